@@ -1,0 +1,3 @@
+using Yibao.Cli;
+
+return await YibaoCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,7 @@
+namespace Yibao.Domain;
+
+/// <summary>An expected business refusal, identified by a stable machine-readable code.</summary>
+public sealed record DomainError(string Code, string Message)
+{
+    public override string ToString() => $"{Code}: {Message}";
+}

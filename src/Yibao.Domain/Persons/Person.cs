@@ -1,0 +1,15 @@
+namespace Yibao.Domain.Persons;
+
+/// <summary>An insured person as registered: identity, insurance, registrations and filings.</summary>
+public sealed record Person(
+    string PsnNo,
+    string Name,
+    string Gender,
+    DateOnly Birthday,
+    string Certno,
+    string Insutype,
+    string Area,
+    bool Retired,
+    decimal AccountBalance,
+    IReadOnlyList<ChronicRegistration> Chronic,
+    IReadOnlyList<CrossRegionFiling> Filings);

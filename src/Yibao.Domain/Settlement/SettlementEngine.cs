@@ -1,0 +1,143 @@
+using Yibao.Domain.Catalogues;
+using Yibao.Domain.Codes;
+using Yibao.Domain.Persons;
+using Yibao.Domain.Policies;
+
+namespace Yibao.Domain.Settlement;
+
+/// <summary>
+/// The settlement arithmetic of <c>spec/settlement.md</c>, in two phases: <see cref="Classify(Catalogue, IReadOnlyList{FeeLine})"/>
+/// with the treatment-place catalogue, then <see cref="Adjudicate"/> with the insured-place policy.
+/// Pure and deterministic; nothing here depends on the channel (rule 1).
+/// </summary>
+public static class SettlementEngine
+{
+    public static Result<SettlementResult> Settle(SettlementInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var visit = input.Visit;
+
+        // Refusals in the spec's order of precedence.
+        if (visit.Channel == Channel.Online && visit.VisitKind == VisitKind.First)
+        {
+            return SettlementErrors.OnlineFirstVisit;
+        }
+
+        if (!MedType.TryGetBenefitKind(visit.MedType, out var benefitKind))
+        {
+            return SettlementErrors.UnknownMedType;
+        }
+
+        if (input.Person.Insutype != input.Policy.Insutype)
+        {
+            return SettlementErrors.InsutypeMismatch;
+        }
+
+        var classified = Classify(input.Catalogue, input.Lines);
+        if (!classified.IsSuccess)
+        {
+            return classified.Error;
+        }
+
+        if (!input.Institution.HasValidLevels)
+        {
+            return SettlementErrors.InvalidInstitutionLevel;
+        }
+
+        return Adjudicate(classified.Value, input.Policy, input.Person, input.Institution.EffectiveLevel, benefitKind, visit);
+    }
+
+    /// <summary>Phase 1: validates and splits every line by the treatment-place catalogue (rule 4).</summary>
+    public static Result<LineSplit[]> Classify(Catalogue catalogue, IReadOnlyList<FeeLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(lines);
+        var splits = new LineSplit[lines.Count];
+        for (var i = 0; i < splits.Length; i++)
+        {
+            var line = lines[i];
+            if (!line.IsValid)
+            {
+                return SettlementErrors.InvalidLine;
+            }
+
+            splits[i] = Classify(catalogue.Find(line.Code), line);
+        }
+
+        return splits;
+    }
+
+    /// <summary>Rule 4 for one valid line.</summary>
+    public static LineSplit Classify(CatalogueEntry? entry, in FeeLine line)
+    {
+        if (entry is null || entry.Class == CatalogueClass.C)
+        {
+            return new LineSplit(line.Code, line.Amount, 0m, 0m, 0m);
+        }
+
+        var over = entry.PriceCap is { } cap && line.Price > cap ? Money.Round((line.Price - cap) * line.Qty) : 0m;
+        var pre = entry.Class == CatalogueClass.B ? Money.Round((line.Amount - over) * entry.SelfpayProp) : 0m;
+        return new LineSplit(line.Code, 0m, over, pre, line.Amount - over - pre);
+    }
+
+    /// <summary>Phase 2: deductible, ratio, cap, personal account and cash (rules 6–11).</summary>
+    public static SettlementResult Adjudicate(LineSplit[] lines, Policy policy, InsuredPerson person, int effectiveLevel, BenefitKind benefitKind, Visit visit)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(visit);
+
+        var totals = ClaimTotals.Of(lines);
+        var benefit = policy.BenefitFor(benefitKind);
+        var used = person.Accumulators[benefitKind];
+
+        // Rule 6: deductible.
+        var deductibleAmount = benefit.Deductible.Amount[effectiveLevel];
+        var remainingDeductible = benefit.Deductible.Per == DeductiblePer.Year
+            ? Math.Max(0m, deductibleAmount - used.DeductiblePaid)
+            : deductibleAmount;
+        var actPayDedc = Math.Min(totals.InscpScpAmt, remainingDeductible);
+
+        // Rule 7: ratio.
+        var ratio = Math.Clamp(benefit.Ratio[effectiveLevel] + (person.Retired ? benefit.RetiredBonus : 0m), 0m, policy.MaxRatio);
+        if (visit.Filing != Filing.None)
+        {
+            ratio = Math.Max(0m, ratio - policy.CrossRegion.For(visit.Filing));
+        }
+
+        // Rule 9: pooled fund, within what is left of the annual cap.
+        var eligible = totals.InscpScpAmt - actPayDedc;
+        var raw = Money.Round(eligible * ratio);
+        var hifpPay = benefit.Cap is { } cap ? Math.Min(raw, Math.Max(0m, cap - used.FundPaid)) : raw;
+
+        // Rule 10: the person's part, from the account first where allowed.
+        var psnPart = totals.MedfeeSumamt - hifpPay;
+        var acctPay = visit.UseAccount && Insutype.HasPersonalAccount(person.Insutype)
+            ? Math.Min(Math.Max(0m, person.AccountBalance), psnPart)
+            : 0m;
+
+        return new SettlementResult
+        {
+            BenefitKind = benefitKind,
+            EffectiveLevel = effectiveLevel,
+            Ratio = ratio,
+            MedfeeSumamt = totals.MedfeeSumamt,
+            FulamtOwnpayAmt = totals.FulamtOwnpayAmt,
+            OverlmtSelfpay = totals.OverlmtSelfpay,
+            PreselfpayAmt = totals.PreselfpayAmt,
+            InscpScpAmt = totals.InscpScpAmt,
+            ActPayDedc = actPayDedc,
+            HifpPay = hifpPay,
+            PoolPropSelfpay = eligible - hifpPay,
+            FundPaySumamt = hifpPay,
+            PsnPartAmt = psnPart,
+            AcctPay = acctPay,
+            PsnCashPay = psnPart - acctPay,
+            Balc = person.AccountBalance - acctPay,
+            Lines = lines,
+            // Rule 11: admission deductibles are not carried in the year's accumulator.
+            AccumulatorDelta = new Accumulator(benefit.Deductible.Per == DeductiblePer.Year ? actPayDedc : 0m, hifpPay),
+        };
+    }
+}
