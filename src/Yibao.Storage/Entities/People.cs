@@ -1,0 +1,55 @@
+namespace Yibao.Storage.Entities;
+
+public sealed class PersonRow
+{
+    public required string PsnNo { get; set; }
+    public required string Name { get; set; }
+    public required string Gender { get; set; }
+    public DateOnly Birthday { get; set; }
+    public required string Certno { get; set; }
+    public required string Insutype { get; set; }
+    public required string Area { get; set; }
+    public bool Retired { get; set; }
+    public List<ChronicRegistrationRow> Chronic { get; set; } = [];
+    public List<FilingRow> Filings { get; set; } = [];
+}
+
+public sealed class ChronicRegistrationRow
+{
+    public long Id { get; set; }
+    public required string PsnNo { get; set; }
+    public required string Disease { get; set; }
+    public required string Name { get; set; }
+    public DateOnly From { get; set; }
+}
+
+public sealed class FilingRow
+{
+    public long Id { get; set; }
+    public required string PsnNo { get; set; }
+    public required string Type { get; set; }
+    public required string Reason { get; set; }
+    public required string ToArea { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+}
+
+/// <summary>
+/// The employee personal account. Every person has one (residents at zero): it is also the row a
+/// settlement locks to serialize everything that touches the person's money.
+/// </summary>
+public sealed class PersonalAccountRow
+{
+    public required string PsnNo { get; set; }
+    public decimal Balance { get; set; }
+}
+
+/// <summary>What a person used of one benefit kind in one year (spec rule 11).</summary>
+public sealed class AccumulatorRow
+{
+    public required string PsnNo { get; set; }
+    public int Year { get; set; }
+    public required string BenefitKind { get; set; }
+    public decimal DeductiblePaid { get; set; }
+    public decimal FundPaid { get; set; }
+}

@@ -1,0 +1,55 @@
+namespace Yibao.Storage.Entities;
+
+public sealed class AreaRow
+{
+    public required string Admdvs { get; set; }
+    public required string Name { get; set; }
+    public required string Province { get; set; }
+}
+
+/// <summary>A policy for one insured area, insurance type and year; replacing it bumps the revision.</summary>
+public sealed class PolicyRow
+{
+    public required string Area { get; set; }
+    public required string Insutype { get; set; }
+    public int Year { get; set; }
+    public int Revision { get; set; }
+
+    /// <summary>The policy document (spec format), kept whole so that it round-trips exactly.</summary>
+    public required string Document { get; set; }
+
+    public DateTimeOffset LoadedAt { get; set; }
+}
+
+/// <summary>One version of a treatment area's catalogue; the highest version is current.</summary>
+public sealed class CatalogueVersionRow
+{
+    public long Id { get; set; }
+    public required string Area { get; set; }
+    public int Version { get; set; }
+    public DateTimeOffset LoadedAt { get; set; }
+    public List<CatalogueEntryRow> Entries { get; set; } = [];
+}
+
+public sealed class CatalogueEntryRow
+{
+    public long VersionId { get; set; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    public required string Class { get; set; }
+    public decimal SelfpayProp { get; set; }
+    public decimal? PriceCap { get; set; }
+}
+
+public sealed class InstitutionRow
+{
+    public required string FixmedinsCode { get; set; }
+    public required string Name { get; set; }
+    public required string Area { get; set; }
+    public required string Kind { get; set; }
+    public int Level { get; set; }
+
+    /// <summary>An internet hospital's physical institution.</summary>
+    public string? ReliesOn { get; set; }
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Domain;
+using Yibao.Domain.Interchange;
+
+namespace Yibao.Storage.Reference;
+
+/// <summary>
+/// The built-in demo data set (a copy of <c>fixtures/world/</c>): two areas, their policies and
+/// catalogues, seven institutions and six persons covering every person type.
+/// </summary>
+public static class DemoWorld
+{
+    public static string Read(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"DemoData.{name}")
+            ?? throw new InvalidOperationException($"demo data {name} is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>True when no reference data has been loaded yet (a fresh database).</summary>
+    public static async Task<bool> IsEmptyAsync(YibaoDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return !await db.Areas.AnyAsync(cancellationToken);
+    }
+
+    /// <summary>Loads (or reloads) the demo world in one transaction.</summary>
+    public static async Task<Result<string>> LoadAsync(YibaoDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var writer = new ReferenceDataWriter(db, clock, "seed");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        await writer.UpsertAreasAsync(WorldJson.ReadAreas(Read("areas.json")).Value, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var policies = await writer.UpsertPoliciesAsync(PolicyJson.ReadMany(Read("policies.json")).Value, cancellationToken);
+        var catalogues = 0;
+        foreach (var area in await db.Areas.Select(a => a.Admdvs).ToListAsync(cancellationToken))
+        {
+            var name = $"catalogue-{area}.json";
+            if (typeof(DemoWorld).Assembly.GetManifestResourceInfo($"DemoData.{name}") is null)
+            {
+                continue;
+            }
+
+            var published = await writer.PublishCatalogueAsync(area, CatalogueJson.ReadEntries(Read(name)).Value.ToList(), cancellationToken);
+            if (!published.IsSuccess)
+            {
+                return published.Error;
+            }
+
+            catalogues++;
+        }
+
+        var institutions = await writer.UpsertInstitutionsAsync(WorldJson.ReadInstitutions(Read("institutions.json")).Value, cancellationToken);
+        var persons = await writer.UpsertPersonsAsync(WorldJson.ReadPersons(Read("persons.json")).Value, cancellationToken);
+        foreach (var step in new[] { policies, institutions, persons })
+        {
+            if (!step.IsSuccess)
+            {
+                return step.Error;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return $"{policies.Value} policies, {catalogues} catalogues, {institutions.Value} institutions, {persons.Value} persons";
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Domain.Catalogues;
+using Yibao.Domain.Interchange;
+using Yibao.Domain.Policies;
+
+namespace Yibao.Storage.Reference;
+
+public sealed record VersionedPolicy(Policy Policy, int Revision);
+
+public sealed record VersionedCatalogue(string Area, int Version, Catalogue Catalogue);
+
+/// <summary>
+/// Policies and catalogues as the engine needs them. Both are immutable once versioned, so parsed
+/// copies are cached by version and only the version look-up goes to the database.
+/// </summary>
+public sealed class ReferenceCache
+{
+    private readonly ConcurrentDictionary<(string Area, int Version), Catalogue> _catalogues = new();
+    private readonly ConcurrentDictionary<(string Area, string Insutype, int Year, int Revision), Policy> _policies = new();
+
+    public async Task<VersionedCatalogue?> CurrentCatalogueAsync(YibaoDbContext db, string area, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var current = await db.CatalogueVersions.AsNoTracking()
+            .Where(v => v.Area == area)
+            .OrderByDescending(v => v.Version)
+            .Select(v => new { v.Id, v.Version })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+
+        if (!_catalogues.TryGetValue((area, current.Version), out var catalogue))
+        {
+            var rows = await db.CatalogueEntries.AsNoTracking().Where(e => e.VersionId == current.Id).ToListAsync(cancellationToken);
+            catalogue = _catalogues.GetOrAdd((area, current.Version), new Catalogue(rows.Select(r => r.ToDomain())));
+        }
+
+        return new VersionedCatalogue(area, current.Version, catalogue);
+    }
+
+    public async Task<VersionedPolicy?> PolicyAsync(YibaoDbContext db, string area, string insutype, int year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = await db.Policies.AsNoTracking()
+            .Where(p => p.Area == area && p.Insutype == insutype && p.Year == year)
+            .Select(p => new { p.Revision, p.Document })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var policy = _policies.GetOrAdd((area, insutype, year, row.Revision), _ => PolicyJson.Read(row.Document).Value);
+        return new VersionedPolicy(policy, row.Revision);
+    }
+}

@@ -1,0 +1,63 @@
+using Yibao.Domain.Catalogues;
+using Yibao.Domain.Codes;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Persons;
+using Yibao.Storage.Entities;
+
+namespace Yibao.Storage.Reference;
+
+/// <summary>Rows to domain objects and back. Stored codes are the wire names of the domain enums.</summary>
+public static class ReferenceMapping
+{
+    public static CatalogueEntry ToDomain(this CatalogueEntryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        CodeNames.TryParseItemKind(row.Kind, out var kind);
+        CodeNames.TryParseClass(row.Class, out var @class);
+        return new CatalogueEntry(row.Code, row.Name, kind, @class, row.SelfpayProp, row.PriceCap);
+    }
+
+    public static CatalogueEntryRow ToRow(this CatalogueEntry entry, long versionId) => new()
+    {
+        VersionId = versionId,
+        Code = entry.Code,
+        Name = entry.Name,
+        Kind = entry.Kind.ToName(),
+        Class = entry.Class.ToName(),
+        SelfpayProp = entry.SelfpayProp,
+        PriceCap = entry.PriceCap,
+    };
+
+    public static Institution ToDomain(this InstitutionRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        CodeNames.TryParseInstitutionKind(row.Kind, out var kind);
+        return new Institution(row.FixmedinsCode, row.Name, row.Area, kind, row.Level, row.ReliesOn);
+    }
+
+    public static Person ToDomain(this PersonRow row, decimal accountBalance)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return new Person(
+            row.PsnNo,
+            row.Name,
+            row.Gender,
+            row.Birthday,
+            row.Certno,
+            row.Insutype,
+            row.Area,
+            row.Retired,
+            accountBalance,
+            row.Chronic.OrderBy(c => c.From).Select(c => new ChronicRegistration(c.Disease, c.Name, c.From)).ToList(),
+            row.Filings.OrderBy(f => f.From).Select(f =>
+            {
+                CodeNames.TryParseFiling(f.Type, out var type);
+                return new CrossRegionFiling(type, f.Reason, f.ToArea, f.From, f.To);
+            }).ToList());
+    }
+
+    public static AccumulatorSet ToAccumulatorSet(this IEnumerable<AccumulatorRow> rows) =>
+        new(rows.Select(r => (Known: BenefitKinds.TryParse(r.BenefitKind, out var kind), Kind: kind, Row: r))
+            .Where(x => x.Known)
+            .Select(x => KeyValuePair.Create(x.Kind, new Accumulator(x.Row.DeductiblePaid, x.Row.FundPaid))));
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Yibao.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Which database to use, chosen by the connection string: one that names a <c>Host=</c> is
+/// PostgreSQL; anything else (or nothing) is a SQLite file, by default <c>data/yibao.db</c> under
+/// the working directory.
+/// </summary>
+public sealed record StorageOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteFile = "data/yibao.db";
+
+    public static StorageOptions FromConnectionString(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var path = Path.GetFullPath(DefaultSqliteFile);
+            return new StorageOptions(DatabaseProvider.Sqlite, $"Data Source={path}");
+        }
+
+        return connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            ? new StorageOptions(DatabaseProvider.Postgres, connectionString)
+            : new StorageOptions(DatabaseProvider.Sqlite, connectionString);
+    }
+
+    public YibaoDbContext CreateContext() => Provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresYibaoDbContext(new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).Options),
+        _ => new SqliteYibaoDbContext(new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).Options),
+    };
+
+    /// <summary>Creates the folder of a SQLite file so a fresh machine needs no setup.</summary>
+    public void EnsureDirectory()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}
+
+public static class ProviderOptions
+{
+    public static DbContextOptionsBuilder<T> UsePostgres<T>(this DbContextOptionsBuilder<T> builder, string connectionString)
+        where T : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+    }
+
+    public static DbContextOptionsBuilder<T> UseSqliteFile<T>(this DbContextOptionsBuilder<T> builder, string connectionString)
+        where T : DbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+    }
+}

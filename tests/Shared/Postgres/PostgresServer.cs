@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Yibao.Testing;
+
+/// <summary>
+/// A real PostgreSQL server for tests. With <c>YIBAO_TEST_POSTGRES</c> (a connection string to a
+/// server whose user may create databases) it uses that server; otherwise it starts a throwaway
+/// cluster from the machine's PostgreSQL binaries on a free port of 127.0.0.1, once per test run,
+/// and removes it when the run ends. If neither works the tests fail, loudly: they are never skipped.
+/// </summary>
+public static class PostgresServer
+{
+    private static readonly Lazy<Task<string>> Server = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Creates an empty database and returns a connection string to it.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var admin = await Server.Value;
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 120 }.ConnectionString;
+    }
+
+    private static async Task<string> StartAsync()
+    {
+        var given = Environment.GetEnvironmentVariable("YIBAO_TEST_POSTGRES");
+        if (!string.IsNullOrWhiteSpace(given))
+        {
+            return given;
+        }
+
+        var bin = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderByDescending(d => d, StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        if (bin is null)
+        {
+            throw new InvalidOperationException(
+                "PostgreSQL tests need a server: install PostgreSQL (apt-get install -y postgresql) or set YIBAO_TEST_POSTGRES.");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("yibao-pg-").FullName;
+        var data = Path.Combine(directory, "data");
+        var port = FreePort();
+        var asRoot = Environment.UserName == "root";
+        if (asRoot)
+        {
+            // PostgreSQL refuses to run as root: the throwaway cluster belongs to the postgres user.
+            await RunAsync("chown", $"postgres {directory}");
+        }
+
+        await RunAsync(Path.Combine(bin, "initdb"), $"-D {data} -U postgres --auth=trust -E UTF8 --no-sync", asRoot);
+        await RunAsync(Path.Combine(bin, "pg_ctl"),
+            $"-D {data} -l {directory}/server.log -w -t 60 -o \"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start",
+            asRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop", asRoot).GetAwaiter().GetResult();
+            Directory.Delete(directory, recursive: true);
+        };
+
+        return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string file, string arguments, bool asPostgres = false)
+    {
+        var start = asPostgres
+            ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
+            : new ProcessStartInfo(file, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {arguments} exited {process.ExitCode}: {await stdout}{await stderr}");
+        }
+    }
+}
