@@ -55,17 +55,19 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
 
 public static class ProviderOptions
 {
-    public static DbContextOptionsBuilder<T> UsePostgres<T>(this DbContextOptionsBuilder<T> builder, string connectionString)
-        where T : DbContext
+    public static TBuilder UsePostgres<TBuilder>(this TBuilder builder, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        return builder;
     }
 
-    public static DbContextOptionsBuilder<T> UseSqliteFile<T>(this DbContextOptionsBuilder<T> builder, string connectionString)
-        where T : DbContext
+    public static TBuilder UseSqliteFile<TBuilder>(this TBuilder builder, string connectionString)
+        where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        return builder;
     }
 }

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Yibao.Domain;
+using Yibao.Domain.Interchange;
+using Yibao.Server.Infrastructure;
+using Yibao.Storage;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Server.Features.Admin;
+
+/// <summary>
+/// Agency administration: load or replace reference data in the same JSON formats as the demo world
+/// (<c>fixtures/world/</c>). Each request is one transaction; a bad document changes nothing.
+/// </summary>
+internal static class AdminEndpoints
+{
+    private const int MaxDocumentBytes = 16 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin").WithTags("Administration").AddEndpointFilter(RequireAdmin);
+        admin.MapPut("/areas", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+                LoadAsync(http, writes, text => WorldJson.ReadAreas(text), async (areas, ct) =>
+                {
+                    await Writer(db, clock).UpsertAreasAsync(areas, ct);
+                    return areas.Count;
+                }))
+            .WithSummary("Load or replace coordinated areas").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400);
+        admin.MapPut("/policies", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+                LoadAsync(http, writes, PolicyJson.ReadMany, (policies, ct) => Writer(db, clock).UpsertPoliciesAsync(policies, ct)))
+            .WithSummary("Load or replace policies (one per area, insutype and year)").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(422);
+        admin.MapPut("/catalogues/{area}", (string area, HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+                LoadAsync(http, writes, CatalogueJson.ReadEntries, (entries, ct) => Writer(db, clock).PublishCatalogueAsync(area, entries.ToList(), ct)))
+            .WithSummary("Publish a new version of an area's catalogue; answers the version").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(422);
+        admin.MapPut("/institutions", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+                LoadAsync(http, writes, WorldJson.ReadInstitutions, (institutions, ct) => Writer(db, clock).UpsertInstitutionsAsync(institutions.ToList(), ct)))
+            .WithSummary("Load or replace designated institutions").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(422);
+        admin.MapPut("/persons", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+                LoadAsync(http, writes, WorldJson.ReadPersons, (persons, ct) => Writer(db, clock).UpsertPersonsAsync(persons.ToList(), ct)))
+            .WithSummary("Load or replace insured persons (an existing account keeps its balance)").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
+        return app;
+    }
+
+    private static ReferenceDataWriter Writer(YibaoDbContext db, TimeProvider clock) => new(db, clock, "admin");
+
+    private static async Task<IResult> LoadAsync<T>(HttpContext http, IdempotentWrites writes, Func<string, Result<T>> read, Func<T, CancellationToken, Task<Result<int>>> load)
+    {
+        if (http.Request.ContentLength > MaxDocumentBytes)
+        {
+            return new ApiError(413, "document_too_large", $"Documents are at most {MaxDocumentBytes} bytes.").ToResult();
+        }
+
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(http.RequestAborted);
+        var document = read(text);
+        if (!document.IsSuccess)
+        {
+            return ApiError.From(document.Error).ToResult();
+        }
+
+        return await writes.RunAsync(http, text, async ct =>
+        {
+            var loaded = await load(document.Value, ct);
+            return loaded.IsSuccess ? Reply.Ok(new LoadedResponse(loaded.Value)) : ApiError.From(loaded.Error);
+        });
+    }
+
+    /// <summary>With an admin token configured, callers must present it; without one, only this machine may administer.</summary>
+    private static async ValueTask<object?> RequireAdmin(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var token = http.RequestServices.GetRequiredService<IOptions<YibaoOptions>>().Value.AdminToken;
+        var allowed = string.IsNullOrEmpty(token)
+            ? http.Connection.RemoteIpAddress is null || IPAddress.IsLoopback(http.Connection.RemoteIpAddress)
+            : CryptographicOperations.FixedTimeEquals(
+                Encoding.UTF8.GetBytes(http.Request.Headers.Authorization.ToString()),
+                Encoding.UTF8.GetBytes($"Bearer {token}"));
+        return allowed
+            ? await next(context)
+            : new ApiError(403, "admin_forbidden", "Administration needs the admin token (Authorization: Bearer …), or a request from this machine when none is set.").ToResult();
+    }
+}
+
+/// <param name="Loaded">How many items were loaded, or the catalogue version published.</param>
+public sealed record LoadedResponse(int Loaded);

@@ -1,0 +1,52 @@
+namespace Yibao.Server.Features.Visits;
+
+/// <param name="PsnNo">The person, by <c>psn_no</c>; or give <paramref name="Certno"/>.</param>
+/// <param name="Channel"><c>online</c> or <c>offline</c>; defaults to the institution's (internet hospitals are online).</param>
+/// <param name="VisitKind"><c>first</c> or <c>followUp</c> (default).</param>
+/// <param name="Begntime">When the visit began; defaults to now.</param>
+/// <param name="DiseCodg">Diagnosis code (ICD-10), if known at registration.</param>
+public sealed record RegisterVisitRequest(
+    string? PsnNo,
+    string? Certno,
+    string? FixmedinsCode,
+    string? MedType,
+    string? Channel,
+    string? VisitKind,
+    DateTimeOffset? Begntime,
+    string? DiseCodg);
+
+public sealed record VisitResponse(
+    string MdtrtId,
+    string PsnNo,
+    string FixmedinsCode,
+    string MedType,
+    string Channel,
+    string VisitKind,
+    string Filing,
+    string InsuplcAdmdvs,
+    string MdtrtAreaAdmvs,
+    string? DiseCodg,
+    DateTimeOffset Begntime,
+    string Status);
+
+/// <param name="FeedetlSn">The institution's line serial; assigned when absent.</param>
+public sealed record FeeLineRequest(string? FeedetlSn, string? Code, string? Name, decimal? Price, decimal? Qty, decimal? Amount);
+
+public sealed record UploadFeesRequest(IReadOnlyList<FeeLineRequest>? Lines);
+
+/// <summary>The per-line split of phase 1, with the national field names of 2204's output.</summary>
+public sealed record FeeLineSplit(
+    string FeedetlSn,
+    string Code,
+    decimal Amount,
+    decimal FulamtOwnpayAmt,
+    decimal OverlmtAmt,
+    decimal PreselfpayAmt,
+    decimal InscpScpAmt,
+    decimal SelfpayProp,
+    decimal? PricUplmtAmt,
+    string ChrgitmLv);
+
+public sealed record UploadFeesResponse(string MdtrtId, IReadOnlyList<FeeLineSplit> Lines);
+
+public sealed record CancelFeesResponse(string MdtrtId, int CancelledLines);

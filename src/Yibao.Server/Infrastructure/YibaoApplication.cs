@@ -1,0 +1,132 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Yibao.Server.Features.Admin;
+using Yibao.Server.Features.Persons;
+using Yibao.Server.Features.Reconciliation;
+using Yibao.Server.Features.Settlements;
+using Yibao.Server.Features.Visits;
+using Yibao.Storage;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Server.Infrastructure;
+
+/// <summary>How the server is composed: services, middleware, endpoints and database start-up.</summary>
+public static class YibaoApplication
+{
+    public static WebApplicationBuilder AddYibao(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<YibaoOptions>(builder.Configuration.GetSection("Yibao"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new AgencyCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<YibaoOptions>>().Value.UtcOffset));
+
+        var storage = StorageOptions.FromConnectionString(builder.Configuration.GetConnectionString("Yibao"));
+        storage.EnsureDirectory();
+        services.AddSingleton(storage);
+        if (storage.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<YibaoDbContext, PostgresYibaoDbContext>(o => o.UsePostgres(storage.ConnectionString));
+        }
+        else
+        {
+            services.AddDbContext<YibaoDbContext, SqliteYibaoDbContext>(o => o.UseSqliteFile(storage.ConnectionString));
+        }
+
+        services.AddSingleton<WriteGate>();
+        services.AddSingleton<ReferenceCache>();
+        services.AddScoped<IdempotentWrites>();
+        services.AddScoped<ClaimPreparation>();
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowReadingFromString;
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+            o.SerializerOptions.Converters.Add(new DecimalJsonConverter());
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Yibao settlement API";
+            document.Info.Description = "Native JSON API of the Yibao medical-insurance settlement platform. Mutating requests carry X-Msg-Id.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UseYibao(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(error => error.Run(WriteUnhandledAsync));
+        app.UseStatusCodePages(async context =>
+        {
+            var code = context.HttpContext.Response.StatusCode switch
+            {
+                404 => new ApiError(404, "not_found", "No such resource."),
+                405 => new ApiError(405, "method_not_allowed", "The resource does not support this method."),
+                415 => new ApiError(415, "unsupported_media_type", "Send application/json."),
+                var status => new ApiError(status, "http_" + status, "The request failed."),
+            };
+            await code.ToResult().ExecuteAsync(context.HttpContext);
+        });
+        return app;
+    }
+
+    public static WebApplication MapYibaoEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapGet("/health", async (YibaoDbContext db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? Results.Ok(new { status = "healthy" })
+                    : new ApiError(503, "database_unavailable", "The database cannot be reached.").ToResult())
+            .WithTags("Health").WithName("Health");
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        app.MapPersonEndpoints();
+        app.MapVisitEndpoints();
+        app.MapSettlementEndpoints();
+        app.MapReconciliationEndpoints();
+        app.MapAdminEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates the schema and, on a fresh database, loads the demo world.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
+        await db.MigrateAsync();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<YibaoOptions>>().Value;
+        if (options.SeedDemoData && await DemoWorld.IsEmptyAsync(db, default))
+        {
+            var loaded = await DemoWorld.LoadAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), default);
+            app.Logger.LogInformation("Loaded the demo data set: {Summary}", loaded.IsSuccess ? loaded.Value : loaded.Error.ToString());
+        }
+    }
+
+    /// <summary>Bad requests the framework rejects become problem+json with a code; anything else is a bug, reported without detail.</summary>
+    private static async Task WriteUnhandledAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var error = exception switch
+        {
+            BadHttpRequestException bad => new ApiError(bad.StatusCode, "malformed_request", Describe(bad)),
+            OperationCanceledException => new ApiError(499, "request_cancelled", "The request was cancelled."),
+            DbUpdateConcurrencyException => ApiError.Conflict("concurrent_update", "A concurrent request changed the same data; retry."),
+            _ => new ApiError(500, "internal_error", "An unexpected error occurred; it has been logged."),
+        };
+        await error.ToResult().ExecuteAsync(context);
+    }
+
+    private static string Describe(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException json ? $"The JSON body is malformed: {json.Message}" : bad.Message;
+}

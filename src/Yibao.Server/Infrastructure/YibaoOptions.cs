@@ -1,0 +1,14 @@
+namespace Yibao.Server.Infrastructure;
+
+/// <summary>The <c>Yibao</c> configuration section.</summary>
+public sealed class YibaoOptions
+{
+    /// <summary>The agency's offset from UTC: its days bound visit dates, policy years and daily totals.</summary>
+    public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Load the built-in demo data set on first start when the database is empty.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>Bearer token for /api/admin; when empty, administration is allowed from loopback only.</summary>
+    public string AdminToken { get; set; } = "";
+}
