@@ -15,6 +15,8 @@ public enum DatabaseProvider
 /// </summary>
 public sealed record StorageOptions(DatabaseProvider Provider, string ConnectionString)
 {
+    private DbContextOptions? _options;
+
     public const string DefaultSqliteFile = "data/yibao.db";
 
     public static StorageOptions FromConnectionString(string? connectionString)
@@ -30,11 +32,17 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
             : new StorageOptions(DatabaseProvider.Sqlite, connectionString);
     }
 
-    public YibaoDbContext CreateContext() => Provider switch
+    /// <summary>A context of the provider's own type, so that the provider's migration set applies.</summary>
+    public YibaoDbContext CreateContext()
     {
-        DatabaseProvider.Postgres => new PostgresYibaoDbContext(new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).Options),
-        _ => new SqliteYibaoDbContext(new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).Options),
-    };
+        // Built once: EF caches its internal services per options, so reuse keeps a context cheap.
+        _options ??= Provider == DatabaseProvider.Postgres
+            ? new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).Options
+            : new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).Options;
+        return Provider == DatabaseProvider.Postgres
+            ? new PostgresYibaoDbContext((DbContextOptions<PostgresYibaoDbContext>)_options)
+            : new SqliteYibaoDbContext((DbContextOptions<SqliteYibaoDbContext>)_options);
+    }
 
     /// <summary>Creates the folder of a SQLite file so a fresh machine needs no setup.</summary>
     public void EnsureDirectory()

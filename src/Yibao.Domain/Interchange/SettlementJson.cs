@@ -41,22 +41,22 @@ public static class SettlementJson
         w.WriteEndObject();
     }
 
+    /// <summary>The national names of the amount fields of rules 5–10, in the spec's order.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } =
+    [
+        "medfee_sumamt", "fulamt_ownpay_amt", "overlmt_selfpay", "preselfpay_amt", "inscp_scp_amt", "act_pay_dedc",
+        "hifp_pay", "pool_prop_selfpay", "fund_pay_sumamt", "psn_part_amt", "acct_pay", "psn_cash_pay", "balc",
+    ];
+
     /// <summary>The amount fields of rules 5–10 with their national names, in the spec's order.</summary>
     public static IEnumerable<(string Name, decimal Amount)> Fields(SettlementResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        yield return ("medfee_sumamt", r.MedfeeSumamt);
-        yield return ("fulamt_ownpay_amt", r.FulamtOwnpayAmt);
-        yield return ("overlmt_selfpay", r.OverlmtSelfpay);
-        yield return ("preselfpay_amt", r.PreselfpayAmt);
-        yield return ("inscp_scp_amt", r.InscpScpAmt);
-        yield return ("act_pay_dedc", r.ActPayDedc);
-        yield return ("hifp_pay", r.HifpPay);
-        yield return ("pool_prop_selfpay", r.PoolPropSelfpay);
-        yield return ("fund_pay_sumamt", r.FundPaySumamt);
-        yield return ("psn_part_amt", r.PsnPartAmt);
-        yield return ("acct_pay", r.AcctPay);
-        yield return ("psn_cash_pay", r.PsnCashPay);
-        yield return ("balc", r.Balc);
+        decimal[] amounts =
+        [
+            r.MedfeeSumamt, r.FulamtOwnpayAmt, r.OverlmtSelfpay, r.PreselfpayAmt, r.InscpScpAmt, r.ActPayDedc,
+            r.HifpPay, r.PoolPropSelfpay, r.FundPaySumamt, r.PsnPartAmt, r.AcctPay, r.PsnCashPay, r.Balc,
+        ];
+        return FieldNames.Zip(amounts);
     }
 }

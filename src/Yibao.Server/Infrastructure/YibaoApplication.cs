@@ -25,17 +25,9 @@ public static class YibaoApplication
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AgencyCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<YibaoOptions>>().Value.UtcOffset));
 
-        var storage = StorageOptions.FromConnectionString(builder.Configuration.GetConnectionString("Yibao"));
-        storage.EnsureDirectory();
-        services.AddSingleton(storage);
-        if (storage.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<YibaoDbContext, PostgresYibaoDbContext>(o => o.UsePostgres(storage.ConnectionString));
-        }
-        else
-        {
-            services.AddDbContext<YibaoDbContext, SqliteYibaoDbContext>(o => o.UseSqliteFile(storage.ConnectionString));
-        }
+        // Resolved when first needed, so hosts (and tests) can set ConnectionStrings:Yibao late.
+        services.AddSingleton(sp => StorageOptions.FromConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("Yibao")));
+        services.AddScoped(sp => sp.GetRequiredService<StorageOptions>().CreateContext());
 
         services.AddSingleton<WriteGate>();
         services.AddSingleton<ReferenceCache>();
@@ -102,6 +94,7 @@ public static class YibaoApplication
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<StorageOptions>().EnsureDirectory();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
         await db.MigrateAsync();

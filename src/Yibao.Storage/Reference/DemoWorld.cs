@@ -19,6 +19,20 @@ public static class DemoWorld
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// The demo policies for the year they declare and, so that a demo works in any year, the same
+    /// policies again for the current year when it differs. A real agency loads each year's policy.
+    /// </summary>
+    private static IReadOnlyList<Domain.Policies.Policy> DemoPolicies(TimeProvider clock)
+    {
+        var declared = PolicyJson.ReadMany(Read("policies.json")).Value;
+        var year = clock.GetUtcNow().Year;
+        return declared
+            .Concat(declared.Where(p => p.Year != year && !declared.Any(d => d.Area == p.Area && d.Insutype == p.Insutype && d.Year == year))
+                .Select(p => new Domain.Policies.Policy(p.Area, p.Insutype, year, p.MaxRatio, p.Benefits.ToDictionary(), p.CrossRegion)))
+            .ToList();
+    }
+
     /// <summary>True when no reference data has been loaded yet (a fresh database).</summary>
     public static async Task<bool> IsEmptyAsync(YibaoDbContext db, CancellationToken cancellationToken)
     {
@@ -35,7 +49,7 @@ public static class DemoWorld
 
         await writer.UpsertAreasAsync(WorldJson.ReadAreas(Read("areas.json")).Value, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var policies = await writer.UpsertPoliciesAsync(PolicyJson.ReadMany(Read("policies.json")).Value, cancellationToken);
+        var policies = await writer.UpsertPoliciesAsync(DemoPolicies(clock), cancellationToken);
         var catalogues = 0;
         foreach (var area in await db.Areas.Select(a => a.Admdvs).ToListAsync(cancellationToken))
         {

@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Yibao.Storage;
+using Yibao.Testing;
+
+namespace Yibao.Server.Tests;
+
+/// <summary>
+/// The real server pipeline on a fresh database (a SQLite file, or a PostgreSQL database on the
+/// throwaway test cluster), seeded with the demo world, with the clock at 2026-11-22 10:00 +08:00.
+/// </summary>
+public sealed class YibaoServer : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly string _connectionString;
+    private readonly Dictionary<string, string?> _settings;
+
+    private YibaoServer(string connectionString, Dictionary<string, string?> settings)
+    {
+        _connectionString = connectionString;
+        _settings = settings;
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static async Task<YibaoServer> StartAsync(string provider = "sqlite", Dictionary<string, string?>? settings = null)
+    {
+        var connectionString = provider == "postgres"
+            ? await PostgresServer.CreateDatabaseAsync("server")
+            : $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-server-{Guid.NewGuid():N}.db")}";
+        var server = new YibaoServer(connectionString, settings ?? []);
+        _ = server.Server; // start now: migrations and the demo seed run here, not inside a test's timing
+        return server;
+    }
+
+    public YibaoDbContext OpenDatabase() => StorageOptions.FromConnectionString(_connectionString).CreateContext();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Yibao", _connectionString);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
+
+/// <summary>Calls of the native API as an institution's system makes them.</summary>
+public static class Api
+{
+    private static int _sequence;
+
+    public static string NewMsgId() => $"T{Interlocked.Increment(ref _sequence):D6}{Guid.NewGuid():N}"[..30];
+
+    public static async Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpMethod method, string url, object? body = null, string? msgId = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = body is string text
+                ? new StringContent(text, System.Text.Encoding.UTF8, "application/json")
+                : JsonContent.Create(body, options: YibaoServer.Json);
+        }
+
+        if (method != HttpMethod.Get)
+        {
+            request.Headers.Add("X-Msg-Id", msgId ?? NewMsgId());
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response, int expectedStatus)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expectedStatus, $"expected {expectedStatus}, got {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<string> RegisterAsync(this HttpClient client, string psnNo, string fixmedinsCode, string medType = "11", string? visitKind = null)
+    {
+        var visit = await (await client.SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = fixmedinsCode, med_type = medType, visit_kind = visitKind })).JsonAsync(201);
+        return visit.GetProperty("mdtrt_id").GetString()!;
+    }
+
+    public static async Task<JsonElement> UploadAsync(this HttpClient client, string mdtrtId, params object[] lines) =>
+        await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/fees", new { lines })).JsonAsync(200);
+
+    public static object Line(string code, decimal price, decimal qty) => new { code, price, qty, amount = Domain.Money.Round(price * qty) };
+
+    public static decimal Amount(this JsonElement e, string name) => e.GetProperty(name).GetDecimal();
+}
