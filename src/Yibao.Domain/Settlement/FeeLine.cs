@@ -3,7 +3,15 @@ namespace Yibao.Domain.Settlement;
 /// <summary>One fee line of a claim: <c>amount</c> must equal round(price × qty).</summary>
 public readonly record struct FeeLine(string Code, decimal Price, decimal Qty, decimal Amount)
 {
-    public bool IsValid => Qty > 0 && Price >= 0 && Amount == Money.Round(Price * Qty);
+    /// <summary>Unit prices and quantities carry at most four places and stay far from decimal's range.</summary>
+    public const decimal MaxPrice = 99_999_999.9999m;
+
+    public const decimal MaxQty = 999_999.9999m;
+
+    public bool IsValid =>
+        Qty > 0 && Qty <= MaxQty && Math.Round(Qty, 4) == Qty
+        && Price >= 0 && Price <= MaxPrice && Math.Round(Price, 4) == Price
+        && Amount == Money.Round(Price * Qty);
 }
 
 /// <summary>Phase 1 of a line: how the treatment-place catalogue splits its amount.</summary>
