@@ -28,6 +28,17 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<ProcessedMessageRow> ProcessedMessages => Set<ProcessedMessageRow>();
 
+    /// <summary>Instants are stored in UTC whatever offset they carry (PostgreSQL's timestamptz insists).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+    }
+
+    private sealed class UtcInstantConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, DateTimeOffset>(
+        value => value.ToUniversalTime(),
+        value => value);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

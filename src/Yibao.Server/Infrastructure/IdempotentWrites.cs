@@ -43,7 +43,12 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
         if (reply.Error is { } error)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return error.ToResult();
+
+            // A retry that waited behind its original (on the person's lock) is refused by the state
+            // the original left, e.g. "already settled": it must get the original's response instead.
+            return await FindAsync(msgId, CancellationToken.None) is { } original
+                ? Replay(http, original, fingerprint)
+                : error.ToResult();
         }
 
         var body = JsonSerializer.Serialize(reply.Body, json.Value.SerializerOptions);
