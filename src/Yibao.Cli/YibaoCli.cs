@@ -9,6 +9,9 @@ public static class YibaoCli
     public static RootCommand Build() => new("yibao — medical-insurance settlement platform: operator commands")
     {
         SettleCaseCommand.Create(),
+        DatabaseCommands.CreateMigrate(),
+        DatabaseCommands.CreateSeed(),
+        LoadCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>

@@ -9,9 +9,12 @@ public readonly record struct FeeLine(string Code, decimal Price, decimal Qty, d
     public const decimal MaxQty = 999_999.9999m;
 
     public bool IsValid =>
-        Qty > 0 && Qty <= MaxQty && Math.Round(Qty, 4) == Qty
-        && Price >= 0 && Price <= MaxPrice && Math.Round(Price, 4) == Price
+        !decimal.IsNegative(Qty) && !IsZero(Qty) && Qty <= MaxQty && Money.HasAtMostPlaces(Qty, 4)
+        && (!decimal.IsNegative(Price) || IsZero(Price)) && Price <= MaxPrice && Money.HasAtMostPlaces(Price, 4)
         && Amount == Money.Round(Price * Qty);
+
+    // Sign and zero as bit tests, not decimal comparisons: this runs for every line of every claim.
+    private static bool IsZero<T>(T value) where T : System.Numerics.INumberBase<T> => T.IsZero(value);
 }
 
 /// <summary>Phase 1 of a line: how the treatment-place catalogue splits its amount.</summary>

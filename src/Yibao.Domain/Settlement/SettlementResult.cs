@@ -4,22 +4,10 @@ using Yibao.Domain.Persons;
 namespace Yibao.Domain.Settlement;
 
 /// <summary>Sums of phase 1 over a claim's lines (spec rule 5).</summary>
-public readonly record struct ClaimTotals(decimal MedfeeSumamt, decimal FulamtOwnpayAmt, decimal OverlmtSelfpay, decimal PreselfpayAmt, decimal InscpScpAmt)
-{
-    public static ClaimTotals Of(ReadOnlySpan<LineSplit> lines)
-    {
-        decimal fulamt = 0m, over = 0m, pre = 0m, inscp = 0m;
-        foreach (ref readonly var line in lines)
-        {
-            fulamt += line.Fulamt;
-            over += line.Over;
-            pre += line.Pre;
-            inscp += line.Inscp;
-        }
+public readonly record struct ClaimTotals(decimal MedfeeSumamt, decimal FulamtOwnpayAmt, decimal OverlmtSelfpay, decimal PreselfpayAmt, decimal InscpScpAmt);
 
-        return new ClaimTotals(fulamt + over + pre + inscp, fulamt, over, pre, inscp);
-    }
-}
+/// <summary>Phase 1 of a claim: each line's split and the totals.</summary>
+public sealed record ClassifiedClaim(IReadOnlyList<LineSplit> Lines, ClaimTotals Totals);
 
 /// <summary>
 /// The outcome of one settlement, with the national field names of rules 5–10, the lines' split,

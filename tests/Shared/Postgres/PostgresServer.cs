@@ -48,7 +48,9 @@ public static class PostgresServer
                 "PostgreSQL tests need a server: install PostgreSQL (apt-get install -y postgresql) or set YIBAO_TEST_POSTGRES.");
         }
 
-        var directory = Directory.CreateTempSubdirectory("yibao-pg-").FullName;
+        await ReapStaleClustersAsync(bin);
+        var directory = Directory.CreateTempSubdirectory(ClusterPrefix).FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var data = Path.Combine(directory, "data");
         var port = FreePort();
         var asRoot = Environment.UserName == "root";
@@ -69,6 +71,52 @@ public static class PostgresServer
         };
 
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
+    }
+
+    private const string ClusterPrefix = "yibao-pg-";
+    private const string OwnerFile = "owner.pid";
+
+    /// <summary>
+    /// Stops clusters left by earlier runs whose test process is gone: a test host that is killed
+    /// rather than exiting never runs its exit hook, and its server would run on forever.
+    /// </summary>
+    private static async Task ReapStaleClustersAsync(string bin)
+    {
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            var owner = Path.Combine(stale, OwnerFile);
+            if (File.Exists(owner) && int.TryParse(await File.ReadAllTextAsync(owner), out var pid) && IsAlive(pid))
+            {
+                continue;
+            }
+
+            if (File.Exists(Path.Combine(stale, "data", "postmaster.pid")))
+            {
+                try
+                {
+                    await RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {Path.Combine(stale, "data")} -m immediate stop", Environment.UserName == "root");
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already stopped: nothing to do but remove the directory.
+                }
+            }
+
+            Directory.Delete(stale, recursive: true);
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static int FreePort()

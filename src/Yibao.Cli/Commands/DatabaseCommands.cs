@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Yibao.Storage;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Cli.Commands;
+
+/// <summary><c>yibao migrate</c> and <c>yibao seed</c>: the same database the server uses, chosen the same way.</summary>
+internal static class DatabaseCommands
+{
+    private static Option<string?> ConnectionOption() => new("--connection", "-c")
+    {
+        Description = "Connection string: Host=… for PostgreSQL, Data Source=FILE for SQLite. Default: $YIBAO_CONNECTION, else data/yibao.db",
+    };
+
+    public static Command CreateMigrate()
+    {
+        var connection = ConnectionOption();
+        var command = new Command("migrate", "Create or upgrade the database schema (never drops data)") { connection };
+        command.SetAction(async (parse, ct) =>
+        {
+            var storage = Resolve(parse.GetValue(connection));
+            await using var db = storage.CreateContext();
+            await db.MigrateAsync(ct);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{storage.Provider} schema is up to date.");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command CreateSeed()
+    {
+        var connection = ConnectionOption();
+        var command = new Command("seed", "Load the built-in demo data set (areas, policies, catalogues, institutions, persons)") { connection };
+        command.SetAction(async (parse, ct) =>
+        {
+            var storage = Resolve(parse.GetValue(connection));
+            await using var db = storage.CreateContext();
+            await db.MigrateAsync(ct);
+            var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, ct);
+            if (!loaded.IsSuccess)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(loaded.Error.ToString());
+                return 1;
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Loaded {loaded.Value}.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static StorageOptions Resolve(string? connection)
+    {
+        var storage = StorageOptions.FromConnectionString(connection ?? Environment.GetEnvironmentVariable("YIBAO_CONNECTION"));
+        storage.EnsureDirectory();
+        return storage;
+    }
+}

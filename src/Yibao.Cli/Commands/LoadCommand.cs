@@ -1,0 +1,186 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Yibao.Cli.Commands;
+
+/// <summary>
+/// <c>yibao load</c>: drives register → upload → settle flows against a running server from C
+/// concurrent clients for N seconds and reports throughput and latency percentiles. It first
+/// loads its own synthetic insured persons through the admin API, so that load spreads over many
+/// people as it does in production (one person's claims serialize by design).
+/// </summary>
+internal static class LoadCommand
+{
+    public static Command Create()
+    {
+        var url = new Option<string>("--url") { Description = "Base URL of a running server, e.g. http://127.0.0.1:5000", Required = true };
+        var seconds = new Option<int>("--seconds") { Description = "How long to drive load", DefaultValueFactory = _ => 10 };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 8 };
+        var persons = new Option<int>("--persons") { Description = "Synthetic persons to spread claims over", DefaultValueFactory = _ => 1000 };
+        var command = new Command("load", "Drive register → upload → settle flows against a server; print throughput and p50/p95/p99") { url, seconds, clients, persons };
+        command.Validators.Add(result =>
+        {
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out _))
+            {
+                result.AddError("--url must be an absolute URL such as http://127.0.0.1:5000");
+            }
+
+            if (result.GetValue(seconds) is < 1 or > 3600 || result.GetValue(clients) is < 1 or > 1024 || result.GetValue(persons) is < 1 or > 100_000)
+            {
+                result.AddError("--seconds is 1..3600, --clients 1..1024, --persons 1..100000");
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+            using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!), Timeout = TimeSpan.FromSeconds(30) };
+            var run = await LoadRun.PrepareAsync(http, parse.GetValue(persons), ct);
+            var report = await run.DriveAsync(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(seconds)), ct);
+            report.Print(console);
+            return report.Failed == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}
+
+internal sealed class LoadRun(HttpClient http, IReadOnlyList<string> persons)
+{
+    private static readonly string[] Institutions = ["H33010000001", "H33010000002", "H33010000003", "H33010000004"];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static async Task<LoadRun> PrepareAsync(HttpClient http, int count, CancellationToken ct)
+    {
+        var prefix = "L" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+        var persons = Enumerable.Range(0, count).Select(i => new
+        {
+            psn_no = $"{prefix}{i:D6}",
+            name = $"Load person {i}",
+            gender = (i % 2 + 1).ToString(CultureInfo.InvariantCulture),
+            birthday = "1980-01-01",
+            certno = $"{prefix}{i:D6}X",
+            insutype = i % 3 == 0 ? "390" : "310",
+            area = "330100",
+            retired = i % 5 == 0,
+            accountBalance = 5000m,
+        }).ToList();
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/persons") { Content = JsonContent.Create(persons) };
+        request.Headers.Add("X-Msg-Id", prefix + "-persons");
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"loading synthetic persons failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        }
+
+        return new LoadRun(http, persons.Select(p => p.psn_no).ToList());
+    }
+
+    public async Task<LoadReport> DriveAsync(int clients, TimeSpan duration, CancellationToken ct)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => ClientAsync(c, deadline, ct), ct)));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return new LoadReport(clients, elapsed, results.SelectMany(r => r.Flows).ToList(), results.SelectMany(r => r.Requests).ToList(), results.Sum(r => r.Failed), results.SelectMany(r => r.Errors).Take(5).ToList());
+    }
+
+    private async Task<ClientResult> ClientAsync(int client, long deadline, CancellationToken ct)
+    {
+        var result = new ClientResult();
+        var random = new Random(client);
+        var sequence = 0;
+        while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
+        {
+            var flowStart = Stopwatch.GetTimestamp();
+            try
+            {
+                var msg = $"C{client:D3}-{sequence++:D7}-{random.Next():x8}";
+                var visit = await SendAsync(HttpMethod.Post, "/api/visits", new
+                {
+                    psn_no = persons[random.Next(persons.Count)],
+                    fixmedins_code = Institutions[random.Next(Institutions.Length)],
+                    med_type = "11",
+                }, msg + "r", result, ct);
+                var mdtrtId = visit.GetProperty("mdtrt_id").GetString();
+                await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/fees", new
+                {
+                    lines = new object[]
+                    {
+                        new { code = "XC08CAA001A001", price = 1.85m, qty = 28m, amount = 51.80m },
+                        new { code = "XC10AAA005A001", price = 3.6m, qty = 28m, amount = 100.80m },
+                        new { code = "111100001", price = 25m, qty = 1m, amount = 25m },
+                    },
+                }, msg + "f", result, ct);
+                await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { }, msg + "s", result, ct);
+                result.Flows.Add(Stopwatch.GetElapsedTime(flowStart).TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
+            {
+                result.Failed++;
+                result.Errors.Add(ex.Message);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, string msgId, ClientResult result, CancellationToken ct)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.Add("X-Msg-Id", msgId);
+        using var response = await http.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        result.Requests.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        return response.IsSuccessStatusCode
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+    }
+
+    private sealed class ClientResult
+    {
+        public List<double> Flows { get; } = [];
+        public List<double> Requests { get; } = [];
+        public List<string> Errors { get; } = [];
+        public int Failed { get; set; }
+    }
+}
+
+internal sealed record LoadReport(int Clients, TimeSpan Elapsed, IReadOnlyList<double> Flows, IReadOnlyList<double> Requests, int Failed, IReadOnlyList<string> Errors)
+{
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    public void Print(IAnsiConsole console)
+    {
+        var table = new Table().AddColumns("", "count", "per second", "p50 ms", "p95 ms", "p99 ms");
+        foreach (var (name, values) in new[] { ("settlement flows", Flows), ("requests", Requests) })
+        {
+            table.AddRow(
+                name,
+                values.Count.ToString(CultureInfo.InvariantCulture),
+                (values.Count / Elapsed.TotalSeconds).ToString("F1", CultureInfo.InvariantCulture),
+                Percentile(values, 50).ToString("F2", CultureInfo.InvariantCulture),
+                Percentile(values, 95).ToString("F2", CultureInfo.InvariantCulture),
+                Percentile(values, 99).ToString("F2", CultureInfo.InvariantCulture));
+        }
+
+        console.MarkupLine($"[bold]yibao load[/]: {Clients} clients for {Elapsed.TotalSeconds:F1} s, {Failed} failed flows");
+        console.Write(table);
+        foreach (var error in Errors)
+        {
+            console.MarkupLineInterpolated($"[red]{error}[/]");
+        }
+    }
+}
