@@ -1,3 +1,4 @@
+using Yibao.Testing;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

@@ -7,15 +7,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Yibao.Storage;
-using Yibao.Testing;
 
-namespace Yibao.Server.Tests;
+namespace Yibao.Testing;
 
 /// <summary>
 /// The real server pipeline on a fresh database (a SQLite file, or a PostgreSQL database on the
 /// throwaway test cluster), seeded with the demo world, with the clock at 2026-11-22 10:00 +08:00.
 /// </summary>
-public sealed class YibaoServer : WebApplicationFactory<Program>
+// Any type of the server assembly names its entry point; Program is ambiguous where the CLI is referenced too.
+public sealed class YibaoServer : WebApplicationFactory<Yibao.Server.Infrastructure.YibaoOptions>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(8));
 

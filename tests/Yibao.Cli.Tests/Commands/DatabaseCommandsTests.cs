@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Storage;
+
+namespace Yibao.Cli.Tests.Commands;
+
+public sealed class DatabaseCommandsTests
+{
+    [Fact]
+    public async Task Seed_FreshSqliteFile_MigratesAndLoadsTheDemoWorld()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"yibao-cli-{Guid.NewGuid():N}", "demo.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await YibaoCli.RunAsync(["seed", "--connection", $"Data Source={file}"], output, error);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("6 persons", output.ToString(), StringComparison.Ordinal);
+        await using var db = StorageOptions.FromConnectionString($"Data Source={file}").CreateContext();
+        Assert.Equal(7, await db.Institutions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_Twice_IsUpToDateAndChangesNothing()
+    {
+        var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-cli-{Guid.NewGuid():N}.db")}";
+        using var output = new StringWriter();
+
+        Assert.Equal(0, await YibaoCli.RunAsync(["migrate", "-c", connection], output, TextWriter.Null));
+        Assert.Equal(0, await YibaoCli.RunAsync(["migrate", "-c", connection], output, TextWriter.Null));
+
+        Assert.Contains("Sqlite schema is up to date.", output.ToString(), StringComparison.Ordinal);
+        await using var db = StorageOptions.FromConnectionString(connection).CreateContext();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(0, await db.Persons.CountAsync());
+    }
+}
