@@ -47,14 +47,15 @@ internal static class LoadCommand
     }
 }
 
-internal sealed class LoadRun(HttpClient http, IReadOnlyList<string> persons)
+internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<string> persons)
 {
     private static readonly string[] Institutions = ["H33010000001", "H33010000002", "H33010000003", "H33010000004"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static async Task<LoadRun> PrepareAsync(HttpClient http, int count, CancellationToken ct)
     {
-        var prefix = "L" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+        // Unique per run: persons and message ids must not collide with an earlier run on the same database.
+        var prefix = "L" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture) + Random.Shared.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
         var persons = Enumerable.Range(0, count).Select(i => new
         {
             psn_no = $"{prefix}{i:D6}",
@@ -75,7 +76,7 @@ internal sealed class LoadRun(HttpClient http, IReadOnlyList<string> persons)
             throw new InvalidOperationException($"loading synthetic persons failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         }
 
-        return new LoadRun(http, persons.Select(p => p.psn_no).ToList());
+        return new LoadRun(http, prefix, persons.Select(p => p.psn_no).ToList());
     }
 
     public async Task<LoadReport> DriveAsync(int clients, TimeSpan duration, CancellationToken ct)
@@ -97,7 +98,7 @@ internal sealed class LoadRun(HttpClient http, IReadOnlyList<string> persons)
             var flowStart = Stopwatch.GetTimestamp();
             try
             {
-                var msg = $"C{client:D3}-{sequence++:D7}-{random.Next():x8}";
+                var msg = $"{runId}-C{client:D3}-{sequence++:D7}";
                 var visit = await SendAsync(HttpMethod.Post, "/api/visits", new
                 {
                     psn_no = persons[random.Next(persons.Count)],
