@@ -14,7 +14,7 @@ namespace Yibao.Server.Features.Settlements;
 /// </summary>
 internal static class SettleVisit
 {
-    public static async Task<IResult> PreSettleAsync(string mdtrtId, SettleRequest? request, YibaoDbContext db, ClaimPreparation preparation, CancellationToken ct)
+    public static async Task<IResult> PreSettleAsync(string mdtrtId, SettleRequest? request, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar, CancellationToken ct)
     {
         var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.MdtrtId == mdtrtId, ct);
         if (visit is null)
@@ -28,9 +28,14 @@ internal static class SettleVisit
         }
 
         var outcome = await ComputeAsync(visit, request?.UseAccount ?? true, preparation, ct);
-        return outcome.IsSuccess
-            ? Results.Ok(ToResponse(null, outcome.Value.Claim, outcome.Value.Result, "presettled", null))
-            : outcome.Error.ToResult();
+        if (!outcome.IsSuccess)
+        {
+            return outcome.Error.ToResult();
+        }
+
+        // The settlement as it would be stored, never added: a pre-settlement has no id and no time.
+        var row = BuildRow(outcome.Value.Claim, outcome.Value.Result, calendar);
+        return Results.Ok(ToResponse(row, calendar) with { SetlId = null, Status = "presettled", SetlTime = null });
     }
 
     public static Task<IResult> SettleAsync(string mdtrtId, SettleRequest? request, HttpContext http, IdempotentWrites writes, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar) =>
@@ -83,6 +88,23 @@ internal static class SettleVisit
 
     /// <summary>Stages the settlement and its effects on the account and the accumulator (spec rule 11).</summary>
     private static SettlementRow Apply(YibaoDbContext db, PreparedClaim claim, SettlementResult result, AgencyCalendar calendar)
+    {
+        var row = BuildRow(claim, result, calendar);
+        db.Settlements.Add(row);
+        claim.Account.Balance -= result.AcctPay;
+        var accumulator = claim.Accumulator;
+        if (accumulator is null)
+        {
+            accumulator = new AccumulatorRow { PsnNo = claim.Visit.PsnNo, Year = claim.Year, BenefitKind = result.BenefitKind.ToName() };
+            db.Accumulators.Add(accumulator);
+        }
+
+        accumulator.DeductiblePaid += row.DeductibleDelta;
+        accumulator.FundPaid += row.FundDelta;
+        return row;
+    }
+
+    private static SettlementRow BuildRow(PreparedClaim claim, SettlementResult result, AgencyCalendar calendar)
     {
         var now = calendar.Clock.GetUtcNow();
         var visit = claim.Visit;
@@ -140,51 +162,8 @@ internal static class SettleVisit
             });
         }
 
-        db.Settlements.Add(row);
-        claim.Account.Balance -= result.AcctPay;
-        var accumulator = claim.Accumulator;
-        if (accumulator is null)
-        {
-            accumulator = new AccumulatorRow { PsnNo = visit.PsnNo, Year = claim.Year, BenefitKind = result.BenefitKind.ToName() };
-            db.Accumulators.Add(accumulator);
-        }
-
-        accumulator.DeductiblePaid += row.DeductibleDelta;
-        accumulator.FundPaid += row.FundDelta;
         return row;
     }
-
-    private static SettlementResponse ToResponse(string? setlId, PreparedClaim claim, SettlementResult r, string status, DateTimeOffset? at) => new(
-        setlId,
-        claim.Visit.MdtrtId,
-        claim.Visit.PsnNo,
-        claim.Visit.FixmedinsCode,
-        claim.Input.Person.Insutype,
-        claim.Visit.MedType,
-        r.BenefitKind.ToName(),
-        claim.Visit.InsuredArea,
-        claim.Visit.TreatmentArea,
-        claim.Visit.Filing,
-        claim.Visit.Channel,
-        r.EffectiveLevel,
-        r.Ratio,
-        r.MedfeeSumamt,
-        r.FulamtOwnpayAmt,
-        r.OverlmtSelfpay,
-        r.PreselfpayAmt,
-        r.InscpScpAmt,
-        r.ActPayDedc,
-        r.HifpPay,
-        r.PoolPropSelfpay,
-        r.FundPaySumamt,
-        r.PsnPartAmt,
-        r.AcctPay,
-        r.PsnCashPay,
-        r.Balc,
-        status,
-        at,
-        null,
-        r.Lines.Select((l, i) => new SettlementLineResponse(claim.Lines[i].FeedetlSn, l.Code, claim.Lines[i].Amount, l.Fulamt, l.Over, l.Pre, l.Inscp)).ToList());
 
     public static SettlementResponse ToResponse(SettlementRow s, AgencyCalendar calendar) => new(
         s.SetlId,
