@@ -20,22 +20,42 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
     public const string ReplayHeader = "X-Idempotent-Replay";
     private const int MaxMessageIdLength = 100;
 
+    /// <summary>The native API: the message id comes from <c>X-Msg-Id</c>, the outcome becomes an HTTP result.</summary>
     public async Task<IResult> RunAsync(HttpContext http, object? request, Func<CancellationToken, Task<Reply>> work)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(work);
-        var cancellationToken = http.RequestAborted;
         var msgId = http.Request.Headers[MessageIdHeader].ToString();
         if (string.IsNullOrWhiteSpace(msgId) || msgId.Length > MaxMessageIdLength)
         {
             return new ApiError(400, "msgid_required", $"Every mutating request carries a client message id in the {MessageIdHeader} header (1 to {MaxMessageIdLength} characters).").ToResult();
         }
 
-        var fingerprint = Fingerprint(http, request);
-        using var entered = await gate.EnterAsync(db, cancellationToken);
-        if (await FindAsync(msgId, cancellationToken) is { } processed)
+        var outcome = await ExecuteAsync(msgId, Fingerprint($"{http.Request.Method} {http.Request.Path}", request), work, null, http.RequestAborted);
+        if (outcome.Error is { } error)
         {
-            return Replay(http, processed, fingerprint);
+            return error.ToResult();
+        }
+
+        if (outcome.Replayed)
+        {
+            http.Response.Headers[ReplayHeader] = "true";
+        }
+
+        return Results.Content(outcome.Body, "application/json", Encoding.UTF8, outcome.Status);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> once for <paramref name="key"/>: stores the serialized success
+    /// with the change, or replays what was stored. <paramref name="serialize"/> turns a success into
+    /// the stored text (default: the body as JSON).
+    /// </summary>
+    public async Task<WriteOutcome> ExecuteAsync(string key, string fingerprint, Func<CancellationToken, Task<Reply>> work, Func<Reply, string>? serialize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var entered = await gate.EnterAsync(db, cancellationToken);
+        if (await FindAsync(key, cancellationToken) is { } processed)
+        {
+            return Replay(processed, fingerprint);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -46,15 +66,15 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
 
             // A retry that waited behind its original (on the person's lock) is refused by the state
             // the original left, e.g. "already settled": it must get the original's response instead.
-            return await FindAsync(msgId, CancellationToken.None) is { } original
-                ? Replay(http, original, fingerprint)
-                : error.ToResult();
+            return await FindAsync(key, CancellationToken.None) is { } original
+                ? Replay(original, fingerprint)
+                : new WriteOutcome(0, "", false, error);
         }
 
-        var body = JsonSerializer.Serialize(reply.Body, json.Value.SerializerOptions);
+        var body = serialize is null ? JsonSerializer.Serialize(reply.Body, json.Value.SerializerOptions) : serialize(reply);
         db.ProcessedMessages.Add(new ProcessedMessageRow
         {
-            MsgId = msgId,
+            MsgId = key,
             Fingerprint = fingerprint,
             StatusCode = reply.Status,
             ResponseBody = body,
@@ -70,33 +90,24 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             // Someone committed first: the same message id racing this one, or a concurrent write of the same thing.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return await FindAsync(msgId, CancellationToken.None) is { } winner
-                ? Replay(http, winner, fingerprint)
-                : ApiError.Conflict("concurrent_update", "A concurrent request changed the same data; retry with a new message id.").ToResult();
+            return await FindAsync(key, CancellationToken.None) is { } winner
+                ? Replay(winner, fingerprint)
+                : new WriteOutcome(0, "", false, ApiError.Conflict("concurrent_update", "A concurrent request changed the same data; retry with a new message id."));
         }
 
-        return Results.Content(body, "application/json", Encoding.UTF8, reply.Status);
+        return new WriteOutcome(reply.Status, body, false, null);
     }
+
+    public string Fingerprint(string operation, object? request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{operation}\n{JsonSerializer.Serialize(request, json.Value.SerializerOptions)}")));
 
     private Task<ProcessedMessageRow?> FindAsync(string msgId, CancellationToken cancellationToken) =>
         db.ProcessedMessages.AsNoTracking().FirstOrDefaultAsync(m => m.MsgId == msgId, cancellationToken);
 
-    private static IResult Replay(HttpContext http, ProcessedMessageRow processed, string fingerprint)
-    {
-        if (processed.Fingerprint != fingerprint)
-        {
-            return ApiError.Conflict("msgid_reused", $"Message id {processed.MsgId} was already used for a different request.").ToResult();
-        }
-
-        http.Response.Headers[ReplayHeader] = "true";
-        return Results.Content(processed.ResponseBody, "application/json", Encoding.UTF8, processed.StatusCode);
-    }
-
-    private string Fingerprint(HttpContext http, object? request)
-    {
-        var text = $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(request, json.Value.SerializerOptions)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    private static WriteOutcome Replay(ProcessedMessageRow processed, string fingerprint) =>
+        processed.Fingerprint == fingerprint
+            ? new WriteOutcome(processed.StatusCode, processed.ResponseBody, true, null)
+            : new WriteOutcome(0, "", false, ApiError.Conflict("msgid_reused", $"Message id {processed.MsgId} was already used for a different request."));
 
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {
@@ -105,3 +116,6 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
         _ => false,
     };
 }
+
+/// <summary>What an idempotent write came to: the stored (or replayed) success, or a refusal.</summary>
+internal sealed record WriteOutcome(int Status, string Body, bool Replayed, ApiError? Error);

@@ -12,37 +12,40 @@ namespace Yibao.Server.Features.Settlements;
 internal static class CancelSettlement
 {
     public static Task<IResult> HandleAsync(string setlId, HttpContext http, IdempotentWrites writes, YibaoDbContext db, AgencyCalendar calendar) =>
-        writes.RunAsync(http, new { setlId }, async ct =>
+        writes.RunAsync(http, new { setlId }, ct => CancelCoreAsync(setlId, db, calendar, ct));
+
+    /// <summary>Cancels inside the caller's transaction; the reply's body is the <see cref="CancelSettlementResponse"/>.</summary>
+    public static async Task<Reply> CancelCoreAsync(string setlId, YibaoDbContext db, AgencyCalendar calendar, CancellationToken ct)
+    {
+        var psnNo = await db.Settlements.Where(s => s.SetlId == setlId).Select(s => s.PsnNo).FirstOrDefaultAsync(ct);
+        if (psnNo is null)
         {
-            var psnNo = await db.Settlements.Where(s => s.SetlId == setlId).Select(s => s.PsnNo).FirstOrDefaultAsync(ct);
-            if (psnNo is null)
-            {
-                return SettlementNotFound(setlId);
-            }
+            return SettlementNotFound(setlId);
+        }
 
-            await WriteGate.LockPersonAsync(db, psnNo, ct);
-            var settlement = await db.Settlements.FirstAsync(s => s.SetlId == setlId, ct);
-            if (settlement.Status != SettlementStatus.Settled)
-            {
-                return ApiError.Conflict("settlement_already_cancelled", $"Settlement {setlId} is already cancelled.");
-            }
+        await WriteGate.LockPersonAsync(db, psnNo, ct);
+        var settlement = await db.Settlements.FirstAsync(s => s.SetlId == setlId, ct);
+        if (settlement.Status != SettlementStatus.Settled)
+        {
+            return ApiError.Conflict("settlement_already_cancelled", $"Settlement {setlId} is already cancelled.");
+        }
 
-            var account = await db.PersonalAccounts.FirstAsync(a => a.PsnNo == psnNo, ct);
-            var accumulator = await db.Accumulators.FirstAsync(a => a.PsnNo == psnNo && a.Year == settlement.Year && a.BenefitKind == settlement.BenefitKind, ct);
-            account.Balance += settlement.AcctPay;
-            accumulator.DeductiblePaid -= settlement.DeductibleDelta;
-            accumulator.FundPaid -= settlement.FundDelta;
+        var account = await db.PersonalAccounts.FirstAsync(a => a.PsnNo == psnNo, ct);
+        var accumulator = await db.Accumulators.FirstAsync(a => a.PsnNo == psnNo && a.Year == settlement.Year && a.BenefitKind == settlement.BenefitKind, ct);
+        account.Balance += settlement.AcctPay;
+        accumulator.DeductiblePaid -= settlement.DeductibleDelta;
+        accumulator.FundPaid -= settlement.FundDelta;
 
-            var now = calendar.Clock.GetUtcNow();
-            settlement.Status = SettlementStatus.Cancelled;
-            settlement.CancelledAt = now;
-            settlement.CancellationDate = calendar.DateOf(now);
-            var visit = await db.Visits.FirstAsync(v => v.MdtrtId == settlement.MdtrtId, ct);
-            visit.Status = VisitStatus.Registered;
-            db.Record(now, settlement.FixmedinsCode, "settlement.cancel", "settlement", setlId,
-                $"fund {settlement.FundPaySumamt}, account {settlement.AcctPay} restored");
-            return Reply.Ok(new CancelSettlementResponse(setlId, settlement.MdtrtId, settlement.Status, settlement.AcctPay, settlement.FundPaySumamt, account.Balance, now.ToOffset(calendar.Now.Offset)));
-        });
+        var now = calendar.Clock.GetUtcNow();
+        settlement.Status = SettlementStatus.Cancelled;
+        settlement.CancelledAt = now;
+        settlement.CancellationDate = calendar.DateOf(now);
+        var visit = await db.Visits.FirstAsync(v => v.MdtrtId == settlement.MdtrtId, ct);
+        visit.Status = VisitStatus.Registered;
+        db.Record(now, settlement.FixmedinsCode, "settlement.cancel", "settlement", setlId,
+            $"fund {settlement.FundPaySumamt}, account {settlement.AcctPay} restored");
+        return Reply.Ok(new CancelSettlementResponse(setlId, settlement.MdtrtId, settlement.Status, settlement.AcctPay, settlement.FundPaySumamt, account.Balance, now.ToOffset(calendar.Now.Offset)));
+    }
 
     public static ApiError SettlementNotFound(string setlId) => ApiError.NotFound("settlement_not_found", $"Settlement {setlId} does not exist.");
 }

@@ -16,58 +16,67 @@ internal static class SettleVisit
 {
     public static async Task<IResult> PreSettleAsync(string mdtrtId, SettleRequest? request, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar, CancellationToken ct)
     {
+        var outcome = await PreSettleCoreAsync(mdtrtId, request?.UseAccount ?? true, db, preparation, calendar, ct);
+        return outcome.IsSuccess ? Results.Ok(outcome.Value) : outcome.Error.ToResult();
+    }
+
+    public static async Task<ApiOutcome<SettlementResponse>> PreSettleCoreAsync(string mdtrtId, bool useAccount, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar, CancellationToken ct)
+    {
         var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.MdtrtId == mdtrtId, ct);
         if (visit is null)
         {
-            return ClaimErrors.VisitNotFound(mdtrtId).ToResult();
+            return ClaimErrors.VisitNotFound(mdtrtId);
         }
 
         if (visit.Status != VisitStatus.Registered)
         {
-            return ClaimErrors.VisitNotOpen(mdtrtId, visit.Status).ToResult();
+            return ClaimErrors.VisitNotOpen(mdtrtId, visit.Status);
         }
 
-        var outcome = await ComputeAsync(visit, request?.UseAccount ?? true, preparation, ct);
+        var outcome = await ComputeAsync(visit, useAccount, preparation, ct);
         if (!outcome.IsSuccess)
         {
-            return outcome.Error.ToResult();
+            return outcome.Error;
         }
 
         // The settlement as it would be stored, never added: a pre-settlement has no id and no time.
         var row = BuildRow(outcome.Value.Claim, outcome.Value.Result, calendar);
-        return Results.Ok(ToResponse(row, calendar) with { SetlId = null, Status = "presettled", SetlTime = null });
+        return ToResponse(row, calendar) with { SetlId = null, Status = "presettled", SetlTime = null };
     }
 
     public static Task<IResult> SettleAsync(string mdtrtId, SettleRequest? request, HttpContext http, IdempotentWrites writes, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar) =>
-        writes.RunAsync(http, request, async ct =>
+        writes.RunAsync(http, request, ct => SettleCoreAsync(mdtrtId, request?.UseAccount ?? true, db, preparation, calendar, ct));
+
+    /// <summary>Settles inside the caller's transaction; the reply's body is the <see cref="SettlementResponse"/>.</summary>
+    public static async Task<Reply> SettleCoreAsync(string mdtrtId, bool useAccount, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar, CancellationToken ct)
+    {
+        var psnNo = await db.Visits.Where(v => v.MdtrtId == mdtrtId).Select(v => v.PsnNo).FirstOrDefaultAsync(ct);
+        if (psnNo is null)
         {
-            var psnNo = await db.Visits.Where(v => v.MdtrtId == mdtrtId).Select(v => v.PsnNo).FirstOrDefaultAsync(ct);
-            if (psnNo is null)
-            {
-                return ClaimErrors.VisitNotFound(mdtrtId);
-            }
+            return ClaimErrors.VisitNotFound(mdtrtId);
+        }
 
-            // Everything about this person's money is read after the lock, so it is current.
-            await WriteGate.LockPersonAsync(db, psnNo, ct);
-            var visit = await db.Visits.FirstAsync(v => v.MdtrtId == mdtrtId, ct);
-            if (visit.Status != VisitStatus.Registered)
-            {
-                return ClaimErrors.VisitNotOpen(mdtrtId, visit.Status);
-            }
+        // Everything about this person's money is read after the lock, so it is current.
+        await WriteGate.LockPersonAsync(db, psnNo, ct);
+        var visit = await db.Visits.FirstAsync(v => v.MdtrtId == mdtrtId, ct);
+        if (visit.Status != VisitStatus.Registered)
+        {
+            return ClaimErrors.VisitNotOpen(mdtrtId, visit.Status);
+        }
 
-            var outcome = await ComputeAsync(visit, request?.UseAccount ?? true, preparation, ct);
-            if (!outcome.IsSuccess)
-            {
-                return outcome.Error;
-            }
+        var outcome = await ComputeAsync(visit, useAccount, preparation, ct);
+        if (!outcome.IsSuccess)
+        {
+            return outcome.Error;
+        }
 
-            var (claim, result) = outcome.Value;
-            var row = Apply(db, claim, result, calendar);
-            visit.Status = VisitStatus.Settled;
-            db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, "settlement.settle", "settlement", row.SetlId,
-                $"fund {result.FundPaySumamt}, account {result.AcctPay}, cash {result.PsnCashPay}");
-            return Reply.Created(ToResponse(row, calendar));
-        });
+        var (claim, result) = outcome.Value;
+        var row = Apply(db, claim, result, calendar);
+        visit.Status = VisitStatus.Settled;
+        db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, "settlement.settle", "settlement", row.SetlId,
+            $"fund {result.FundPaySumamt}, account {result.AcctPay}, cash {result.PsnCashPay}");
+        return Reply.Created(ToResponse(row, calendar));
+    }
 
     private static async Task<ApiOutcome<(PreparedClaim Claim, SettlementResult Result)>> ComputeAsync(VisitRow visit, bool useAccount, ClaimPreparation preparation, CancellationToken ct)
     {

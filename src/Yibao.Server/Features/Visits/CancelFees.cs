@@ -10,26 +10,28 @@ namespace Yibao.Server.Features.Visits;
 internal static class CancelFees
 {
     public static Task<IResult> HandleAsync(string mdtrtId, HttpContext http, IdempotentWrites writes, YibaoDbContext db, AgencyCalendar calendar) =>
-        writes.RunAsync(http, new { mdtrtId }, async ct =>
+        writes.RunAsync(http, new { mdtrtId }, ct => CancelCoreAsync(mdtrtId, db, calendar, ct));
+
+    public static async Task<Reply> CancelCoreAsync(string mdtrtId, YibaoDbContext db, AgencyCalendar calendar, CancellationToken ct)
+    {
+        var visit = await db.Visits.FirstOrDefaultAsync(v => v.MdtrtId == mdtrtId, ct);
+        if (visit is null)
         {
-            var visit = await db.Visits.FirstOrDefaultAsync(v => v.MdtrtId == mdtrtId, ct);
-            if (visit is null)
-            {
-                return ClaimErrors.VisitNotFound(mdtrtId);
-            }
+            return ClaimErrors.VisitNotFound(mdtrtId);
+        }
 
-            if (visit.Status != VisitStatus.Registered)
-            {
-                return ClaimErrors.VisitNotOpen(mdtrtId, visit.Status);
-            }
+        if (visit.Status != VisitStatus.Registered)
+        {
+            return ClaimErrors.VisitNotOpen(mdtrtId, visit.Status);
+        }
 
-            var lines = await db.FeeLines.Where(l => l.MdtrtId == mdtrtId && !l.Cancelled).ToListAsync(ct);
-            foreach (var line in lines)
-            {
-                line.Cancelled = true;
-            }
+        var lines = await db.FeeLines.Where(l => l.MdtrtId == mdtrtId && !l.Cancelled).ToListAsync(ct);
+        foreach (var line in lines)
+        {
+            line.Cancelled = true;
+        }
 
-            db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, "fees.cancel", "visit", mdtrtId, $"{lines.Count} lines");
-            return Reply.Ok(new CancelFeesResponse(mdtrtId, lines.Count));
-        });
+        db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, "fees.cancel", "visit", mdtrtId, $"{lines.Count} lines");
+        return Reply.Ok(new CancelFeesResponse(mdtrtId, lines.Count));
+    }
 }

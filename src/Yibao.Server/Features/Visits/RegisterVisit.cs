@@ -64,7 +64,7 @@ internal static class RegisterVisit
         return errors.Count > 0 ? ApiError.Validation("The visit registration is invalid.", errors) : null;
     }
 
-    private static async Task<Reply> RegisterAsync(RegisterVisitRequest request, YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar, CancellationToken ct)
+    public static async Task<Reply> RegisterAsync(RegisterVisitRequest request, YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar, CancellationToken ct)
     {
         if (!MedType.TryGetBenefitKind(request.MedType, out _))
         {

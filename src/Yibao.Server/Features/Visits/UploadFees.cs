@@ -73,7 +73,7 @@ internal static class UploadFees
         return errors.Count > 0 ? ApiError.Validation("The fee upload is invalid.", errors) : null;
     }
 
-    private static async Task<Reply> UploadAsync(string mdtrtId, IReadOnlyList<FeeLineRequest> request, YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar, CancellationToken ct)
+    public static async Task<Reply> UploadAsync(string mdtrtId, IReadOnlyList<FeeLineRequest> request, YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.MdtrtId == mdtrtId, ct);
         if (visit is null)
