@@ -27,6 +27,9 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<SettlementLineRow> SettlementLines => Set<SettlementLineRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<ProcessedMessageRow> ProcessedMessages => Set<ProcessedMessageRow>();
+    public DbSet<GatewayCredentialRow> GatewayCredentials => Set<GatewayCredentialRow>();
+    public DbSet<GatewayNonceRow> GatewayNonces => Set<GatewayNonceRow>();
+    public DbSet<GatewaySignInRow> GatewaySignIns => Set<GatewaySignInRow>();
 
     /// <summary>Instants are stored in UTC whatever offset they carry (PostgreSQL's timestamptz insists).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -242,6 +245,34 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
             e.HasKey(x => x.MsgId);
             e.Property(x => x.MsgId).HasMaxLength(100);
             e.Property(x => x.Fingerprint).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<GatewayCredentialRow>(e =>
+        {
+            e.HasKey(x => x.Paasid);
+            e.Property(x => x.Paasid).HasMaxLength(40);
+            Code(e.Property(x => x.FixmedinsCode), 30);
+            e.Property(x => x.TokenCiphertext).HasMaxLength(400);
+            e.Property(x => x.TokenFingerprint).HasMaxLength(16);
+            e.HasIndex(x => x.FixmedinsCode);
+            e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.FixmedinsCode).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<GatewayNonceRow>(e =>
+        {
+            e.HasKey(x => new { x.Paasid, x.Nonce });
+            e.Property(x => x.Paasid).HasMaxLength(40);
+            e.Property(x => x.Nonce).HasMaxLength(64);
+            e.HasIndex(x => x.ExpiresAt);
+        });
+
+        modelBuilder.Entity<GatewaySignInRow>(e =>
+        {
+            e.HasKey(x => x.SignNo);
+            e.Property(x => x.SignNo).HasMaxLength(30);
+            Code(e.Property(x => x.FixmedinsCode), 30);
+            e.Property(x => x.Opter).HasMaxLength(30);
+            e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.FixmedinsCode).OnDelete(DeleteBehavior.Cascade);
         });
 
         UseSnakeCaseNames(modelBuilder);

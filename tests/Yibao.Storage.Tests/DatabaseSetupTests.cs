@@ -26,12 +26,22 @@ public sealed class DatabaseSetupTests
         {
             var first = db.Database.GetMigrations().First();
             await db.GetService<IMigrator>().MigrateAsync(first);
-            await DemoWorld.LoadAsync(db, TimeProvider.System, default);
+
+            // Rows written as the first schema knew them, not through today's model.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO areas (admdvs, name, province) VALUES ('330100', 'Hangzhou', '330000');
+                INSERT INTO persons (psn_no, name, gender, birthday, certno, insutype, area, retired)
+                    VALUES ('3301000000000001', 'Zhang Wei', '1', DATE '1968-03-14', '330106196803140013', '310', '330100', false);
+                INSERT INTO personal_accounts (psn_no, balance) VALUES ('3301000000000001', 800.00);
+                """);
         }
 
         await using (var db = options.CreateContext())
         {
             await db.MigrateAsync();
+            Assert.True(await DemoWorld.IsEmptyAsync(db, default) is false);
+            var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
+            Assert.True(loaded.IsSuccess, loaded.Error?.ToString());
         }
 
         await using var check = options.CreateContext();

@@ -36,7 +36,7 @@ internal static class DatabaseCommands
             var storage = Resolve(parse.GetValue(connection));
             await using var db = storage.CreateContext();
             await db.MigrateAsync(ct);
-            var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, ct);
+            var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, CliConfiguration.CredentialProtector(), ct);
             if (!loaded.IsSuccess)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(loaded.Error.ToString());
@@ -49,7 +49,7 @@ internal static class DatabaseCommands
         return command;
     }
 
-    private static StorageOptions Resolve(string? connection)
+    internal static StorageOptions Resolve(string? connection)
     {
         var storage = StorageOptions.FromConnectionString(connection ?? Environment.GetEnvironmentVariable("YIBAO_CONNECTION"));
         storage.EnsureDirectory();

@@ -28,6 +28,7 @@ public static class YibaoApplication
         // Resolved when first needed, so hosts (and tests) can set ConnectionStrings:Yibao late.
         services.AddSingleton(sp => StorageOptions.FromConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("Yibao")));
         services.AddScoped(sp => sp.GetRequiredService<StorageOptions>().CreateContext());
+        services.AddSingleton(sp => CredentialProtector.FromConfiguration(sp.GetRequiredService<IOptions<YibaoOptions>>().Value.CredentialKey));
 
         services.AddSingleton<WriteGate>();
         services.AddSingleton<ReferenceCache>();
@@ -101,7 +102,7 @@ public static class YibaoApplication
         var options = scope.ServiceProvider.GetRequiredService<IOptions<YibaoOptions>>().Value;
         if (options.SeedDemoData && await DemoWorld.IsEmptyAsync(db, default))
         {
-            var loaded = await DemoWorld.LoadAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), default);
+            var loaded = await DemoWorld.LoadAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<CredentialProtector>(), default);
             app.Logger.LogInformation("Loaded the demo data set: {Summary}", loaded.IsSuccess ? loaded.Value : loaded.Error.ToString());
         }
     }

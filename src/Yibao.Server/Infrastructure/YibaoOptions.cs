@@ -11,4 +11,7 @@ public sealed class YibaoOptions
 
     /// <summary>Bearer token for /api/admin; when empty, administration is allowed from loopback only.</summary>
     public string AdminToken { get; set; } = "";
+
+    /// <summary>32-byte key (base64) that encrypts gateway tokens at rest; when empty, <c>data/credential.key</c> is used (and created).</summary>
+    public string CredentialKey { get; set; } = "";
 }

@@ -40,8 +40,11 @@ public static class DemoWorld
         return !await db.Areas.AnyAsync(cancellationToken);
     }
 
-    /// <summary>Loads (or reloads) the demo world in one transaction.</summary>
-    public static async Task<Result<string>> LoadAsync(YibaoDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads (or reloads) the demo world in one transaction, with the demo institutions' gateway
+    /// credentials (paasid = fixmedins_code, token = "demo-" + fixmedins_code).
+    /// </summary>
+    public static async Task<Result<string>> LoadAsync(YibaoDbContext db, TimeProvider clock, CredentialProtector protector, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var writer = new ReferenceDataWriter(db, clock, "seed");
@@ -78,6 +81,8 @@ public static class DemoWorld
             }
         }
 
+        await new Gateway.GatewayCredentials(db, protector, clock).AddDemoCredentialsAsync(
+            WorldJson.ReadInstitutions(Read("institutions.json")).Value.Select(i => i.FixmedinsCode), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return $"{policies.Value} policies, {catalogues} catalogues, {institutions.Value} institutions, {persons.Value} persons";

@@ -47,6 +47,7 @@ public sealed class YibaoServer : WebApplicationFactory<Yibao.Server.Infrastruct
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Yibao", _connectionString);
+        builder.UseSetting("Yibao:CredentialKey", TestKeys.Base64Key);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,4 @@
+using Yibao.Testing;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Codes;
 using Yibao.Storage.Reference;
@@ -14,7 +15,7 @@ public sealed class DemoWorldTests
         await using var db = options.CreateContext();
         Assert.True(await DemoWorld.IsEmptyAsync(db, default));
 
-        var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, default);
+        var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
 
         Assert.True(loaded.IsSuccess, loaded.Error?.ToString());
         Assert.False(await DemoWorld.IsEmptyAsync(db, default));
@@ -30,6 +31,7 @@ public sealed class DemoWorldTests
         Assert.Equal("E11", Assert.Single(liNa.Chronic).Disease);
         Assert.Equal(3000m, (await db.PersonalAccounts.SingleAsync(a => a.PsnNo == "3301000000000002")).Balance);
         Assert.True(await db.AuditLog.CountAsync() >= 20);
+        Assert.Equal(7, await db.GatewayCredentials.CountAsync(c => c.IsDemo));
     }
 
     [Theory]
@@ -38,7 +40,7 @@ public sealed class DemoWorldTests
     {
         var options = await StorageProviders.CreateAsync(provider);
         await using var db = options.CreateContext();
-        await DemoWorld.LoadAsync(db, TimeProvider.System, default);
+        await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
         var cache = new ReferenceCache();
 
         var policy = await cache.PolicyAsync(db, "330100", "310", 2026, default);
@@ -60,12 +62,12 @@ public sealed class DemoWorldTests
         var options = await StorageProviders.CreateAsync(provider);
         await using (var db = options.CreateContext())
         {
-            await DemoWorld.LoadAsync(db, TimeProvider.System, default);
+            await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
         }
 
         await using (var db = options.CreateContext())
         {
-            var again = await DemoWorld.LoadAsync(db, TimeProvider.System, default);
+            var again = await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
             Assert.True(again.IsSuccess, again.Error?.ToString());
         }
 

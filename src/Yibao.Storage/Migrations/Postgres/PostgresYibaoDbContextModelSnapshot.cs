@@ -392,6 +392,113 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("filings");
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewayCredentialRow", b =>
+                {
+                    b.Property<string>("Paasid")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("paasid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenCiphertext")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("token_ciphertext");
+
+                    b.Property<string>("TokenFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("token_fingerprint");
+
+                    b.HasKey("Paasid")
+                        .HasName("pk_gateway_credentials");
+
+                    b.HasIndex("FixmedinsCode")
+                        .HasDatabaseName("ix_gateway_credentials_fixmedins_code");
+
+                    b.ToTable("gateway_credentials");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewayNonceRow", b =>
+                {
+                    b.Property<string>("Paasid")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("paasid");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("nonce");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Paasid", "Nonce")
+                        .HasName("pk_gateway_nonces");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_gateway_nonces_expires_at");
+
+                    b.ToTable("gateway_nonces");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewaySignInRow", b =>
+                {
+                    b.Property<string>("SignNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sign_no");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("Opter")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("opter");
+
+                    b.Property<DateTimeOffset>("SignedInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_in_at");
+
+                    b.Property<DateTimeOffset?>("SignedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_out_at");
+
+                    b.HasKey("SignNo")
+                        .HasName("pk_gateway_sign_ins");
+
+                    b.HasIndex("FixmedinsCode")
+                        .HasDatabaseName("ix_gateway_sign_ins_fixmedins_code");
+
+                    b.ToTable("gateway_sign_ins");
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.InstitutionRow", b =>
                 {
                     b.Property<string>("FixmedinsCode")
@@ -979,6 +1086,26 @@ namespace Yibao.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_filings_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewayCredentialRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FixmedinsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gateway_credentials_institutions_fixmedins_code");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewaySignInRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FixmedinsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gateway_sign_ins_institutions_fixmedins_code");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.InstitutionRow", b =>

@@ -377,6 +377,113 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("filings");
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewayCredentialRow", b =>
+                {
+                    b.Property<string>("Paasid")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paasid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenCiphertext")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_ciphertext");
+
+                    b.Property<string>("TokenFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_fingerprint");
+
+                    b.HasKey("Paasid")
+                        .HasName("pk_gateway_credentials");
+
+                    b.HasIndex("FixmedinsCode")
+                        .HasDatabaseName("ix_gateway_credentials_fixmedins_code");
+
+                    b.ToTable("gateway_credentials");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewayNonceRow", b =>
+                {
+                    b.Property<string>("Paasid")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paasid");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nonce");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Paasid", "Nonce")
+                        .HasName("pk_gateway_nonces");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_gateway_nonces_expires_at");
+
+                    b.ToTable("gateway_nonces");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewaySignInRow", b =>
+                {
+                    b.Property<string>("SignNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_no");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("Opter")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opter");
+
+                    b.Property<DateTimeOffset>("SignedInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_in_at");
+
+                    b.Property<DateTimeOffset?>("SignedOutAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_out_at");
+
+                    b.HasKey("SignNo")
+                        .HasName("pk_gateway_sign_ins");
+
+                    b.HasIndex("FixmedinsCode")
+                        .HasDatabaseName("ix_gateway_sign_ins_fixmedins_code");
+
+                    b.ToTable("gateway_sign_ins");
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.InstitutionRow", b =>
                 {
                     b.Property<string>("FixmedinsCode")
@@ -964,6 +1071,26 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_filings_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewayCredentialRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FixmedinsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gateway_credentials_institutions_fixmedins_code");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.GatewaySignInRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FixmedinsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gateway_sign_ins_institutions_fixmedins_code");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.InstitutionRow", b =>

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Yibao.Storage;
+
+/// <summary>
+/// Encrypts institution tokens at rest with AES-GCM under the platform's credential key: the key
+/// from configuration (<c>Yibao:CredentialKey</c>, 32 bytes in base64) or, on a machine without one,
+/// a key file created once beside the database (<c>data/credential.key</c>).
+/// </summary>
+public sealed class CredentialProtector
+{
+    public const string DefaultKeyFile = "data/credential.key";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+    private readonly byte[] _key;
+
+    public CredentialProtector(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length != 32)
+        {
+            throw new ArgumentException("the credential key is 32 bytes", nameof(key));
+        }
+
+        _key = key;
+    }
+
+    /// <summary>The configured key, else the key file (created with a fresh random key when missing).</summary>
+    public static CredentialProtector FromConfiguration(string? base64Key, string keyFile = DefaultKeyFile)
+    {
+        if (!string.IsNullOrWhiteSpace(base64Key))
+        {
+            return new CredentialProtector(Convert.FromBase64String(base64Key));
+        }
+
+        var path = Path.GetFullPath(keyFile);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            try
+            {
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first: use theirs.
+            }
+        }
+
+        return new CredentialProtector(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+    }
+
+    public string Protect(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var plain = Encoding.UTF8.GetBytes(token);
+        var output = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize + TagSize), output.AsSpan(NonceSize, TagSize));
+        return Convert.ToBase64String(output);
+    }
+
+    /// <summary>The token, or null when the ciphertext was not made with this key.</summary>
+    public string? Unprotect(string ciphertext)
+    {
+        ArgumentNullException.ThrowIfNull(ciphertext);
+        var input = Convert.FromBase64String(ciphertext);
+        if (input.Length < NonceSize + TagSize)
+        {
+            return null;
+        }
+
+        var plain = new byte[input.Length - NonceSize - TagSize];
+        try
+        {
+            using var aes = new AesGcm(_key, TagSize);
+            aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize + TagSize), input.AsSpan(NonceSize, TagSize), plain);
+            return Encoding.UTF8.GetString(plain);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+    }
+
+    public static string Fingerprint(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
+}
