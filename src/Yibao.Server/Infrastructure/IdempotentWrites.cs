@@ -85,7 +85,7 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Someone committed first: the same message id racing this one, or a concurrent write of the same thing.
             await transaction.RollbackAsync(CancellationToken.None);
@@ -108,13 +108,6 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
         processed.Fingerprint == fingerprint
             ? new WriteOutcome(processed.StatusCode, processed.ResponseBody, true, null)
             : new WriteOutcome(0, "", false, ApiError.Conflict("msgid_reused", $"Message id {processed.MsgId} was already used for a different request."));
-
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
-    {
-        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        _ => false,
-    };
 }
 
 /// <summary>What an idempotent write came to: the stored (or replayed) success, or a refusal.</summary>

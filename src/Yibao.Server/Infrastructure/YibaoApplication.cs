@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Yibao.Server.Features.Admin;
+using Yibao.Server.Features.Gateway;
 using Yibao.Server.Features.Persons;
 using Yibao.Server.Features.Reconciliation;
 using Yibao.Server.Features.Settlements;
@@ -34,6 +35,8 @@ public static class YibaoApplication
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<IdempotentWrites>();
         services.AddScoped<ClaimPreparation>();
+        services.AddScoped<Yibao.Storage.Gateway.GatewayCredentials>();
+        services.AddScoped<Features.Gateway.GatewayAuthentication>();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -88,6 +91,7 @@ public static class YibaoApplication
         app.MapSettlementEndpoints();
         app.MapReconciliationEndpoints();
         app.MapAdminEndpoints();
+        app.MapGatewayEndpoints();
         return app;
     }
 

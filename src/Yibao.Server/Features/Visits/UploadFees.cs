@@ -25,7 +25,7 @@ internal static class UploadFees
         return await writes.RunAsync(http, request, ct => UploadAsync(mdtrtId, request!.Lines!, db, reference, calendar, ct));
     }
 
-    private static ApiError? Validate(UploadFeesRequest? request)
+    public static ApiError? Validate(UploadFeesRequest? request)
     {
         if (request?.Lines is not { Count: > 0 and <= MaxLines } lines)
         {

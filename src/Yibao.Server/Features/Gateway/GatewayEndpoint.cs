@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Yibao.Server.Features.Gateway.Transactions;
+using Yibao.Server.Features.Settlements;
+using Yibao.Server.Infrastructure;
+using Yibao.Storage;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Server.Features.Gateway;
+
+/// <summary>
+/// <c>POST /fsi/api/rsfComIfsService/callService</c>: the national interface's one URL. Every answer is
+/// HTTP 200 with the response envelope; any failure is <c>infcode -1</c> with <c>err_msg</c>.
+/// </summary>
+internal static class GatewayEndpoint
+{
+    public const string Path = "/fsi/api/rsfComIfsService/callService";
+
+    private static readonly Dictionary<string, Func<GatewayCall, CancellationToken, Task<object?>>> Transactions = new(StringComparer.Ordinal)
+    {
+        ["9001"] = SignIn.SignInAsync,
+        ["9002"] = SignIn.SignOutAsync,
+        ["1101"] = PersonInfo.QueryAsync,
+        ["2201"] = Registration.RegisterAsync,
+        ["2202"] = Registration.CancelAsync,
+        ["2203"] = Registration.VisitInfoAsync,
+        ["2204"] = Fees.UploadAsync,
+        ["2205"] = Fees.CancelAsync,
+        ["2206"] = Settlement.PreSettleAsync,
+        ["2207"] = Settlement.SettleAsync,
+        ["2208"] = Settlement.CancelAsync,
+        ["2601"] = Settlement.ReverseAsync,
+        ["5203"] = Settlement.QueryAsync,
+        ["5206"] = Queries.AccumulationsAsync,
+        ["3201"] = Queries.ReconcileAsync,
+        ["1312"] = Queries.CatalogueAsync,
+    };
+
+    public static IReadOnlyCollection<string> Infnos => Transactions.Keys;
+
+    public static IEndpointRouteBuilder MapGatewayEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, HandleAsync)
+            .WithTags("National interface")
+            .WithName("CallService")
+            .WithSummary("The national interface envelope; infno picks the transaction (see spec/national-interface.md)")
+            .Accepts<object>("application/json")
+            .Produces<object>();
+        return app;
+    }
+
+    /// <summary>The idempotency key of an institution's message: msgids are unique per institution.</summary>
+    public static string MessageKey(string fixmedinsCode, string msgid) => $"gw:{fixmedinsCode}:{msgid}";
+
+    public const string InternalErrorMessage = "Internal error: the platform could not process the transaction; it has been logged.";
+
+    private static async Task<IResult> HandleAsync(HttpContext http, IServiceProvider services, AgencyCalendar calendar, IOptions<JsonOptions> json, ILogger<GatewayCall> logger)
+    {
+        var received = calendar.Now;
+        var ct = http.RequestAborted;
+        try
+        {
+            var body = await ReadBodyAsync(http.Request, ct);
+            var fixmedinsCode = await services.GetRequiredService<GatewayAuthentication>().AuthenticateAsync(http.Request.Headers, ct);
+            var request = GatewayEnvelope.Read(body);
+            var db = services.GetRequiredService<YibaoDbContext>();
+            var institution = await Authorize(request, fixmedinsCode, db, ct);
+            var handler = Transactions.GetValueOrDefault(request.Infno) ?? throw new GatewayRefusal($"infno {request.Infno} is not a supported transaction.");
+            var call = new GatewayCall(request, institution, db, calendar, services.GetRequiredService<ReferenceCache>(), services.GetRequiredService<ClaimPreparation>());
+            var writes = services.GetRequiredService<IdempotentWrites>();
+            var outcome = await writes.ExecuteAsync(
+                MessageKey(fixmedinsCode, request.Msgid),
+                writes.Fingerprint(request.Infno, request.Input),
+                async token =>
+                {
+                    try
+                    {
+                        if (request.Infno != "9001")
+                        {
+                            await SignIn.RequireSignedInAsync(call, token);
+                        }
+
+                        return Reply.Ok(await handler(call, token) ?? new { });
+                    }
+                    catch (GatewayRefusal refusal)
+                    {
+                        return new ApiError(422, "gateway_refusal", refusal.Message);
+                    }
+                },
+                reply => Serialize(Success(received, reply.Body, calendar, request.MdtrtareaAdmvs), json.Value),
+                ct);
+            return outcome.Error is { } error
+                ? Respond(Failure(received, error.Detail, calendar, request.MdtrtareaAdmvs), json.Value)
+                : Results.Content(outcome.Body, "application/json", Encoding.UTF8);
+        }
+        catch (GatewayRefusal refusal)
+        {
+            return Respond(Failure(received, refusal.Message, calendar, null), json.Value);
+        }
+        catch (DbUpdateException)
+        {
+            return Respond(Failure(received, "A concurrent transaction changed the same data; retry.", calendar, null), json.Value);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug, not a refusal: HIS clients still get an envelope, the operators the stack trace.
+            logger.LogError(ex, "Gateway transaction failed unexpectedly");
+            return Respond(Failure(received, InternalErrorMessage, calendar, null), json.Value);
+        }
+    }
+
+    /// <summary>The envelope must speak for the authenticated institution, from its own area.</summary>
+    private static async Task<Storage.Entities.InstitutionRow> Authorize(GatewayRequest request, string fixmedinsCode, YibaoDbContext db, CancellationToken ct)
+    {
+        if (request.FixmedinsCode != fixmedinsCode)
+        {
+            throw new GatewayRefusal($"fixmedins_code {request.FixmedinsCode} is not the institution of this x-tif-paasid.");
+        }
+
+        var institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.FixmedinsCode == fixmedinsCode, ct);
+        return request.MdtrtareaAdmvs == institution.Area
+            ? institution
+            : throw new GatewayRefusal($"mdtrtarea_admvs {request.MdtrtareaAdmvs} is not the area of institution {fixmedinsCode} ({institution.Area}).");
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > GatewayEnvelope.MaxBody)
+        {
+            throw new GatewayRefusal($"The request is larger than {GatewayEnvelope.MaxBody} bytes.");
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > GatewayEnvelope.MaxBody)
+            {
+                throw new GatewayRefusal($"The request is larger than {GatewayEnvelope.MaxBody} bytes.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new GatewayRefusal("The request is not valid UTF-8.");
+        }
+    }
+
+    private static GatewayResponse Success(DateTimeOffset received, object? output, AgencyCalendar calendar, string area) =>
+        new(0, RefMsgId(area, calendar), Stamp(received), Stamp(calendar.Now), null, null, output);
+
+    private static GatewayResponse Failure(DateTimeOffset received, string message, AgencyCalendar calendar, string? area) =>
+        new(-1, RefMsgId(area ?? "000000", calendar), Stamp(received), Stamp(calendar.Now), message.Length > 200 ? message[..200] : message, null, null);
+
+    /// <summary><c>inf_refmsgid</c> = receiver area (6) + yyyyMMddHHmmss + a 10-digit sequence.</summary>
+    private static string RefMsgId(string area, AgencyCalendar calendar) =>
+        area + calendar.Now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + RandomNumberGenerator.GetInt32(0, int.MaxValue).ToString("D10", CultureInfo.InvariantCulture);
+
+    private static string Stamp(DateTimeOffset time) => time.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+
+    private static string Serialize(GatewayResponse response, JsonOptions json) => JsonSerializer.Serialize(response, json.SerializerOptions);
+
+    private static IResult Respond(GatewayResponse response, JsonOptions json) => Results.Content(Serialize(response, json), "application/json", Encoding.UTF8);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Yibao.Server.Features.Gateway;
+
+/// <summary>Reads a block of <c>input</c>, leniently (numbers as strings and strings as numbers), refusing precisely.</summary>
+internal readonly struct GatewayInput(JsonElement element, string path)
+{
+    public JsonElement Element => element;
+
+    public GatewayInput Block(string name) =>
+        element.TryGetProperty(name, out var block) && block.ValueKind == JsonValueKind.Object
+            ? new GatewayInput(block, $"{path}.{name}")
+            : throw new GatewayRefusal($"{path}.{name} is required and must be an object.");
+
+    public IReadOnlyList<GatewayInput> List(string name)
+    {
+        if (!element.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            throw new GatewayRefusal($"{path}.{name} is required and must be an array.");
+        }
+
+        var p = path;
+        return list.EnumerateArray().Select((item, i) => item.ValueKind == JsonValueKind.Object
+            ? new GatewayInput(item, $"{p}.{name}[{i}]")
+            : throw new GatewayRefusal($"{p}.{name}[{i}] must be an object.")).ToList();
+    }
+
+    public string Text(string name, int maxLength = 100) =>
+        OptionalText(name, maxLength) is { Length: > 0 } value ? value : throw new GatewayRefusal($"{path}.{name} is required.");
+
+    public string? OptionalText(string name, int maxLength = 100)
+    {
+        if (!element.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.Null => null,
+            _ => throw new GatewayRefusal($"{path}.{name} must be a string."),
+        };
+        return text is { Length: var length } && length > maxLength
+            ? throw new GatewayRefusal($"{path}.{name} is at most {maxLength} characters.")
+            : string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    public decimal Decimal(string name) =>
+        OptionalDecimal(name) ?? throw new GatewayRefusal($"{path}.{name} is required.");
+
+    public decimal? OptionalDecimal(string name)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+        {
+            return number;
+        }
+
+        return value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new GatewayRefusal($"{path}.{name} must be a number.");
+    }
+
+    /// <summary>A time as HIS systems send it: <c>yyyy-MM-dd HH:mm:ss</c> (agency time) or a date.</summary>
+    public DateTimeOffset? OptionalTime(string name, TimeSpan offset)
+    {
+        if (OptionalText(name, 30) is not { } text)
+        {
+            return null;
+        }
+
+        foreach (var format in new[] { "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "yyyyMMddHHmmss" })
+        {
+            if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                return new DateTimeOffset(local, offset);
+            }
+        }
+
+        throw new GatewayRefusal($"{path}.{name} must be yyyy-MM-dd HH:mm:ss.");
+    }
+
+    public DateOnly Date(string name) =>
+        DateOnly.TryParseExact(Text(name, 19)[..Math.Min(10, Text(name, 19).Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new GatewayRefusal($"{path}.{name} must be a date yyyy-MM-dd.");
+}

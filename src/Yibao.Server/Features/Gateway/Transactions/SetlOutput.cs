@@ -1,0 +1,108 @@
+using Yibao.Domain.Codes;
+using Yibao.Server.Features.Settlements;
+using Yibao.Storage.Entities;
+
+namespace Yibao.Server.Features.Gateway.Transactions;
+
+/// <summary>The <c>setlinfo</c> and <c>setldetail</c> blocks of 2206, 2207, 2208 and 5203.</summary>
+internal static class SetlOutput
+{
+    public static object Of(SettlementResponse s, PersonRow person, string certType, GatewayCall call, DateTimeOffset time, bool negate = false)
+    {
+        var sign = negate ? -1m : 1m;
+        var info = new SetlInfo(
+            s.MdtrtId,
+            s.SetlId,
+            person.PsnNo,
+            person.Name,
+            "01",
+            person.Certno,
+            person.Gender,
+            GatewayFormats.Date(person.Birthday),
+            GatewayFormats.Age(person.Birthday, call.Calendar.DateOf(time)),
+            s.Insutype,
+            GatewayFormats.PsnType(s.Insutype, person.Retired),
+            GatewayFormats.Time(time, call.Calendar),
+            certType,
+            s.MedType,
+            sign * s.MedfeeSumamt,
+            sign * s.FulamtOwnpayAmt,
+            sign * s.OverlmtSelfpay,
+            sign * s.PreselfpayAmt,
+            sign * s.InscpScpAmt,
+            sign * s.ActPayDedc,
+            sign * s.HifpPay,
+            sign * s.PoolPropSelfpay,
+            0m, 0m, 0m, 0m, 0m, 0m,
+            sign * s.FundPaySumamt,
+            sign * s.PsnPartAmt,
+            sign * s.AcctPay,
+            sign * s.PsnCashPay,
+            0m,
+            s.Balc,
+            0m,
+            call.Request.Msgid,
+            s.InsuplcAdmdvs,
+            "1",
+            ClearingType(s.MedType));
+        var detail = s.Insutype == Insutype.ResidentBasic
+            ? new[] { new SetlDetail("390100", sign * s.InscpScpAmt, 0m, sign * s.HifpPay, "城乡居民基本医疗保险基金", "") }
+            : new[]
+            {
+                new SetlDetail("310100", sign * s.InscpScpAmt, 0m, sign * s.HifpPay, "职工基本医疗保险统筹基金", ""),
+                new SetlDetail("310200", sign * s.PsnPartAmt, 0m, sign * s.AcctPay, "职工基本医疗保险个人账户", ""),
+            };
+        return new { setlinfo = info, setldetail = detail };
+    }
+
+    private static string ClearingType(string medType) => medType switch
+    {
+        MedType.Inpatient => "21",
+        MedType.PharmacyPurchase => "41",
+        _ => "11",
+    };
+}
+
+/// <param name="PoolPropSelfpay">An amount (eligible − hifp_pay), per spec/settlement.md, not a ratio.</param>
+internal sealed record SetlInfo(
+    string MdtrtId,
+    string? SetlId,
+    string PsnNo,
+    string PsnName,
+    string PsnCertType,
+    string Certno,
+    string Gend,
+    string Brdy,
+    int Age,
+    string Insutype,
+    string PsnType,
+    string SetlTime,
+    string MdtrtCertType,
+    string MedType,
+    decimal MedfeeSumamt,
+    decimal FulamtOwnpayAmt,
+    decimal OverlmtSelfpay,
+    decimal PreselfpayAmt,
+    decimal InscpScpAmt,
+    decimal ActPayDedc,
+    decimal HifpPay,
+    decimal PoolPropSelfpay,
+    decimal CvlservPay,
+    decimal HifesPay,
+    decimal HifmiPay,
+    decimal HifobPay,
+    decimal MafPay,
+    decimal OthPay,
+    decimal FundPaySumamt,
+    decimal PsnPartAmt,
+    decimal AcctPay,
+    decimal PsnCashPay,
+    decimal HospPartAmt,
+    decimal Balc,
+    decimal AcctMulaidPay,
+    string MedinsSetlId,
+    string ClrOptins,
+    string ClrWay,
+    string ClrType);
+
+internal sealed record SetlDetail(string FundPayType, decimal InscpScpAmt, decimal CrtPaybLmtAmt, decimal FundPayamt, string FundPayTypeName, string SetlProcInfo);
