@@ -12,6 +12,7 @@ public static class YibaoCli
         DatabaseCommands.CreateMigrate(),
         DatabaseCommands.CreateSeed(),
         LoadCommand.Create(),
+        CredentialCommands.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>

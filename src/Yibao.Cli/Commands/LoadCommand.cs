@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spectre.Console;
+using Yibao.Client;
 
 namespace Yibao.Cli.Commands;
 
@@ -21,7 +22,8 @@ internal static class LoadCommand
         var seconds = new Option<int>("--seconds") { Description = "How long to drive load", DefaultValueFactory = _ => 10 };
         var clients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 8 };
         var persons = new Option<int>("--persons") { Description = "Synthetic persons to spread claims over", DefaultValueFactory = _ => 1000 };
-        var command = new Command("load", "Drive register → upload → settle flows against a server; print throughput and p50/p95/p99") { url, seconds, clients, persons };
+        var gateway = new Option<bool>("--gateway") { Description = "Go through the national-interface envelope (2201 → 2204 → 2207) with the demo institutions' credentials" };
+        var command = new Command("load", "Drive register → upload → settle flows against a server; print throughput and p50/p95/p99") { url, seconds, clients, persons, gateway };
         command.Validators.Add(result =>
         {
             if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out _))
@@ -36,9 +38,9 @@ internal static class LoadCommand
         });
         command.SetAction(async (parse, ct) =>
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+            var console = CliConsole.Create(parse.InvocationConfiguration.Output);
             using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!), Timeout = TimeSpan.FromSeconds(30) };
-            var run = await LoadRun.PrepareAsync(http, parse.GetValue(persons), ct);
+            var run = await LoadRun.PrepareAsync(http, parse.GetValue(persons), ct, parse.GetValue(gateway));
             var report = await run.DriveAsync(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(seconds)), ct);
             report.Print(console);
             return report.Failed == 0 ? 0 : 1;
@@ -47,12 +49,12 @@ internal static class LoadCommand
     }
 }
 
-internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<string> persons)
+internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(string PsnNo, string Certno, string Insutype)> persons, bool gateway, TimeProvider clock)
 {
     private static readonly string[] Institutions = ["H33010000001", "H33010000002", "H33010000003", "H33010000004"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static async Task<LoadRun> PrepareAsync(HttpClient http, int count, CancellationToken ct)
+    public static async Task<LoadRun> PrepareAsync(HttpClient http, int count, CancellationToken ct, bool gateway = false, TimeProvider? clock = null)
     {
         // Unique per run: persons and message ids must not collide with an earlier run on the same database.
         var prefix = "L" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture) + Random.Shared.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
@@ -76,7 +78,7 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<strin
             throw new InvalidOperationException($"loading synthetic persons failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         }
 
-        return new LoadRun(http, prefix, persons.Select(p => p.psn_no).ToList());
+        return new LoadRun(http, prefix, persons.Select(p => (p.psn_no, p.certno, p.insutype)).ToList(), gateway, clock ?? TimeProvider.System);
     }
 
     public async Task<LoadReport> DriveAsync(int clients, TimeSpan duration, CancellationToken ct)
@@ -93,32 +95,30 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<strin
         var result = new ClientResult();
         var random = new Random(client);
         var sequence = 0;
+        var his = gateway ? new TimedGatewayClient(http, Institutions[client % Institutions.Length], result, clock) : null;
+        if (his is not null)
+        {
+            await his.His.SignInAsync(cancellationToken: ct);
+        }
+
         while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
         {
             var flowStart = Stopwatch.GetTimestamp();
             try
             {
-                var msg = $"{runId}-C{client:D3}-{sequence++:D7}";
-                var visit = await SendAsync(HttpMethod.Post, "/api/visits", new
+                var person = persons[random.Next(persons.Count)];
+                if (his is not null)
                 {
-                    psn_no = persons[random.Next(persons.Count)],
-                    fixmedins_code = Institutions[random.Next(Institutions.Length)],
-                    med_type = "11",
-                }, msg + "r", result, ct);
-                var mdtrtId = visit.GetProperty("mdtrt_id").GetString();
-                await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/fees", new
+                    await his.FlowAsync(person, ct);
+                }
+                else
                 {
-                    lines = new object[]
-                    {
-                        new { code = "XC08CAA001A001", price = 1.85m, qty = 28m, amount = 51.80m },
-                        new { code = "XC10AAA005A001", price = 3.6m, qty = 28m, amount = 100.80m },
-                        new { code = "111100001", price = 25m, qty = 1m, amount = 25m },
-                    },
-                }, msg + "f", result, ct);
-                await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { }, msg + "s", result, ct);
+                    await NativeFlowAsync($"{runId}-C{client:D3}-{sequence++:D7}", person.PsnNo, Institutions[random.Next(Institutions.Length)], result, ct);
+                }
+
                 result.Flows.Add(Stopwatch.GetElapsedTime(flowStart).TotalMilliseconds);
             }
-            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or TaskCanceledException or GatewayCallException)
             {
                 result.Failed++;
                 result.Errors.Add(ex.Message);
@@ -126,6 +126,50 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<strin
         }
 
         return result;
+    }
+
+    private static readonly object[] Lines =
+    [
+        new { code = "XC08CAA001A001", price = 1.85m, qty = 28m, amount = 51.80m },
+        new { code = "XC10AAA005A001", price = 3.6m, qty = 28m, amount = 100.80m },
+        new { code = "111100001", price = 25m, qty = 1m, amount = 25m },
+    ];
+
+    private async Task NativeFlowAsync(string msg, string psnNo, string institution, ClientResult result, CancellationToken ct)
+    {
+        var visit = await SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = institution, med_type = "11" }, msg + "r", result, ct);
+        var mdtrtId = visit.GetProperty("mdtrt_id").GetString();
+        await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/fees", new { lines = Lines }, msg + "f", result, ct);
+        await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { }, msg + "s", result, ct);
+    }
+
+    /// <summary>A HIS of one demo institution: signs in once, then register → upload → settle through the envelope.</summary>
+    private sealed class TimedGatewayClient(HttpClient http, string institution, ClientResult result, TimeProvider clock)
+    {
+        private static readonly FeeDetail[] Fees =
+        [
+            FeeDetail.Of("1", "XC08CAA001A001", 1.85m, 28m),
+            FeeDetail.Of("2", "XC10AAA005A001", 3.6m, 28m),
+            FeeDetail.Of("3", "111100001", 25m, 1m),
+        ];
+
+        public GatewayClient His { get; } = new(http, GatewayIdentity.Demo(institution, "330100"), clock);
+
+        public async Task FlowAsync((string PsnNo, string Certno, string Insutype) person, CancellationToken ct)
+        {
+            var registered = await TimedAsync(() => His.RegisterAsync(person.PsnNo, person.Insutype, "330100", "02", person.Certno, cancellationToken: ct));
+            var mdtrtId = registered.GetProperty("data").GetProperty("mdtrt_id").GetString()!;
+            await TimedAsync(() => His.UploadFeesAsync(mdtrtId, person.PsnNo, Fees, ct));
+            await TimedAsync(() => His.SettleAsync(new SettleRequest(mdtrtId, person.PsnNo, person.Insutype, "330100", "11", Fees.Sum(f => f.Amount), "02", person.Certno), cancellationToken: ct));
+        }
+
+        private async Task<JsonElement> TimedAsync(Func<Task<GatewayResult>> call)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var response = await call();
+            result.Requests.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            return response.Expect();
+        }
     }
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, string msgId, ClientResult result, CancellationToken ct)

@@ -28,6 +28,22 @@ public sealed class LoadCommandTests
         Assert.Contains("p99", console.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Drive_ThroughTheGateway_SettlesFlowsWithTheDemoCredentials()
+    {
+        await using var server = await YibaoServer.StartAsync();
+        var run = await LoadRun.PrepareAsync(server.CreateClient(), 20, default, gateway: true, server.Clock);
+
+        var report = await run.DriveAsync(clients: 2, TimeSpan.FromSeconds(1), default);
+
+        Assert.Equal(0, report.Failed);
+        Assert.NotEmpty(report.Flows);
+        await using var db = server.OpenDatabase();
+        Assert.Equal(report.Flows.Count, await db.Settlements.CountAsync());
+        Assert.Equal(2, await db.GatewaySignIns.CountAsync());
+        Assert.True(await db.ProcessedMessages.CountAsync(m => m.MsgId.StartsWith("gw:")) >= report.Flows.Count * 3);
+    }
+
     [Theory]
     [InlineData(50, 5)]
     [InlineData(95, 10)]

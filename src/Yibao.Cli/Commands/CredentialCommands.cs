@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+using Yibao.Domain;
+using Yibao.Storage;
+using Yibao.Storage.Gateway;
+
+namespace Yibao.Cli.Commands;
+
+/// <summary>
+/// <c>yibao credentials issue|rotate|revoke|list</c>: institutions' gateway credentials. A token is
+/// printed once, when issued or rotated; the platform keeps it encrypted under the credential key
+/// (<c>Yibao__CredentialKey</c> or <c>data/credential.key</c>, the same as the server's).
+/// </summary>
+internal static class CredentialCommands
+{
+    public static Command Create()
+    {
+        var command = new Command("credentials", "Issue, rotate, revoke and list institutions' gateway credentials (x-tif-paasid and token)");
+        var connection = new Option<string?>("--connection", "-c") { Description = "Connection string (default: $YIBAO_CONNECTION, else data/yibao.db)" };
+        var institution = new Option<string>("--institution") { Description = "fixmedins_code of the institution", Required = true };
+        var paasid = new Option<string?>("--paasid") { Description = "The access id (default: the institution code)" };
+        var requiredPaasid = new Option<string>("--paasid") { Description = "The access id", Required = true };
+
+        var issue = new Command("issue", "Issue a credential; prints the token once") { institution, paasid, connection };
+        issue.SetAction((parse, ct) => RunAsync(parse, connection, (credentials, _) => credentials.IssueAsync(parse.GetValue(institution)!, parse.GetValue(paasid), ct), ct));
+        var rotate = new Command("rotate", "Replace a credential's token; the old one stops working at once") { requiredPaasid, connection };
+        rotate.SetAction((parse, ct) => RunAsync(parse, connection, (credentials, _) => credentials.RotateAsync(parse.GetValue(requiredPaasid)!, ct), ct));
+        var revokePaasid = new Option<string>("--paasid") { Description = "The access id", Required = true };
+        var revoke = new Command("revoke", "Revoke a credential") { revokePaasid, connection };
+        revoke.SetAction(async (parse, ct) =>
+        {
+            await using var db = DatabaseCommands.Resolve(parse.GetValue(connection)).CreateContext();
+            var revoked = await new GatewayCredentials(db, CliConfiguration.CredentialProtector(), TimeProvider.System).RevokeAsync(parse.GetValue(revokePaasid)!, ct);
+            return await ReportAsync(parse, revoked.Map(p => $"Revoked {p}."));
+        });
+        var list = new Command("list", "List credentials (fingerprints only, never tokens)") { connection };
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var db = DatabaseCommands.Resolve(parse.GetValue(connection)).CreateContext();
+            var rows = await db.GatewayCredentials.AsNoTracking().OrderBy(c => c.FixmedinsCode).ToListAsync(ct);
+            var table = new Table().AddColumns("paasid", "institution", "token fingerprint", "demo", "created", "revoked");
+            foreach (var row in rows)
+            {
+                table.AddRow(row.Paasid, row.FixmedinsCode, row.TokenFingerprint, row.IsDemo ? "yes" : "", row.CreatedAt.ToString("u", CultureInfo.InvariantCulture), row.RevokedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "");
+            }
+
+            Console(parse).Write(table);
+            return 0;
+        });
+        command.Subcommands.Add(issue);
+        command.Subcommands.Add(rotate);
+        command.Subcommands.Add(revoke);
+        command.Subcommands.Add(list);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Option<string?> connection, Func<GatewayCredentials, YibaoDbContext, Task<Result<IssuedCredential>>> action, CancellationToken ct)
+    {
+        var storage = DatabaseCommands.Resolve(parse.GetValue(connection));
+        await using var db = storage.CreateContext();
+        await db.MigrateAsync(ct);
+        var result = await action(new GatewayCredentials(db, CliConfiguration.CredentialProtector(), TimeProvider.System), db);
+        return await ReportAsync(parse, result.Map(c => $"paasid:      {c.Paasid}\ninstitution: {c.FixmedinsCode}\ntoken:       {c.Token}\nfingerprint: {c.Fingerprint}\n(the token is shown only now)"));
+    }
+
+    private static async Task<int> ReportAsync(ParseResult parse, Result<string> result)
+    {
+        if (!result.IsSuccess)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync(result.Error.ToString());
+            return 1;
+        }
+
+        await parse.InvocationConfiguration.Output.WriteLineAsync(result.Value);
+        return 0;
+    }
+
+    private static IAnsiConsole Console(ParseResult parse) => CliConsole.Create(parse.InvocationConfiguration.Output);
+}

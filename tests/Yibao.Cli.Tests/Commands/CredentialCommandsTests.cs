@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Yibao.Storage;
+using Yibao.Storage.Gateway;
+
+namespace Yibao.Cli.Tests.Commands;
+
+public sealed partial class CredentialCommandsTests
+{
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await YibaoCli.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [GeneratedRegex(@"token:\s+([0-9a-f]{48})")]
+    private static partial Regex TokenLine();
+
+    [Fact]
+    public async Task Credentials_IssueListRotateRevoke_TokenShownOnceAndOnlyTheCurrentOneWorks()
+    {
+        var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-cred-{Guid.NewGuid():N}.db")}";
+        Assert.Equal(0, (await RunAsync("seed", "-c", connection)).Exit);
+
+        var issued = await RunAsync("credentials", "issue", "--institution", "H33010000003", "--paasid", "his-xihu", "-c", connection);
+        var token = TokenLine().Match(issued.Output).Groups[1].Value;
+        var listed = await RunAsync("credentials", "list", "-c", connection);
+        var rotated = await RunAsync("credentials", "rotate", "--paasid", "his-xihu", "-c", connection);
+        var newToken = TokenLine().Match(rotated.Output).Groups[1].Value;
+
+        Assert.Equal(0, issued.Exit);
+        Assert.NotEmpty(token);
+        Assert.Contains("his-xihu", listed.Output, StringComparison.Ordinal);
+        Assert.Contains(CredentialProtector.Fingerprint(token), listed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, listed.Output, StringComparison.Ordinal);
+        Assert.NotEqual(token, newToken);
+
+        await using (var db = StorageOptions.FromConnectionString(connection).CreateContext())
+        {
+            var credentials = new GatewayCredentials(db, CliConfiguration.CredentialProtector(), TimeProvider.System);
+            Assert.Equal(("H33010000003", newToken), await credentials.ResolveAsync("his-xihu", default));
+        }
+
+        Assert.Equal(0, (await RunAsync("credentials", "revoke", "--paasid", "his-xihu", "-c", connection)).Exit);
+        await using (var db = StorageOptions.FromConnectionString(connection).CreateContext())
+        {
+            Assert.Null(await new GatewayCredentials(db, CliConfiguration.CredentialProtector(), TimeProvider.System).ResolveAsync("his-xihu", default));
+        }
+    }
+
+    [Fact]
+    public async Task CredentialsIssue_UnknownInstitution_ExitsOneWithTheReason()
+    {
+        var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-cred-{Guid.NewGuid():N}.db")}";
+        var result = await RunAsync("credentials", "issue", "--institution", "NOPE", "-c", connection);
+
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("institution_not_found", result.Error, StringComparison.Ordinal);
+    }
+}
