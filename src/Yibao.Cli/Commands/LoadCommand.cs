@@ -84,22 +84,30 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
     public async Task<LoadReport> DriveAsync(int clients, TimeSpan duration, CancellationToken ct)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        // One HIS per institution, shared by its load clients: msgids are numbered per institution.
+        var hisByInstitution = new Dictionary<string, GatewayClient>();
+        if (gateway)
+        {
+            foreach (var institution in Institutions)
+            {
+                var his = new GatewayClient(http, GatewayIdentity.Demo(institution, "330100"), clock);
+                await his.SignInAsync(cancellationToken: ct);
+                hisByInstitution[institution] = his;
+            }
+        }
+
         var started = Stopwatch.GetTimestamp();
-        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => ClientAsync(c, deadline, ct), ct)));
+        var results = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(() => ClientAsync(c, deadline, hisByInstitution.GetValueOrDefault(Institutions[c % Institutions.Length]), ct), ct)));
         var elapsed = Stopwatch.GetElapsedTime(started);
         return new LoadReport(clients, elapsed, results.SelectMany(r => r.Flows).ToList(), results.SelectMany(r => r.Requests).ToList(), results.Sum(r => r.Failed), results.SelectMany(r => r.Errors).Take(5).ToList());
     }
 
-    private async Task<ClientResult> ClientAsync(int client, long deadline, CancellationToken ct)
+    private async Task<ClientResult> ClientAsync(int client, long deadline, GatewayClient? institutionHis, CancellationToken ct)
     {
         var result = new ClientResult();
         var random = new Random(client);
         var sequence = 0;
-        var his = gateway ? new TimedGatewayClient(http, Institutions[client % Institutions.Length], result, clock) : null;
-        if (his is not null)
-        {
-            await his.His.SignInAsync(cancellationToken: ct);
-        }
+        var his = institutionHis is null ? null : new TimedGatewayClient(institutionHis, result);
 
         while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
         {
@@ -143,8 +151,8 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
         await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { }, msg + "s", result, ct);
     }
 
-    /// <summary>A HIS of one demo institution: signs in once, then register → upload → settle through the envelope.</summary>
-    private sealed class TimedGatewayClient(HttpClient http, string institution, ClientResult result, TimeProvider clock)
+    /// <summary>Register → upload → settle through the envelope, as one of a demo institution's terminals.</summary>
+    private sealed class TimedGatewayClient(GatewayClient his, ClientResult result)
     {
         private static readonly FeeDetail[] Fees =
         [
@@ -153,7 +161,7 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
             FeeDetail.Of("3", "111100001", 25m, 1m),
         ];
 
-        public GatewayClient His { get; } = new(http, GatewayIdentity.Demo(institution, "330100"), clock);
+        private GatewayClient His => his;
 
         public async Task FlowAsync((string PsnNo, string Certno, string Insutype) person, CancellationToken ct)
         {
