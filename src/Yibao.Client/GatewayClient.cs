@@ -138,6 +138,24 @@ public sealed class GatewayClient(HttpClient http, GatewayIdentity identity, Tim
             raw);
     }
 
+    /// <summary>The scanner's decode call: a person's QR code becomes an ecToken for this institution.</summary>
+    public async Task<(string? EcToken, string Message)> DecodeQrCodeAsync(string qrCode, string businessType = "01101", CancellationToken cancellationToken = default)
+    {
+        var body = JsonSerializer.Serialize(new { data = new { qrCode, businessType, deviceType = "scanner", orgId = identity.FixmedinsCode, operatorId = "001", operatorName = "clerk", officeId = "A01", officeName = "General" } });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/localcfc/api/hsecfc/localQrCodeQuery") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in Sign())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var root = document.RootElement;
+        return root.GetProperty("code").GetInt32() == 0
+            ? (root.GetProperty("data").GetProperty("ecToken").GetString(), "")
+            : (null, root.GetProperty("message").GetString() ?? "");
+    }
+
     // The transactions, typed where it helps.
 
     public async Task<string> SignInAsync(string opterNo = "001", CancellationToken cancellationToken = default)

@@ -91,5 +91,8 @@ public sealed class CredentialProtector
         }
     }
 
+    /// <summary>A key for another purpose (e.g. signing QR codes), derived from the credential key with HKDF.</summary>
+    public byte[] DeriveKey(string purpose) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, info: Encoding.UTF8.GetBytes(purpose));
+
     public static string Fingerprint(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..16];
 }

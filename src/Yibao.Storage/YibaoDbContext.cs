@@ -30,6 +30,8 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<GatewayCredentialRow> GatewayCredentials => Set<GatewayCredentialRow>();
     public DbSet<GatewayNonceRow> GatewayNonces => Set<GatewayNonceRow>();
     public DbSet<GatewaySignInRow> GatewaySignIns => Set<GatewaySignInRow>();
+    public DbSet<EcTokenRow> EcTokens => Set<EcTokenRow>();
+    public DbSet<EcQrUseRow> EcQrUses => Set<EcQrUseRow>();
 
     /// <summary>Instants are stored in UTC whatever offset they carry (PostgreSQL's timestamptz insists).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -273,6 +275,24 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
             Code(e.Property(x => x.FixmedinsCode), 30);
             e.Property(x => x.Opter).HasMaxLength(30);
             e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.FixmedinsCode).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EcTokenRow>(e =>
+        {
+            e.HasKey(x => x.EcToken);
+            e.Property(x => x.EcToken).HasMaxLength(64);
+            Code(e.Property(x => x.PsnNo), 30);
+            Code(e.Property(x => x.FixmedinsCode), 30);
+            Code(e.Property(x => x.BusinessType), 10);
+            e.HasIndex(x => x.ExpiresAt);
+            e.HasOne<PersonRow>().WithMany().HasForeignKey(x => x.PsnNo).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EcQrUseRow>(e =>
+        {
+            e.HasKey(x => x.QrNonce);
+            e.Property(x => x.QrNonce).HasMaxLength(40);
+            Code(e.Property(x => x.FixmedinsCode), 30);
         });
 
         UseSnakeCaseNames(modelBuilder);

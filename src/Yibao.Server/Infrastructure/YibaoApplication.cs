@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Yibao.Server.Features.Admin;
+using Yibao.Server.Features.ECertificate;
 using Yibao.Server.Features.Gateway;
 using Yibao.Server.Features.Persons;
 using Yibao.Server.Features.Reconciliation;
@@ -37,6 +38,19 @@ public static class YibaoApplication
         services.AddScoped<ClaimPreparation>();
         services.AddScoped<Yibao.Storage.Gateway.GatewayCredentials>();
         services.AddScoped<Features.Gateway.GatewayAuthentication>();
+        services.AddSingleton<Features.ECertificate.QrCodes>();
+        services.AddScoped<Features.ECertificate.ECertificates>();
+        services.AddScoped<Features.ECertificate.IPersonSignIn, Features.ECertificate.DemoPersonSignIn>();
+        services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
+        {
+            o.LoginPath = "/me/sign-in";
+            o.Cookie.Name = "yibao.me";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthorization();
+        services.AddAntiforgery();
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -61,6 +75,9 @@ public static class YibaoApplication
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler(error => error.Run(WriteUnhandledAsync));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseStatusCodePages(async context =>
         {
             var code = context.HttpContext.Response.StatusCode switch
@@ -92,6 +109,7 @@ public static class YibaoApplication
         app.MapReconciliationEndpoints();
         app.MapAdminEndpoints();
         app.MapGatewayEndpoints();
+        app.MapECertificateEndpoints();
         return app;
     }
 

@@ -14,8 +14,11 @@ internal sealed class GatewayCall(
     YibaoDbContext db,
     AgencyCalendar calendar,
     ReferenceCache reference,
-    ClaimPreparation preparation)
+    ClaimPreparation preparation,
+    ECertificate.ECertificates certificates)
 {
+    public ECertificate.ECertificates Certificates => certificates;
+
     public GatewayRequest Request => request;
 
     public InstitutionRow Institution => institution;

@@ -71,7 +71,7 @@ internal static class GatewayEndpoint
             var db = services.GetRequiredService<YibaoDbContext>();
             var institution = await Authorize(request, fixmedinsCode, db, ct);
             var handler = Transactions.GetValueOrDefault(request.Infno) ?? throw new GatewayRefusal($"infno {request.Infno} is not a supported transaction.");
-            var call = new GatewayCall(request, institution, db, calendar, services.GetRequiredService<ReferenceCache>(), services.GetRequiredService<ClaimPreparation>());
+            var call = new GatewayCall(request, institution, db, calendar, services.GetRequiredService<ReferenceCache>(), services.GetRequiredService<ClaimPreparation>(), services.GetRequiredService<ECertificate.ECertificates>());
             var writes = services.GetRequiredService<IdempotentWrites>();
             var outcome = await writes.ExecuteAsync(
                 MessageKey(fixmedinsCode, request.Msgid),

@@ -245,6 +245,74 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("chronic_registrations");
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.EcQrUseRow", b =>
+                {
+                    b.Property<string>("QrNonce")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("qr_nonce");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<DateTimeOffset>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("QrNonce")
+                        .HasName("pk_ec_qr_uses");
+
+                    b.ToTable("ec_qr_uses");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>
+                {
+                    b.Property<string>("EcToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ec_token");
+
+                    b.Property<string>("BusinessType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("business_type");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("psn_no");
+
+                    b.HasKey("EcToken")
+                        .HasName("pk_ec_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_ec_tokens_expires_at");
+
+                    b.HasIndex("PsnNo")
+                        .HasDatabaseName("ix_ec_tokens_psn_no");
+
+                    b.ToTable("ec_tokens");
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1066,6 +1134,16 @@ namespace Yibao.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_chronic_registrations_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PsnNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ec_tokens_persons_psn_no");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>

@@ -234,6 +234,74 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("chronic_registrations");
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.EcQrUseRow", b =>
+                {
+                    b.Property<string>("QrNonce")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qr_nonce");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<DateTimeOffset>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("QrNonce")
+                        .HasName("pk_ec_qr_uses");
+
+                    b.ToTable("ec_qr_uses");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>
+                {
+                    b.Property<string>("EcToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ec_token");
+
+                    b.Property<string>("BusinessType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_type");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_no");
+
+                    b.HasKey("EcToken")
+                        .HasName("pk_ec_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_ec_tokens_expires_at");
+
+                    b.HasIndex("PsnNo")
+                        .HasDatabaseName("ix_ec_tokens_psn_no");
+
+                    b.ToTable("ec_tokens");
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1051,6 +1119,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_chronic_registrations_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PsnNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ec_tokens_persons_psn_no");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>

@@ -25,15 +25,18 @@ internal static class PersonInfo
     }
 
     /// <summary>
-    /// The person a certificate names. 02 and 03 carry the ID number (03 also the card's serial);
-    /// 01 carries an e-certificate token, which this platform does not issue yet.
+    /// The person a certificate names. 01 carries an ecToken, good only while live and only at the
+    /// institution that decoded the person's QR code; 02 and 03 carry the ID number (03 also the
+    /// social security card's serial).
     /// </summary>
     public static async Task<PersonRow> IdentifyAsync(GatewayCall call, string certType, string certNo, string? cardSn, CancellationToken ct)
     {
         switch (certType)
         {
             case "01":
-                throw new GatewayRefusal("mdtrt_cert_type 01 (e-certificate) is not accepted yet: use 02 (ID number) or 03 (social security card).");
+                var tokenHolder = await call.Certificates.PersonOfTokenAsync(certNo, call.Institution.FixmedinsCode, ct)
+                    ?? throw new GatewayRefusal("[ectoken_invalid] The ecToken is not a live e-certificate token issued to this institution: scan the person's QR code again.");
+                return await call.PersonAsync(tokenHolder, ct);
             case "03" when string.IsNullOrEmpty(cardSn):
                 throw new GatewayRefusal("card_sn is required with mdtrt_cert_type 03 (social security card).");
             case "02" or "03":

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Yibao.Server.Features.Gateway;
+using Yibao.Server.Infrastructure;
+
+namespace Yibao.Server.Features.ECertificate;
+
+/// <summary>
+/// The scanner's decode call: <c>POST /localcfc/api/hsecfc/localQrCodeQuery</c> with the same x-tif
+/// authentication as the gateway and <c>{"data": {"qrCode", "businessType", "orgId", ...}}</c>;
+/// answers <c>{"code": 0, "data": {"ecToken", "idNo", "idType", "userName", "insuOrg", ...}}</c>.
+/// </summary>
+internal static class DecodeEndpoint
+{
+    public const string Path = "/localcfc/api/hsecfc/localQrCodeQuery";
+
+    // The decode call names its fields in camelCase, as the national certificate platform does.
+    private static readonly JsonSerializerOptions AsWritten = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = null };
+
+    public static IEndpointRouteBuilder MapECertificateEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, DecodeAsync)
+            .WithTags("Electronic certificate")
+            .WithName("DecodeQrCode")
+            .WithSummary("Decode a person's certificate QR code into an ecToken for this institution")
+            .Accepts<object>("application/json");
+        PatientPages.Map(app);
+        return app;
+    }
+
+    private static async Task<IResult> DecodeAsync(HttpContext http, GatewayAuthentication authentication, ECertificates certificates, AgencyCalendar calendar)
+    {
+        var ct = http.RequestAborted;
+        try
+        {
+            var institution = await authentication.AuthenticateAsync(http.Request.Headers, ct);
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync(ct);
+            JsonElement data;
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                data = document.RootElement.GetProperty("data").Clone();
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                return Failure("The body must be {\"data\": {\"qrCode\": …, \"businessType\": …, \"orgId\": …}}.");
+            }
+
+            var input = new GatewayInput(data, "data");
+            var orgId = input.Text("orgId", 30);
+            if (orgId != institution)
+            {
+                return Failure($"orgId {orgId} is not the institution of this x-tif-paasid.");
+            }
+
+            var (token, person, error) = await certificates.DecodeAsync(input.Text("qrCode", 400), input.Text("businessType", 10), institution, ct);
+            return token is null || person is null
+                ? Failure(error)
+                : Results.Json(
+                new
+                {
+                    code = 0,
+                    message = "success",
+                    data = new
+                    {
+                        ecToken = token.EcToken,
+                        idNo = person.Certno,
+                        idType = "01",
+                        userName = person.Name,
+                        insuOrg = person.Area,
+                        psnNo = person.PsnNo,
+                        businessType = token.BusinessType,
+                        expireTime = GatewayFormats.Time(DateTimeOffset.FromUnixTimeSeconds(token.ExpiresAt), calendar),
+                    },
+                },
+                AsWritten);
+        }
+        catch (GatewayRefusal refusal)
+        {
+            return Failure(refusal.Message);
+        }
+    }
+
+    private static IResult Failure(string message) => Results.Json(new { code = -1, message, data = (object?)null }, AsWritten);
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using QRCoder;
+using Yibao.Storage;
+
+namespace Yibao.Server.Features.ECertificate;
+
+/// <summary>
+/// The person's phone pages: sign in, and the certificate QR code, refreshed before it expires.
+/// Server-rendered, phone-sized, labelled in Chinese and English.
+/// </summary>
+internal static class PatientPages
+{
+    public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string PsnNoClaim = "psn_no";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/me").ExcludeFromDescription();
+        me.MapGet("/sign-in", SignInPage).AllowAnonymous();
+        me.MapPost("/sign-in", SignInAsync).AllowAnonymous();
+        me.MapPost("/sign-out", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(Scheme);
+            return Results.Redirect("/me/sign-in");
+        }).RequireAuthorization();
+        me.MapGet("/certificate", CertificatePageAsync).RequireAuthorization();
+        me.MapGet("/certificate/qr.json", (HttpContext http, QrCodes qrCodes) =>
+        {
+            var (content, expiresAt) = qrCodes.Issue(http.User.FindFirstValue(PsnNoClaim)!);
+            return Results.Json(new { content, expires_at = expiresAt.ToUnixTimeSeconds(), png = PngDataUrl(content) });
+        }).RequireAuthorization();
+    }
+
+    private static IResult SignInPage(HttpContext http, IAntiforgery antiforgery, string? error = null)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var message = error is null ? "" : $"<p class=\"error\">{WebUtility.HtmlEncode(error)}</p>";
+        return Page("登录 Sign in", $"""
+            <h1>医保电子凭证<br><small>Insurance certificate</small></h1>
+            {message}
+            <form method="post" action="/me/sign-in">
+              <input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">
+              <label>身份证号 ID number<input name="certno" inputmode="numeric" autocomplete="username" required maxlength="30"></label>
+              <label>验证码 Code<input name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="10"></label>
+              <button type="submit">登录 Sign in</button>
+            </form>
+            <p class="hint">Demo: any demo person's ID number with code {DemoPersonSignIn.DemoCode}.</p>
+            """);
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, [FromForm] string? certno, [FromForm] string? code, IPersonSignIn signIn, IAntiforgery antiforgery)
+    {
+        var psnNo = string.IsNullOrWhiteSpace(certno) || string.IsNullOrWhiteSpace(code) ? null : await signIn.VerifyAsync(certno.Trim(), code.Trim(), http.RequestAborted);
+        if (psnNo is null)
+        {
+            return SignInPage(http, antiforgery, "身份证号或验证码不正确 The ID number or code is not right.");
+        }
+
+        var identity = new ClaimsIdentity([new Claim(PsnNoClaim, psnNo)], Scheme);
+        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+        return Results.Redirect("/me/certificate");
+    }
+
+    private static async Task<IResult> CertificatePageAsync(HttpContext http, YibaoDbContext db, QrCodes qrCodes, IAntiforgery antiforgery)
+    {
+        var psnNo = http.User.FindFirstValue(PsnNoClaim)!;
+        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.PsnNo == psnNo, http.RequestAborted);
+        if (person is null)
+        {
+            await http.SignOutAsync(Scheme);
+            return Results.Redirect("/me/sign-in");
+        }
+
+        var (content, expiresAt) = qrCodes.Issue(psnNo);
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        var refreshMs = Math.Max(5, (int)QrCodes.Lifetime.TotalSeconds - 10) * 1000;
+        return Page("医保电子凭证 Certificate", $$"""
+            <h1>医保电子凭证<br><small>Insurance certificate</small></h1>
+            <p class="who">{{WebUtility.HtmlEncode(person.Name)}} · {{Mask(person.Certno)}}</p>
+            <img id="qr" src="{{PngDataUrl(content)}}" alt="QR" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
+            <p class="hint">请向医院或药店出示 Show this code at the hospital or pharmacy.<br>
+              <span id="left"></span></p>
+            <form method="post" action="/me/sign-out">
+              <input type="hidden" name="{{tokens.FormFieldName}}" value="{{tokens.RequestToken}}">
+              <button type="submit" class="secondary">退出 Sign out</button>
+            </form>
+            <script>
+              // A code lives {{QrCodes.Lifetime.TotalSeconds}} s; fetch a fresh one before it expires.
+              const img = document.getElementById('qr'), left = document.getElementById('left');
+              async function refresh() {
+                const r = await fetch('/me/certificate/qr.json', { credentials: 'same-origin' });
+                if (r.ok) { const q = await r.json(); img.src = q.png; img.dataset.expires = q.expires_at; }
+              }
+              setInterval(refresh, {{refreshMs}});
+              setInterval(() => {
+                const s = Math.max(0, img.dataset.expires - Math.floor(Date.now() / 1000));
+                left.textContent = '有效 valid ' + s + ' s';
+              }, 1000);
+            </script>
+            """);
+    }
+
+    private static string Mask(string certno) => certno.Length > 8 ? certno[..4] + new string('*', certno.Length - 8) + certno[^4..] : certno;
+
+    private static string PngDataUrl(string content)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(content, QRCodeGenerator.ECCLevel.M);
+        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(8));
+    }
+
+    private static IResult Page(string title, string body) => Results.Content($$"""
+        <!doctype html>
+        <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>{{title}} · Yibao</title>
+          <style>
+            body { font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 0 auto; max-width: 420px; padding: 16px; color: #1f2937; }
+            h1 { font-size: 1.4rem; color: #0b6e4f; } h1 small { font-size: .9rem; color: #6b7280; }
+            label { display: block; margin: 12px 0; font-size: .95rem; }
+            input { display: block; width: 100%; box-sizing: border-box; font-size: 1.1rem; padding: 10px; margin-top: 4px; border: 1px solid #d1d5db; border-radius: 8px; }
+            button { width: 100%; font-size: 1.1rem; padding: 12px; border: 0; border-radius: 8px; background: #0b6e4f; color: #fff; margin-top: 8px; }
+            button.secondary { background: #e5e7eb; color: #1f2937; }
+            #qr { display: block; width: 100%; max-width: 320px; margin: 16px auto; image-rendering: pixelated; }
+            .hint { color: #6b7280; font-size: .9rem; text-align: center; } .error { color: #b91c1c; } .who { text-align: center; font-size: 1.05rem; }
+          </style>
+        </head>
+        <body>{{body}}</body>
+        </html>
+        """, "text/html; charset=utf-8");
+}
