@@ -13,6 +13,7 @@ public static class YibaoCli
         DatabaseCommands.CreateSeed(),
         LoadCommand.Create(),
         CredentialCommands.Create(),
+        DesignationCommands.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>

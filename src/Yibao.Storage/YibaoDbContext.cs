@@ -32,6 +32,7 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<GatewaySignInRow> GatewaySignIns => Set<GatewaySignInRow>();
     public DbSet<EcTokenRow> EcTokens => Set<EcTokenRow>();
     public DbSet<EcQrUseRow> EcQrUses => Set<EcQrUseRow>();
+    public DbSet<InternetAgreementRow> InternetAgreements => Set<InternetAgreementRow>();
 
     /// <summary>Instants are stored in UTC whatever offset they carry (PostgreSQL's timestamptz insists).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -89,6 +90,8 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
             Code(e.Property(x => x.Area), 6);
             Code(e.Property(x => x.Kind), 10);
             Code(e.Property(x => x.ReliesOn), 30);
+            Code(e.Property(x => x.AgreementStatus), 12);
+            e.Property(x => x.AgreementStatus).HasDefaultValue("active");
             e.HasOne<AreaRow>().WithMany().HasForeignKey(x => x.Area).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.ReliesOn).OnDelete(DeleteBehavior.Restrict);
         });
@@ -293,6 +296,16 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
             e.HasKey(x => x.QrNonce);
             e.Property(x => x.QrNonce).HasMaxLength(40);
             Code(e.Property(x => x.FixmedinsCode), 30);
+        });
+
+        modelBuilder.Entity<InternetAgreementRow>(e =>
+        {
+            e.HasKey(x => x.Id);
+            Code(e.Property(x => x.InternetHospital), 30);
+            e.Property(x => x.Services).HasMaxLength(100);
+            e.Property(x => x.Diseases).HasMaxLength(2000);
+            e.HasIndex(x => x.InternetHospital);
+            e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.InternetHospital).OnDelete(DeleteBehavior.Cascade);
         });
 
         UseSnakeCaseNames(modelBuilder);

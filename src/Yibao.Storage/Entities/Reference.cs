@@ -52,4 +52,28 @@ public sealed class InstitutionRow
 
     /// <summary>An internet hospital's physical institution.</summary>
     public string? ReliesOn { get; set; }
+
+    /// <summary>The designation agreement's state: active, suspended or ended.</summary>
+    public string AgreementStatus { get; set; } = "active";
+}
+
+/// <summary>
+/// An internet hospital's "Internet+" supplementary agreement. Signing a new one ends the current
+/// one; the history stays.
+/// </summary>
+public sealed class InternetAgreementRow
+{
+    public long Id { get; set; }
+    public required string InternetHospital { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+
+    /// <summary>Comma-separated services: followUp, pharmacyClinic, homeNursing.</summary>
+    public required string Services { get; set; }
+
+    /// <summary>Comma-separated ICD-10 categories it may treat online; empty is any.</summary>
+    public required string Diseases { get; set; }
+
+    public DateTimeOffset SignedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
 }

@@ -81,6 +81,20 @@ public static class DemoWorld
             }
         }
 
+        // The demo internet hospitals are designated under supplementary agreements for all three services, any disease.
+        var designations = new Designation.Designations(db, clock, "seed");
+        foreach (var internet in WorldJson.ReadInstitutions(Read("institutions.json")).Value.Where(i => i.Kind == Domain.Codes.InstitutionKind.Internet))
+        {
+            if (await Designation.Designations.CurrentAgreementAsync(db, internet.FixmedinsCode, cancellationToken) is null)
+            {
+                var signed = await designations.SignAsync(internet.FixmedinsCode, new DateOnly(2026, 1, 1), null, Enum.GetValues<Domain.Designation.OnlineService>(), [], cancellationToken);
+                if (!signed.IsSuccess)
+                {
+                    return signed.Error;
+                }
+            }
+        }
+
         await new Gateway.GatewayCredentials(db, protector, clock).AddDemoCredentialsAsync(
             WorldJson.ReadInstitutions(Read("institutions.json")).Value.Select(i => i.FixmedinsCode), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

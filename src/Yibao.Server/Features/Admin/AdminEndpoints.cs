@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Yibao.Domain;
 using Yibao.Domain.Interchange;
+using Yibao.Server.Features.Designation;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
 using Yibao.Storage.Reference;
@@ -40,6 +41,7 @@ internal static class AdminEndpoints
         admin.MapPut("/persons", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
                 LoadAsync(http, writes, WorldJson.ReadPersons, (persons, ct) => Writer(db, clock).UpsertPersonsAsync(persons.ToList(), ct)))
             .WithSummary("Load or replace insured persons (an existing account keeps its balance)").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
+        admin.MapDesignationEndpoints();
         return app;
     }
 

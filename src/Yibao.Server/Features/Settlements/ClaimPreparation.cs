@@ -30,6 +30,12 @@ internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache referen
 {
     public async Task<Result<PreparedClaim>> PrepareAsync(VisitRow visit, bool useAccount, CancellationToken cancellationToken)
     {
+        var institutionRow = await db.Institutions.AsNoTracking().FirstAsync(i => i.FixmedinsCode == visit.FixmedinsCode, cancellationToken);
+        if (await Designation.DesignationCheck.CheckAsync(db, institutionRow, visit.VisitDate, visit.DiseaseCode, cancellationToken) is { } undesignated)
+        {
+            return undesignated;
+        }
+
         var person = await db.Persons.AsNoTracking().FirstAsync(p => p.PsnNo == visit.PsnNo, cancellationToken);
         var institution = await InstitutionAsync(visit.FixmedinsCode, cancellationToken);
         var year = visit.VisitDate.Year;

@@ -103,6 +103,11 @@ internal static class RegisterVisit
 
         var begin = request.Begntime ?? calendar.Now;
         var visitDate = calendar.DateOf(begin);
+        if (await Designation.DesignationCheck.CheckAsync(db, institution, visitDate, request.DiseCodg, ct) is { } undesignated)
+        {
+            return ApiError.From(undesignated);
+        }
+
         if (await reference.PolicyAsync(db, person.Area, person.Insutype, visitDate.Year, ct) is null)
         {
             return ApiError.From(Settlements.ClaimErrors.PolicyNotFound(person.Area, person.Insutype, visitDate.Year));

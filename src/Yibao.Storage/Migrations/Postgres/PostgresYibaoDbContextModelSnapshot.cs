@@ -574,6 +574,14 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
+                    b.Property<string>("AgreementStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasDefaultValue("active")
+                        .HasColumnName("agreement_status");
+
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -611,6 +619,58 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_institutions_relies_on");
 
                     b.ToTable("institutions");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.InternetAgreementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Diseases")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("diseases");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("InternetHospital")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("internet_hospital");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("services");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_internet_agreements");
+
+                    b.HasIndex("InternetHospital")
+                        .HasDatabaseName("ix_internet_agreements_internet_hospital");
+
+                    b.ToTable("internet_agreements");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>
@@ -1200,6 +1260,16 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasForeignKey("ReliesOn")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_institutions_institutions_relies_on");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.InternetAgreementRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("InternetHospital")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_internet_agreements_institutions_internet_hospital");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>

@@ -559,6 +559,14 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
+                    b.Property<string>("AgreementStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("active")
+                        .HasColumnName("agreement_status");
+
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(6)
@@ -596,6 +604,56 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_institutions_relies_on");
 
                     b.ToTable("institutions");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.InternetAgreementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Diseases")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("diseases");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("InternetHospital")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("internet_hospital");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("services");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_at");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_internet_agreements");
+
+                    b.HasIndex("InternetHospital")
+                        .HasDatabaseName("ix_internet_agreements_internet_hospital");
+
+                    b.ToTable("internet_agreements");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>
@@ -1185,6 +1243,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasForeignKey("ReliesOn")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_institutions_institutions_relies_on");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.InternetAgreementRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("InternetHospital")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_internet_agreements_institutions_internet_hospital");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>

@@ -1,0 +1,114 @@
+namespace Yibao.Domain.Designation;
+
+/// <summary>The state of an institution's designation agreement (定点协议) with the agency.</summary>
+public enum AgreementStatus
+{
+    Active,
+    Suspended,
+    Ended,
+}
+
+/// <summary>What an "Internet+" supplementary agreement lets an internet hospital do online.</summary>
+public enum OnlineService
+{
+    /// <summary>Online follow-up consultation (复诊) for common and chronic diseases.</summary>
+    FollowUp,
+
+    /// <summary>Pharmacist online consultation (药事门诊).</summary>
+    PharmacyClinic,
+
+    /// <summary>Internet+ home nursing (上门护理).</summary>
+    HomeNursing,
+}
+
+/// <summary>
+/// The "Internet+" supplementary agreement under which an internet hospital, relying on a designated
+/// physical institution, is itself designated: its period, its services and the diseases it may
+/// treat online (ICD-10 categories; empty means any).
+/// </summary>
+public sealed record InternetPlusAgreement(
+    string InternetHospital,
+    DateOnly From,
+    DateOnly? To,
+    IReadOnlySet<OnlineService> Services,
+    IReadOnlySet<string> Diseases)
+{
+    public bool IsValidOn(DateOnly date) => From <= date && (To is null || date <= To);
+
+    public bool Covers(string diseaseCode) => Diseases.Count == 0 || Diseases.Contains(IcdCategory(diseaseCode));
+
+    /// <summary>The ICD-10 category (letter and two digits) that a diagnosis code falls in: I10.x00 → I10.</summary>
+    public static string IcdCategory(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var trimmed = code.Trim().ToUpperInvariant();
+        return trimmed.Length > 3 ? trimmed[..3] : trimmed;
+    }
+}
+
+public static class DesignationErrors
+{
+    public static DomainError Suspended(string institution, AgreementStatus status) =>
+        new("institution_suspended", $"The designation of institution {institution} is {status.ToString().ToLowerInvariant()}: it cannot settle insurance claims.");
+
+    public static DomainError PhysicalSuspended(string internetHospital, string physical, AgreementStatus status) =>
+        new("institution_suspended", $"Internet hospital {internetHospital} relies on {physical}, whose designation is {status.ToString().ToLowerInvariant()}: its internet hospitals are suspended with it.");
+
+    public static DomainError NotDesignated(string internetHospital, DateOnly date) =>
+        new("not_designated", $"Internet hospital {internetHospital} has no Internet+ supplementary agreement valid on {date:yyyy-MM-dd}.");
+
+    public static DomainError ServiceNotInScope(string internetHospital, OnlineService service) =>
+        new("service_not_in_scope", $"The agreement of {internetHospital} does not cover {service}.");
+
+    public static DomainError DiseaseNotInScope(string internetHospital, string disease) =>
+        new("disease_not_in_scope", $"The agreement of {internetHospital} does not cover treating {disease} online.");
+}
+
+/// <summary>Whether an institution may give (and settle) insurance-covered care on a date.</summary>
+public static class DesignationRules
+{
+    /// <summary>A physical institution or pharmacy: its own agreement must be active.</summary>
+    public static DomainError? CheckInstitution(string institution, AgreementStatus status) =>
+        status == AgreementStatus.Active ? null : DesignationErrors.Suspended(institution, status);
+
+    /// <summary>
+    /// An internet hospital (hospital-run or a third-party platform alike): its own agreement and that
+    /// of the physical institution it relies on must be active — suspending the physical institution
+    /// suspends its internet hospitals at once — and its supplementary agreement must be valid on the
+    /// date and cover the service and, when known, the disease.
+    /// </summary>
+    public static DomainError? CheckInternetHospital(
+        string internetHospital,
+        AgreementStatus ownStatus,
+        string physicalInstitution,
+        AgreementStatus physicalStatus,
+        InternetPlusAgreement? agreement,
+        DateOnly date,
+        OnlineService service,
+        string? diseaseCode)
+    {
+        if (ownStatus != AgreementStatus.Active)
+        {
+            return DesignationErrors.Suspended(internetHospital, ownStatus);
+        }
+
+        if (physicalStatus != AgreementStatus.Active)
+        {
+            return DesignationErrors.PhysicalSuspended(internetHospital, physicalInstitution, physicalStatus);
+        }
+
+        if (agreement is null || !agreement.IsValidOn(date))
+        {
+            return DesignationErrors.NotDesignated(internetHospital, date);
+        }
+
+        if (!agreement.Services.Contains(service))
+        {
+            return DesignationErrors.ServiceNotInScope(internetHospital, service);
+        }
+
+        return diseaseCode is { Length: > 0 } && !agreement.Covers(diseaseCode)
+            ? DesignationErrors.DiseaseNotInScope(internetHospital, diseaseCode)
+            : null;
+    }
+}

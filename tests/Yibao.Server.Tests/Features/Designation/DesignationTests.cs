@@ -1,0 +1,111 @@
+using System.Text;
+using Yibao.Client;
+using Yibao.Server.Tests.Features.Gateway;
+using Yibao.Testing;
+
+namespace Yibao.Server.Tests.Features.Designation;
+
+public sealed class DesignationTests : IAsyncLifetime
+{
+    private YibaoServer _server = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await YibaoServer.StartAsync();
+        _client = _server.CreateClient();
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<HttpResponseMessage> PutAsync(string url, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Msg-Id", Api.NewMsgId());
+        return await _client.SendAsync(request);
+    }
+
+    private Task<HttpResponseMessage> SetStatusAsync(string code, string status) =>
+        PutAsync($"/api/admin/institutions/{code}/agreement-status", $$"""{"status":"{{status}}","reason":"test"}""");
+
+    private async Task<string> RegisterCodeAsync(string psnNo, string institution, string? disease = null)
+    {
+        var response = await _client.SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = institution, med_type = "11", dise_codg = disease });
+        return (await response.JsonAsync((int)response.StatusCode)).TryGetProperty("code", out var code) ? code.GetString()! : "registered";
+    }
+
+    [Theory]
+    [InlineData("H33010000001", "H33010000002", "3301000000000001")] // hospital-run internet hospital
+    [InlineData("H33010000003", "H33010000004", "3301000000000003")] // third-party platform relying on a community centre
+    public async Task SuspendingThePhysicalInstitution_SuspendsItsInternetHospitalAtOnce(string physical, string internet, string psnNo)
+    {
+        var open = await _client.RegisterAsync(psnNo, internet);
+        await _client.UploadAsync(open, Api.Line("XC08CAA001A001", 1.85m, 28));
+
+        (await SetStatusAsync(physical, "suspended")).EnsureSuccessStatusCode();
+        var register = await RegisterCodeAsync(psnNo, internet);
+        var settle = await (await _client.SendAsync(HttpMethod.Post, $"/api/visits/{open}/settlement", new { })).JsonAsync(422);
+        var atPhysical = await RegisterCodeAsync(psnNo, physical);
+
+        (await SetStatusAsync(physical, "active")).EnsureSuccessStatusCode();
+        var resumed = await _client.SendAsync(HttpMethod.Post, $"/api/visits/{open}/settlement", new { });
+
+        Assert.Equal("institution_suspended", register);
+        Assert.Equal("institution_suspended", settle.GetProperty("code").GetString());
+        Assert.Contains($"relies on {physical}", settle.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("institution_suspended", atPhysical);
+        await resumed.JsonAsync(201);
+    }
+
+    [Fact]
+    public async Task SuspendedPhysicalInstitution_GatewayRegistrationAtItsInternetHospitalIsRefused()
+    {
+        var his = await GatewayFixture.SignedInAsync(_server, "H33010000002");
+        (await SetStatusAsync("H33010000001", "suspended")).EnsureSuccessStatusCode();
+
+        var refused = await his.RegisterAsync("3301000000000001", "310", "330100", "02", "330106196803140013");
+
+        Assert.Contains("institution_suspended", refused.ErrMsg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewInternetHospital_IsDesignatedOnlyUnderASupplementaryAgreement()
+    {
+        (await PutAsync("/api/admin/institutions", """[{"fixmedins_code":"I33010000009","name":"Platform","area":"330100","kind":"internet","level":"1","reliesOn":"H33010000001"}]""")).EnsureSuccessStatusCode();
+        var before = await RegisterCodeAsync("3301000000000001", "I33010000009");
+
+        var agreement = await PutAsync("/api/admin/institutions/I33010000009/internet-agreement", """{"from":"2026-06-01","to":"2027-05-31","services":["followUp"],"diseases":["E11","I10.x00"]}""");
+        var covered = await RegisterCodeAsync("3301000000000001", "I33010000009", "I10");
+        var uncovered = await RegisterCodeAsync("3301000000000001", "I33010000009", "J45");
+        var designation = await (await _client.GetAsync("/api/admin/institutions/I33010000009/designation")).JsonAsync(200);
+
+        Assert.Equal("not_designated", before);
+        agreement.EnsureSuccessStatusCode();
+        Assert.Equal("registered", covered);
+        Assert.Equal("disease_not_in_scope", uncovered);
+        Assert.Equal("H33010000001", designation.GetProperty("relies_on").GetString());
+        Assert.Equal(["E11", "I10"], designation.GetProperty("internet_agreement").GetProperty("diseases").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task AgreementForAPhysicalInstitutionOrWithAnUnknownService_IsRefused()
+    {
+        var physical = await (await PutAsync("/api/admin/institutions/H33010000001/internet-agreement", """{"from":"2026-01-01","services":["followUp"]}""")).JsonAsync(422);
+        var service = await (await PutAsync("/api/admin/institutions/H33010000002/internet-agreement", """{"from":"2026-01-01","services":["surgery"]}""")).JsonAsync(400);
+        var status = await (await SetStatusAsync("H33010000001", "paused")).JsonAsync(400);
+
+        Assert.Equal("not_an_internet_hospital", physical.GetProperty("code").GetString());
+        Assert.Equal("validation_failed", service.GetProperty("code").GetString());
+        Assert.Equal("validation_failed", status.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task EndedAgreement_CannotSimplyBeResumed()
+    {
+        (await SetStatusAsync("P33010000001", "ended")).EnsureSuccessStatusCode();
+        var resume = await (await SetStatusAsync("P33010000001", "active")).JsonAsync(422);
+
+        Assert.Equal("agreement_ended", resume.GetProperty("code").GetString());
+        Assert.Equal("institution_suspended", await RegisterCodeAsync("3301000000000001", "P33010000001"));
+    }
+}
