@@ -69,6 +69,9 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
             area = "330100",
             retired = i % 5 == 0,
             accountBalance = 5000m,
+
+            // Registered for hypertension, so that their online visits for it are follow-ups.
+            chronic = new[] { new { disease = "I10", name = "Hypertension", from = "2025-01-01" } },
         }).ToList();
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/persons") { Content = JsonContent.Create(persons) };
         request.Headers.Add("X-Msg-Id", prefix + "-persons");
@@ -145,13 +148,13 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
 
     private async Task NativeFlowAsync(string msg, string psnNo, string institution, ClientResult result, CancellationToken ct)
     {
-        var visit = await SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = institution, med_type = "11" }, msg + "r", result, ct);
+        var visit = await SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = institution, med_type = "11", dise_codg = "I10" }, msg + "r", result, ct);
         var mdtrtId = visit.GetProperty("mdtrt_id").GetString();
         await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/fees", new { lines = Lines }, msg + "f", result, ct);
         await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { }, msg + "s", result, ct);
     }
 
-    /// <summary>Register → upload → settle through the envelope, as one of a demo institution's terminals.</summary>
+    /// <summary>Register → visit info → upload → settle through the envelope, as one of a demo institution's terminals.</summary>
     private sealed class TimedGatewayClient(GatewayClient his, ClientResult result)
     {
         private static readonly FeeDetail[] Fees =
@@ -167,6 +170,7 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
         {
             var registered = await TimedAsync(() => His.RegisterAsync(person.PsnNo, person.Insutype, "330100", "02", person.Certno, cancellationToken: ct));
             var mdtrtId = registered.GetProperty("data").GetProperty("mdtrt_id").GetString()!;
+            await TimedAsync(() => His.CallAsync("2203", new { mdtrtinfo = new { mdtrt_id = mdtrtId, psn_no = person.PsnNo, med_type = "11", dise_codg = "I10", dise_name = "Hypertension" } }, cancellationToken: ct));
             await TimedAsync(() => His.UploadFeesAsync(mdtrtId, person.PsnNo, Fees, ct));
             await TimedAsync(() => His.SettleAsync(new SettleRequest(mdtrtId, person.PsnNo, person.Insutype, "330100", "11", Fees.Sum(f => f.Amount), "02", person.Certno), cancellationToken: ct));
         }

@@ -12,6 +12,9 @@ public sealed class YibaoOptions
     /// <summary>Bearer token for /api/admin; when empty, administration is allowed from loopback only.</summary>
     public string AdminToken { get; set; } = "";
 
+    /// <summary>How far back an offline visit for the same diagnosis makes an online visit a follow-up.</summary>
+    public int FollowUpWindowMonths { get; set; } = Domain.Designation.OnlineFollowUp.DefaultWindowMonths;
+
     /// <summary>32-byte key (base64) that encrypts gateway tokens at rest; when empty, <c>data/credential.key</c> is used (and created).</summary>
     public string CredentialKey { get; set; } = "";
 }

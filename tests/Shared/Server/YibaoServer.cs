@@ -94,9 +94,9 @@ public static class Api
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    public static async Task<string> RegisterAsync(this HttpClient client, string psnNo, string fixmedinsCode, string medType = "11", string? visitKind = null)
+    public static async Task<string> RegisterAsync(this HttpClient client, string psnNo, string fixmedinsCode, string medType = "11", string? visitKind = null, string? disease = null)
     {
-        var visit = await (await client.SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = fixmedinsCode, med_type = medType, visit_kind = visitKind })).JsonAsync(201);
+        var visit = await (await client.SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = fixmedinsCode, med_type = medType, visit_kind = visitKind, dise_codg = disease })).JsonAsync(201);
         return visit.GetProperty("mdtrt_id").GetString()!;
     }
 

@@ -26,7 +26,7 @@ internal sealed record PreparedClaim(
 /// Assembles a claim by the rule "treatment-place catalogue, insured-place policy": the catalogue of
 /// the institution's area, the policy of the person's area, insurance type and visit year.
 /// </summary>
-internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache reference)
+internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache reference, Microsoft.Extensions.Options.IOptions<YibaoOptions> options)
 {
     public async Task<Result<PreparedClaim>> PrepareAsync(VisitRow visit, bool useAccount, CancellationToken cancellationToken)
     {
@@ -34,6 +34,12 @@ internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache referen
         if (await Designation.DesignationCheck.CheckAsync(db, institutionRow, visit.VisitDate, visit.DiseaseCode, cancellationToken) is { } undesignated)
         {
             return undesignated;
+        }
+
+        if (visit.Channel == Channel.Online.ToName()
+            && await Designation.FollowUpCheck.CheckAsync(db, visit.PsnNo, visit.VisitDate, visit.DiseaseCode, options.Value.FollowUpWindowMonths, cancellationToken) is { } notFollowUp)
+        {
+            return notFollowUp;
         }
 
         var person = await db.Persons.AsNoTracking().FirstAsync(p => p.PsnNo == visit.PsnNo, cancellationToken);

@@ -13,14 +13,14 @@ namespace Yibao.Server.Features.Visits;
 /// <summary>Registers an outpatient visit: who, where, which medical type, online or offline, first or follow-up.</summary>
 internal static class RegisterVisit
 {
-    public static async Task<IResult> HandleAsync(RegisterVisitRequest? request, HttpContext http, IdempotentWrites writes, YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar)
+    public static async Task<IResult> HandleAsync(RegisterVisitRequest? request, HttpContext http, IdempotentWrites writes, YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar, Microsoft.Extensions.Options.IOptions<YibaoOptions> options)
     {
         if (Validate(request) is { } invalid)
         {
             return invalid.ToResult();
         }
 
-        return await writes.RunAsync(http, request, ct => RegisterAsync(request!, db, reference, calendar, ct));
+        return await writes.RunAsync(http, request, ct => RegisterAsync(request!, db, reference, calendar, ct, options.Value.FollowUpWindowMonths));
     }
 
     private static ApiError? Validate(RegisterVisitRequest? request)
@@ -64,7 +64,7 @@ internal static class RegisterVisit
         return errors.Count > 0 ? ApiError.Validation("The visit registration is invalid.", errors) : null;
     }
 
-    public static async Task<Reply> RegisterAsync(RegisterVisitRequest request, YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar, CancellationToken ct)
+    public static async Task<Reply> RegisterAsync(RegisterVisitRequest request, YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar, CancellationToken ct, int followUpWindowMonths = Domain.Designation.OnlineFollowUp.DefaultWindowMonths)
     {
         if (!MedType.TryGetBenefitKind(request.MedType, out _))
         {
@@ -106,6 +106,13 @@ internal static class RegisterVisit
         if (await Designation.DesignationCheck.CheckAsync(db, institution, visitDate, request.DiseCodg, ct) is { } undesignated)
         {
             return ApiError.From(undesignated);
+        }
+
+        // An online visit named with its diagnosis is checked now; one without is checked before it settles.
+        if (channel == Channel.Online && request.DiseCodg is { Length: > 0 }
+            && await Designation.FollowUpCheck.CheckAsync(db, person.PsnNo, visitDate, request.DiseCodg, followUpWindowMonths, ct) is { } notFollowUp)
+        {
+            return ApiError.From(notFollowUp);
         }
 
         if (await reference.PolicyAsync(db, person.Area, person.Insutype, visitDate.Year, ct) is null)

@@ -36,10 +36,10 @@ public sealed class DesignationTests : IAsyncLifetime
 
     [Theory]
     [InlineData("H33010000001", "H33010000002", "3301000000000001")] // hospital-run internet hospital
-    [InlineData("H33010000003", "H33010000004", "3301000000000003")] // third-party platform relying on a community centre
+    [InlineData("H33010000003", "H33010000004", "3301000000000001")] // third-party platform relying on a community centre
     public async Task SuspendingThePhysicalInstitution_SuspendsItsInternetHospitalAtOnce(string physical, string internet, string psnNo)
     {
-        var open = await _client.RegisterAsync(psnNo, internet);
+        var open = await _client.RegisterAsync(psnNo, internet, disease: "I10");
         await _client.UploadAsync(open, Api.Line("XC08CAA001A001", 1.85m, 28));
 
         (await SetStatusAsync(physical, "suspended")).EnsureSuccessStatusCode();

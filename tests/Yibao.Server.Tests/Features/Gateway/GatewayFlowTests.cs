@@ -22,7 +22,7 @@ public sealed class GatewayFlowTests
     [InlineData("retired", "3301000000000002", "330106195511020023", "310", "H33010000001", 3, "11", "offline")]
     [InlineData("chronic disease", "3301000000000001", "330106196803140013", "310", "H33010000001", 3, "14", "offline")]
     [InlineData("internet hospital follow-up", "3301000000000001", "330106196803140013", "310", "H33010000002", 3, "11", "online")]
-    [InlineData("third-party platform follow-up", "3301000000000003", "330106199007210037", "390", "H33010000004", 1, "11", "online")]
+    [InlineData("third-party platform follow-up", "3301000000000001", "330106196803140013", "310", "H33010000004", 1, "11", "online")]
     public async Task OutpatientFlow_ThroughTheEnvelope_SettlesAsTheEngineComputes(string who, string psnNo, string certno, string insutype, string institution, int level, string medType, string channel)
     {
         await using var server = await YibaoServer.StartAsync();
@@ -36,6 +36,9 @@ public sealed class GatewayFlowTests
 
         var registered = (await his.RegisterAsync(psnNo, insutype, area, "02", certno)).Expect();
         var mdtrtId = registered.GetProperty("data").GetProperty("mdtrt_id").GetString()!;
+
+        // 2203 names the diagnosis: hypertension, which Zhang Wei is registered for (online visits are follow-ups of it).
+        (await his.CallAsync("2203", new { mdtrtinfo = new { mdtrt_id = mdtrtId, psn_no = psnNo, med_type = medType, dise_codg = "I10", dise_name = "Hypertension" } })).Expect();
         var uploaded = (await his.UploadFeesAsync(mdtrtId, psnNo, Lines)).Expect();
         Assert.Equal(3, uploaded.GetProperty("result").GetArrayLength());
         var total = Lines.Sum(l => l.Amount);

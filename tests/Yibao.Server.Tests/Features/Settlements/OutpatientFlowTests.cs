@@ -173,8 +173,9 @@ public sealed class OutpatientFlowTests : IAsyncLifetime
     [Fact]
     public async Task Settle_InternetHospitalFollowUp_SettlesLikeItsPhysicalInstitution()
     {
-        var online = await _client.RegisterAsync("3301000000000001", "H33010000002");
-        var offline = await _client.RegisterAsync("3301000000000001", "H33010000001");
+        // Zhang Wei is registered for hypertension (I10): his online visit for it is a follow-up.
+        var online = await _client.RegisterAsync("3301000000000001", "H33010000002", disease: "I10");
+        var offline = await _client.RegisterAsync("3301000000000001", "H33010000001", disease: "I10");
         var lines = new[] { Api.Line("XC08CAA001A001", 1.85m, 28), Api.Line("XC10AAA005A001", 3.6m, 28), Api.Line("111100001", 25m, 1) };
         await _client.UploadAsync(online, lines);
         await _client.UploadAsync(offline, lines);
