@@ -14,6 +14,7 @@ public static class YibaoCli
         LoadCommand.Create(),
         CredentialCommands.Create(),
         DesignationCommands.Create(),
+        ReportCommands.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>

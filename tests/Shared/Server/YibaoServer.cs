@@ -30,6 +30,8 @@ public sealed class YibaoServer : WebApplicationFactory<Yibao.Server.Infrastruct
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    public string ConnectionString => _connectionString;
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static async Task<YibaoServer> StartAsync(string provider = "sqlite", Dictionary<string, string?>? settings = null)
