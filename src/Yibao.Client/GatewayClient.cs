@@ -156,6 +156,21 @@ public sealed class GatewayClient(HttpClient http, GatewayIdentity identity, Tim
             : (null, root.GetProperty("message").GetString() ?? "");
     }
 
+    /// <summary>Records a real-person (face) check of an ecToken's holder; the message is empty on success.</summary>
+    public async Task<(bool Verified, string Message)> VerifyFaceAsync(string ecToken, string faceData, CancellationToken cancellationToken = default)
+    {
+        var body = JsonSerializer.Serialize(new { data = new { ecToken, orgId = identity.FixmedinsCode, faceData } });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/localcfc/api/hsecfc/faceVerify") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var (name, value) in Sign())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return document.RootElement.GetProperty("code").GetInt32() == 0 ? (true, "") : (false, document.RootElement.GetProperty("message").GetString() ?? "");
+    }
+
     // The transactions, typed where it helps.
 
     public async Task<string> SignInAsync(string opterNo = "001", CancellationToken cancellationToken = default)

@@ -41,6 +41,7 @@ public static class YibaoApplication
         services.AddSingleton<Features.ECertificate.QrCodes>();
         services.AddScoped<Features.ECertificate.ECertificates>();
         services.AddScoped<Features.ECertificate.IPersonSignIn, Features.ECertificate.DemoPersonSignIn>();
+        services.AddSingleton<Features.ECertificate.IFaceVerifier, Features.ECertificate.DemoFaceVerifier>();
         services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
         {
             o.LoginPath = "/me/sign-in";

@@ -14,6 +14,9 @@ public sealed class EcTokenRow
 
     /// <summary>Unix seconds (a number, so SQLite can compare it).</summary>
     public long ExpiresAt { get; set; }
+
+    /// <summary>When a real-person (face) check of the holder was recorded; online settlement needs one.</summary>
+    public DateTimeOffset? FaceVerifiedAt { get; set; }
 }
 
 /// <summary>A QR code that was decoded: each code is good for one decode only.</summary>

@@ -40,7 +40,7 @@ public sealed class LoadCommandTests
         Assert.NotEmpty(report.Flows);
         await using var db = server.OpenDatabase();
         Assert.Equal(report.Flows.Count, await db.Settlements.CountAsync());
-        Assert.Equal(4, await db.GatewaySignIns.CountAsync()); // one HIS per demo institution of the area
+        Assert.Equal(2, await db.GatewaySignIns.CountAsync()); // one HIS per physical demo institution of the area
         Assert.True(await db.ProcessedMessages.CountAsync(m => m.MsgId.StartsWith("gw:")) >= report.Flows.Count * 4);
     }
 

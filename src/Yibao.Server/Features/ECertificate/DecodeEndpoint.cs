@@ -12,6 +12,7 @@ namespace Yibao.Server.Features.ECertificate;
 internal static class DecodeEndpoint
 {
     public const string Path = "/localcfc/api/hsecfc/localQrCodeQuery";
+    public const string FacePath = "/localcfc/api/hsecfc/faceVerify";
 
     // The decode call names its fields in camelCase, as the national certificate platform does.
     private static readonly JsonSerializerOptions AsWritten = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = null };
@@ -22,6 +23,11 @@ internal static class DecodeEndpoint
             .WithTags("Electronic certificate")
             .WithName("DecodeQrCode")
             .WithSummary("Decode a person's certificate QR code into an ecToken for this institution")
+            .Accepts<object>("application/json");
+        app.MapPost(FacePath, FaceAsync)
+            .WithTags("Electronic certificate")
+            .WithName("FaceVerify")
+            .WithSummary("Record a real-person (face) check of an ecToken's holder; online settlement needs one")
             .Accepts<object>("application/json");
         PatientPages.Map(app);
         return app;
@@ -74,6 +80,42 @@ internal static class DecodeEndpoint
                     },
                 },
                 AsWritten);
+        }
+        catch (GatewayRefusal refusal)
+        {
+            return Failure(refusal.Message);
+        }
+    }
+
+    private static async Task<IResult> FaceAsync(HttpContext http, GatewayAuthentication authentication, ECertificates certificates, IFaceVerifier verifier)
+    {
+        var ct = http.RequestAborted;
+        try
+        {
+            var institution = await authentication.AuthenticateAsync(http.Request.Headers, ct);
+            using var reader = new StreamReader(http.Request.Body);
+            JsonElement data;
+            try
+            {
+                using var document = JsonDocument.Parse(await reader.ReadToEndAsync(ct));
+                data = document.RootElement.GetProperty("data").Clone();
+            }
+            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                return Failure("The body must be {\"data\": {\"ecToken\": …, \"orgId\": …, \"faceData\": …}}.");
+            }
+
+            var input = new GatewayInput(data, "data");
+            if (input.Text("orgId", 30) != institution)
+            {
+                return Failure("orgId is not the institution of this x-tif-paasid.");
+            }
+
+            var ecToken = input.Text("ecToken", 64);
+            var refused = await certificates.RecordFaceCheckAsync(ecToken, institution, input.Text("faceData", 200_000), verifier, ct);
+            return refused is null
+                ? Results.Json(new { code = 0, message = "success", data = new { ecToken, faceVerified = true } }, AsWritten)
+                : Failure(refused);
         }
         catch (GatewayRefusal refusal)
         {

@@ -50,6 +50,32 @@ internal sealed class ECertificates(YibaoDbContext db, QrCodes qrCodes, WriteGat
         return (token, person, "");
     }
 
+    /// <summary>Records a successful face check on a live ecToken of this institution; the reason when it cannot.</summary>
+    public async Task<string?> RecordFaceCheckAsync(string ecToken, string fixmedinsCode, string evidence, IFaceVerifier verifier, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        using var entered = await gate.EnterAsync(db, ct);
+        var token = await db.EcTokens.FirstOrDefaultAsync(t => t.EcToken == ecToken && t.FixmedinsCode == fixmedinsCode, ct);
+        if (token is null || token.ExpiresAt < now.ToUnixTimeSeconds())
+        {
+            return "The ecToken is not a live e-certificate token issued to this institution.";
+        }
+
+        if (!await verifier.VerifyAsync(token.PsnNo, evidence, ct))
+        {
+            return "The face check did not match the certificate's holder.";
+        }
+
+        token.FaceVerifiedAt = now;
+        db.Record(now, fixmedinsCode, "ecert.face", "person", token.PsnNo);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Whether a real-person check was recorded on this ecToken.</summary>
+    public Task<bool> IsFaceVerifiedAsync(string ecToken, CancellationToken ct) =>
+        db.EcTokens.AsNoTracking().AnyAsync(t => t.EcToken == ecToken && t.FaceVerifiedAt != null, ct);
+
     /// <summary>The person of a live ecToken issued to this institution, or null.</summary>
     public async Task<string?> PersonOfTokenAsync(string ecToken, string fixmedinsCode, CancellationToken ct)
     {

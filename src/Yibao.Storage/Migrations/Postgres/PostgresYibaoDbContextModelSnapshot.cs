@@ -285,6 +285,10 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("expires_at");
 
+                    b.Property<DateTimeOffset?>("FaceVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("face_verified_at");
+
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)

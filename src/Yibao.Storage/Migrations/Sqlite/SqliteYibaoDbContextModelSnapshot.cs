@@ -274,6 +274,10 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
+                    b.Property<DateTimeOffset?>("FaceVerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("face_verified_at");
+
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)

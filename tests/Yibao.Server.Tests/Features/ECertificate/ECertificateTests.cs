@@ -20,28 +20,9 @@ public sealed partial class ECertificateTests : IAsyncLifetime
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    /// <summary>A phone that signed in on the patient pages.</summary>
-    private async Task<HttpClient> PhoneAsync(string certno = ZhangWeiCertno, string code = "888888")
-    {
-        var phone = _server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await (await phone.GetAsync("/me/sign-in")).Content.ReadAsStringAsync();
-        var response = await phone.PostAsync("/me/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(form).Groups[1].Value,
-            ["certno"] = certno,
-            ["code"] = code,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/me/certificate", response.Headers.Location?.OriginalString);
-        return phone;
-    }
+    private Task<HttpClient> PhoneAsync(string certno = ZhangWeiCertno) => GatewayFixture.PhoneAsync(_server, certno);
 
-    private static async Task<string> QrAsync(HttpClient phone)
-    {
-        using var qr = JsonDocument.Parse(await phone.GetStringAsync("/me/certificate/qr.json"));
-        Assert.StartsWith("data:image/png;base64,", qr.RootElement.GetProperty("png").GetString(), StringComparison.Ordinal);
-        return qr.RootElement.GetProperty("content").GetString()!;
-    }
+    private static Task<string> QrAsync(HttpClient phone) => GatewayFixture.QrAsync(phone);
 
     [Fact]
     public async Task CertificatePage_SignedInPerson_ShowsTheirNameAndAQrCodeThatRefreshes()

@@ -42,7 +42,11 @@ public sealed class GatewayFlowTests
         var uploaded = (await his.UploadFeesAsync(mdtrtId, psnNo, Lines)).Expect();
         Assert.Equal(3, uploaded.GetProperty("result").GetArrayLength());
         var total = Lines.Sum(l => l.Amount);
-        var request = new SettleRequest(mdtrtId, psnNo, insutype, area, medType, total, "02", certno);
+
+        // Offline the ID number will do; online settlement needs the e-certificate with a face check.
+        var request = channel == "online"
+            ? new SettleRequest(mdtrtId, psnNo, insutype, area, medType, total, "01", await GatewayFixture.FaceCheckedEcTokenAsync(server, his, certno))
+            : new SettleRequest(mdtrtId, psnNo, insutype, area, medType, total, "02", certno);
         var pre = (await his.PreSettleAsync(request)).Expect();
         var settled = (await his.SettleAsync(request)).Expect();
 
@@ -69,6 +73,7 @@ public sealed class GatewayFlowTests
         Assert.Equal(expected.PsnCashPay, queried.GetProperty("setlinfo").GetProperty("psn_cash_pay").GetDecimal());
         await using var db = server.OpenDatabase();
         Assert.Equal(channel, (await db.Settlements.SingleAsync()).Channel);
+        Assert.Equal(request.CertType, settled.GetProperty("setlinfo").GetProperty("mdtrt_cert_type").GetString());
         Assert.Equal(medType, (await db.Visits.SingleAsync()).MedType);
     }
 
@@ -187,6 +192,35 @@ public sealed class GatewayFlowTests
         Assert.Equal("0", agree.GetProperty("stmt_rslt").GetString());
         Assert.Equal("1", disagree.GetProperty("stmt_rslt").GetString());
         Assert.Contains("fixmedins_setl_cnt 2 vs platform 1", disagree.GetProperty("stmt_rslt_dscr").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlineSettlement_WithoutTheECertificateOrItsFaceCheck_IsRefused()
+    {
+        await using var server = await YibaoServer.StartAsync();
+        var his = await GatewayFixture.SignedInAsync(server, "H33010000002");
+        const string psnNo = "3301000000000001", certno = "330106196803140013";
+        var mdtrtId = (await his.RegisterAsync(psnNo, "310", "330100", "02", certno)).Expect().GetProperty("data").GetProperty("mdtrt_id").GetString()!;
+        (await his.CallAsync("2203", new { mdtrtinfo = new { mdtrt_id = mdtrtId, psn_no = psnNo, med_type = "11", dise_codg = "I10" } })).Expect();
+        (await his.UploadFeesAsync(mdtrtId, psnNo, Lines)).Expect();
+        var (ecToken, _) = await his.DecodeQrCodeAsync(await GatewayFixture.QrAsync(await GatewayFixture.PhoneAsync(server, certno)));
+        var request = new SettleRequest(mdtrtId, psnNo, "310", "330100", "11", Lines.Sum(l => l.Amount), "02", certno);
+
+        var preByIdNumber = await his.PreSettleAsync(request); // a pre-settlement settles nothing: the ID number will do
+        var byIdNumber = await his.SettleAsync(request);
+        var withoutFace = await his.SettleAsync(request with { CertType = "01", CertNo = ecToken! });
+        var wrongFace = await his.VerifyFaceAsync(ecToken!, "someone else");
+        var otherInstitution = await GatewayFixture.Client(server, "H33010000001").VerifyFaceAsync(ecToken!, "demo-face-ok");
+        var rightFace = await his.VerifyFaceAsync(ecToken!, "demo-face-ok");
+        var settled = await his.SettleAsync(request with { CertType = "01", CertNo = ecToken! });
+
+        Assert.True(preByIdNumber.IsSuccess, preByIdNumber.ErrMsg);
+        Assert.Contains("ecert_required", byIdNumber.ErrMsg, StringComparison.Ordinal);
+        Assert.Contains("face_check_required", withoutFace.ErrMsg, StringComparison.Ordinal);
+        Assert.False(wrongFace.Verified);
+        Assert.False(otherInstitution.Verified);
+        Assert.True(rightFace.Verified, rightFace.Message);
+        Assert.True(settled.IsSuccess, settled.ErrMsg);
     }
 
     [Fact]
