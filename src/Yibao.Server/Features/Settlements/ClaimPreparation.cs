@@ -43,7 +43,7 @@ internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache referen
         }
 
         var person = await db.Persons.AsNoTracking().FirstAsync(p => p.PsnNo == visit.PsnNo, cancellationToken);
-        var institution = await InstitutionAsync(visit.FixmedinsCode, cancellationToken);
+        var institution = await InstitutionAsync(institutionRow, cancellationToken);
         var year = visit.VisitDate.Year;
         var policy = await reference.PolicyAsync(db, visit.InsuredArea, person.Insutype, year, cancellationToken);
         if (policy is null)
@@ -84,9 +84,8 @@ internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache referen
     }
 
     /// <summary>The institution as the arithmetic sees it: an internet hospital at its physical institution's level.</summary>
-    public async Task<SettlingInstitution> InstitutionAsync(string fixmedinsCode, CancellationToken cancellationToken)
+    private async Task<SettlingInstitution> InstitutionAsync(InstitutionRow row, CancellationToken cancellationToken)
     {
-        var row = await db.Institutions.AsNoTracking().FirstAsync(i => i.FixmedinsCode == fixmedinsCode, cancellationToken);
         var institution = row.ToDomain();
         int? reliesOnLevel = null;
         if (institution.Kind == InstitutionKind.Internet && institution.ReliesOn is { } reliesOn)
