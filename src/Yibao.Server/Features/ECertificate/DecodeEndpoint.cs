@@ -39,26 +39,7 @@ internal static class DecodeEndpoint
         try
         {
             var institution = await authentication.AuthenticateAsync(http.Request.Headers, ct);
-            using var reader = new StreamReader(http.Request.Body);
-            var body = await reader.ReadToEndAsync(ct);
-            JsonElement data;
-            try
-            {
-                using var document = JsonDocument.Parse(body);
-                data = document.RootElement.GetProperty("data").Clone();
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                return Failure("The body must be {\"data\": {\"qrCode\": …, \"businessType\": …, \"orgId\": …}}.");
-            }
-
-            var input = new GatewayInput(data, "data");
-            var orgId = input.Text("orgId", 30);
-            if (orgId != institution)
-            {
-                return Failure($"orgId {orgId} is not the institution of this x-tif-paasid.");
-            }
-
+            var input = await ReadDataAsync(http, institution, "qrCode, businessType, orgId");
             var (token, person, error) = await certificates.DecodeAsync(input.Text("qrCode", 400), input.Text("businessType", 10), institution, ct);
             return token is null || person is null
                 ? Failure(error)
@@ -93,24 +74,7 @@ internal static class DecodeEndpoint
         try
         {
             var institution = await authentication.AuthenticateAsync(http.Request.Headers, ct);
-            using var reader = new StreamReader(http.Request.Body);
-            JsonElement data;
-            try
-            {
-                using var document = JsonDocument.Parse(await reader.ReadToEndAsync(ct));
-                data = document.RootElement.GetProperty("data").Clone();
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                return Failure("The body must be {\"data\": {\"ecToken\": …, \"orgId\": …, \"faceData\": …}}.");
-            }
-
-            var input = new GatewayInput(data, "data");
-            if (input.Text("orgId", 30) != institution)
-            {
-                return Failure("orgId is not the institution of this x-tif-paasid.");
-            }
-
+            var input = await ReadDataAsync(http, institution, "ecToken, orgId, faceData");
             var ecToken = input.Text("ecToken", 64);
             var refused = await certificates.RecordFaceCheckAsync(ecToken, institution, input.Text("faceData", 200_000), verifier, ct);
             return refused is null
@@ -121,6 +85,26 @@ internal static class DecodeEndpoint
         {
             return Failure(refusal.Message);
         }
+    }
+
+    /// <summary>The <c>data</c> block of a certificate call, which must name the authenticated institution as <c>orgId</c>.</summary>
+    private static async Task<GatewayInput> ReadDataAsync(HttpContext http, string institution, string fields)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        JsonElement data;
+        try
+        {
+            using var document = JsonDocument.Parse(await reader.ReadToEndAsync(http.RequestAborted));
+            data = document.RootElement.GetProperty("data").Clone();
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new GatewayRefusal($"The body must be {{\"data\": {{{fields}}}}}.");
+        }
+
+        var input = new GatewayInput(data, "data");
+        var orgId = input.Text("orgId", 30);
+        return orgId == institution ? input : throw new GatewayRefusal($"orgId {orgId} is not the institution of this x-tif-paasid.");
     }
 
     private static IResult Failure(string message) => Results.Json(new { code = -1, message, data = (object?)null }, AsWritten);
