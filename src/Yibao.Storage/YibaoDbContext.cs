@@ -33,6 +33,7 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<EcTokenRow> EcTokens => Set<EcTokenRow>();
     public DbSet<EcQrUseRow> EcQrUses => Set<EcQrUseRow>();
     public DbSet<InternetAgreementRow> InternetAgreements => Set<InternetAgreementRow>();
+    public DbSet<PriceListRow> PriceLists => Set<PriceListRow>();
 
     /// <summary>Instants are stored in UTC whatever offset they carry (PostgreSQL's timestamptz insists).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -306,6 +307,13 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Diseases).HasMaxLength(2000);
             e.HasIndex(x => x.InternetHospital);
             e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.InternetHospital).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PriceListRow>(e =>
+        {
+            e.HasKey(x => x.Area);
+            Code(e.Property(x => x.Area), 6);
+            e.HasOne<AreaRow>().WithMany().HasForeignKey(x => x.Area).OnDelete(DeleteBehavior.Restrict);
         });
 
         UseSnakeCaseNames(modelBuilder);

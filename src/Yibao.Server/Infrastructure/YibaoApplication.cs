@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Yibao.Server.Features.Admin;
 using Yibao.Server.Features.ECertificate;
 using Yibao.Server.Features.Gateway;
+using Yibao.Server.Features.Pricing;
 using Yibao.Server.Features.Persons;
 using Yibao.Server.Features.Reconciliation;
 using Yibao.Server.Features.Settlements;
@@ -108,6 +109,7 @@ public static class YibaoApplication
         app.MapVisitEndpoints();
         app.MapSettlementEndpoints();
         app.MapReconciliationEndpoints();
+        app.MapPriceListEndpoints();
         app.MapAdminEndpoints();
         app.MapGatewayEndpoints();
         app.MapECertificateEndpoints();

@@ -77,3 +77,12 @@ public sealed class InternetAgreementRow
     public DateTimeOffset SignedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 }
+
+/// <summary>An area's Internet+ service price list (document, spec of Yibao.Domain.Pricing); replacing it bumps the revision.</summary>
+public sealed class PriceListRow
+{
+    public required string Area { get; set; }
+    public int Revision { get; set; }
+    public required string Document { get; set; }
+    public DateTimeOffset LoadedAt { get; set; }
+}

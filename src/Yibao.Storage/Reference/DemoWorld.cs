@@ -71,6 +71,18 @@ public static class DemoWorld
             catalogues++;
         }
 
+        foreach (var area in await db.Areas.Select(a => a.Admdvs).ToListAsync(cancellationToken))
+        {
+            if (typeof(DemoWorld).Assembly.GetManifestResourceInfo($"DemoData.internet-plus-prices-{area}.json") is not null)
+            {
+                var prices = await writer.UpsertPriceListAsync(Read($"internet-plus-prices-{area}.json"), cancellationToken);
+                if (!prices.IsSuccess)
+                {
+                    return prices.Error;
+                }
+            }
+        }
+
         var institutions = await writer.UpsertInstitutionsAsync(WorldJson.ReadInstitutions(Read("institutions.json")).Value, cancellationToken);
         var persons = await writer.UpsertPersonsAsync(WorldJson.ReadPersons(Read("persons.json")).Value, cancellationToken);
         foreach (var step in new[] { policies, institutions, persons })

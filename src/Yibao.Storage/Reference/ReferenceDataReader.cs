@@ -18,6 +18,30 @@ public sealed class ReferenceCache
 {
     private readonly ConcurrentDictionary<(string Area, int Version), Catalogue> _catalogues = new();
     private readonly ConcurrentDictionary<(string Area, string Insutype, int Year, int Revision), Policy> _policies = new();
+    private readonly ConcurrentDictionary<(string Area, int Revision), Domain.Pricing.InternetPlusPriceList> _priceLists = new();
+    private readonly ConcurrentDictionary<(string Area, int Version, int PriceRevision, int Level), Catalogue> _governed = new();
+
+    /// <summary>The area's Internet+ price list (empty when none is loaded) and its revision (0 for none).</summary>
+    public async Task<(Domain.Pricing.InternetPlusPriceList List, int Revision)> PriceListAsync(YibaoDbContext db, string area, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = await db.PriceLists.AsNoTracking().Where(p => p.Area == area).Select(p => new { p.Revision, p.Document }).FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? (Domain.Pricing.InternetPlusPriceList.Empty(area), 0)
+            : (_priceLists.GetOrAdd((area, row.Revision), _ => Domain.Pricing.PriceListJson.Read(row.Document).Value), row.Revision);
+    }
+
+    /// <summary>The current catalogue of the area as its price list governs it at one institution level.</summary>
+    public async Task<VersionedCatalogue?> GovernedCatalogueAsync(YibaoDbContext db, string area, int level, CancellationToken cancellationToken)
+    {
+        if (await CurrentCatalogueAsync(db, area, cancellationToken) is not { } current)
+        {
+            return null;
+        }
+
+        var (prices, revision) = await PriceListAsync(db, area, cancellationToken);
+        return current with { Catalogue = _governed.GetOrAdd((area, current.Version, revision, level), _ => prices.Govern(current.Catalogue, level)) };
+    }
 
     public async Task<VersionedCatalogue?> CurrentCatalogueAsync(YibaoDbContext db, string area, CancellationToken cancellationToken)
     {

@@ -68,6 +68,34 @@ public sealed class ReferenceDataWriter(YibaoDbContext db, TimeProvider clock, s
         return count;
     }
 
+    /// <summary>Loads or replaces an area's Internet+ price list (the document is kept whole).</summary>
+    public async Task<Result<int>> UpsertPriceListAsync(string document, CancellationToken cancellationToken)
+    {
+        var list = Domain.Pricing.PriceListJson.Read(document);
+        if (!list.IsSuccess)
+        {
+            return list.Error;
+        }
+
+        var area = list.Value.Area;
+        if (!await AreaExistsAsync(area, cancellationToken))
+        {
+            return ReferenceErrors.UnknownArea(area);
+        }
+
+        var row = await db.PriceLists.FindAsync([area], cancellationToken);
+        if (row is null)
+        {
+            db.PriceLists.Add(row = new PriceListRow { Area = area, Revision = 0, Document = document });
+        }
+
+        row.Revision++;
+        row.Document = document;
+        row.LoadedAt = clock.GetUtcNow();
+        db.Record(clock.GetUtcNow(), actor, "prices.upsert", "price_list", area, $"revision {row.Revision}");
+        return row.Revision;
+    }
+
     /// <summary>Publishes a new version of an area's catalogue; earlier versions stay for the settlements that used them.</summary>
     public async Task<Result<int>> PublishCatalogueAsync(string area, IReadOnlyCollection<CatalogueEntry> entries, CancellationToken cancellationToken)
     {

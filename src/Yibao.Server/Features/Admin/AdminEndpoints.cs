@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Yibao.Domain;
 using Yibao.Domain.Interchange;
 using Yibao.Server.Features.Designation;
+using Yibao.Server.Features.Pricing;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
 using Yibao.Storage.Reference;
@@ -42,6 +43,7 @@ internal static class AdminEndpoints
                 LoadAsync(http, writes, WorldJson.ReadPersons, (persons, ct) => Writer(db, clock).UpsertPersonsAsync(persons.ToList(), ct)))
             .WithSummary("Load or replace insured persons (an existing account keeps its balance)").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
         admin.MapDesignationEndpoints();
+        admin.MapPriceListAdmin();
         return app;
     }
 

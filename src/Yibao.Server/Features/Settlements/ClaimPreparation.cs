@@ -43,7 +43,6 @@ internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache referen
         }
 
         var person = await db.Persons.AsNoTracking().FirstAsync(p => p.PsnNo == visit.PsnNo, cancellationToken);
-        var institution = await InstitutionAsync(institutionRow, cancellationToken);
         var year = visit.VisitDate.Year;
         var policy = await reference.PolicyAsync(db, visit.InsuredArea, person.Insutype, year, cancellationToken);
         if (policy is null)
@@ -51,7 +50,8 @@ internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache referen
             return ClaimErrors.PolicyNotFound(visit.InsuredArea, person.Insutype, year);
         }
 
-        var catalogue = await reference.CurrentCatalogueAsync(db, visit.TreatmentArea, cancellationToken);
+        var institution = await SettlingInstitutionAsync(db, institutionRow, cancellationToken);
+        var catalogue = await reference.GovernedCatalogueAsync(db, visit.TreatmentArea, institution.EffectiveLevel, cancellationToken);
         if (catalogue is null)
         {
             return ClaimErrors.CatalogueNotFound(visit.TreatmentArea);
@@ -84,7 +84,7 @@ internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache referen
     }
 
     /// <summary>The institution as the arithmetic sees it: an internet hospital at its physical institution's level.</summary>
-    private async Task<SettlingInstitution> InstitutionAsync(InstitutionRow row, CancellationToken cancellationToken)
+    public static async Task<SettlingInstitution> SettlingInstitutionAsync(YibaoDbContext db, InstitutionRow row, CancellationToken cancellationToken)
     {
         var institution = row.ToDomain();
         int? reliesOnLevel = null;

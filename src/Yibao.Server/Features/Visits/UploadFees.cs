@@ -95,7 +95,11 @@ internal static class UploadFees
             }
         }
 
-        var catalogue = await reference.CurrentCatalogueAsync(db, visit.TreatmentArea, ct);
+        // The treatment area's catalogue as its Internet+ price list governs it at the effective level.
+        var institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.FixmedinsCode == visit.FixmedinsCode, ct);
+        var level = (await ClaimPreparation.SettlingInstitutionAsync(db, institution, ct)).EffectiveLevel;
+        var catalogue = await reference.GovernedCatalogueAsync(db, visit.TreatmentArea, level, ct);
+        var (prices, _) = await reference.PriceListAsync(db, visit.TreatmentArea, ct);
         if (catalogue is null)
         {
             return ApiError.From(ClaimErrors.CatalogueNotFound(visit.TreatmentArea));
@@ -140,12 +144,20 @@ internal static class UploadFees
                 PriceCap = entry?.PriceCap,
             };
             db.FeeLines.Add(row);
-            splits.Add(ToSplit(row));
+            splits.Add(ToSplit(row) with { Memo = Flag(prices.Find(line.Code), split) });
         }
 
         db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, "fees.upload", "visit", mdtrtId, $"{request.Count} lines");
         return Reply.Ok(new UploadFeesResponse(mdtrtId, splits));
     }
+
+    /// <summary>Flags a line the Internet+ price list acted on: priced above the governing price, or never covered.</summary>
+    private static string? Flag(Domain.Pricing.InternetPlusService? service, LineSplit split) => service switch
+    {
+        { Rule: Domain.Pricing.PricingRule.SelfPaid } => "Internet+ service paid by the person; never covered",
+        not null when split.Over > 0 => "Price above the governing Internet+ price: the excess is the person's",
+        _ => null,
+    };
 
     public static FeeLineSplit ToSplit(FeeLineRow row) =>
         new(row.FeedetlSn, row.Code, row.Amount, row.Fulamt, row.Over, row.Pre, row.Inscp, row.SelfpayProp, row.PriceCap, row.ChrgitmLv);

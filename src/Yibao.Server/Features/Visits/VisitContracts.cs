@@ -45,7 +45,8 @@ public sealed record FeeLineSplit(
     decimal InscpScpAmt,
     decimal SelfpayProp,
     decimal? PricUplmtAmt,
-    string ChrgitmLv);
+    string ChrgitmLv,
+    string? Memo = null);
 
 public sealed record UploadFeesResponse(string MdtrtId, IReadOnlyList<FeeLineSplit> Lines);
 

@@ -788,6 +788,32 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("policies");
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Area")
+                        .HasName("pk_price_lists");
+
+                    b.ToTable("price_lists");
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.ProcessedMessageRow", b =>
                 {
                     b.Property<string>("MsgId")
@@ -1304,6 +1330,16 @@ namespace Yibao.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_policies_areas_area");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.AreaRow", null)
+                        .WithMany()
+                        .HasForeignKey("Area")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_lists_areas_area");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>

@@ -771,6 +771,32 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("policies");
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Area")
+                        .HasName("pk_price_lists");
+
+                    b.ToTable("price_lists");
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.ProcessedMessageRow", b =>
                 {
                     b.Property<string>("MsgId")
@@ -1287,6 +1313,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_policies_areas_area");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.AreaRow", null)
+                        .WithMany()
+                        .HasForeignKey("Area")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_lists_areas_area");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>

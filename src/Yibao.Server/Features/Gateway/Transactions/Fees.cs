@@ -42,7 +42,7 @@ internal static class Fees
         {
             result = uploaded.Lines.Select((l, i) => new FeeDetailResult(
                 l.FeedetlSn, l.Amount, request.Lines![i].Qty!.Value, request.Lines[i].Price!.Value, l.PricUplmtAmt ?? 0m, l.SelfpayProp,
-                l.FulamtOwnpayAmt, l.OverlmtAmt, l.PreselfpayAmt, l.InscpScpAmt, l.ChrgitmLv, "", null)).ToList(),
+                l.FulamtOwnpayAmt, l.OverlmtAmt, l.PreselfpayAmt, l.InscpScpAmt, l.ChrgitmLv, "", l.Memo)).ToList(),
         };
     }
 

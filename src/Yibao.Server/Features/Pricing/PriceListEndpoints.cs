@@ -1,0 +1,55 @@
+using System.Text;
+using Yibao.Domain.Pricing;
+using Yibao.Server.Infrastructure;
+using Yibao.Storage;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Server.Features.Pricing;
+
+public sealed record PricedServiceResponse(string Code, string Name, string Content, string Unit, string Description, string Rule, string? Follows, string? DoctorGrade, decimal? Level1, decimal? Level2, decimal? Level3);
+
+public sealed record PriceListResponse(string Area, int Revision, IReadOnlyList<PricedServiceResponse> Services);
+
+/// <summary>Internet+ service prices: public to read (price transparency), loaded by the agency.</summary>
+internal static class PriceListEndpoints
+{
+    public static IEndpointRouteBuilder MapPriceListEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/internet-plus-prices/{area}", async (string area, YibaoDbContext db, ReferenceCache reference, CancellationToken ct) =>
+            {
+                var (list, revision) = await reference.PriceListAsync(db, area, ct);
+                return revision == 0
+                    ? ApiError.NotFound("price_list_not_found", $"No Internet+ price list is loaded for area {area}.").ToResult()
+                    : Results.Ok(new PriceListResponse(area, revision, list.Services.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new PricedServiceResponse(
+                        s.Code, s.Name, s.Content, s.Unit, s.Description, s.Rule.ToString(), s.Follows, s.DoctorGrade,
+                        list.GoverningPrice(s.Code, 1), list.GoverningPrice(s.Code, 2), list.GoverningPrice(s.Code, 3))).ToList()));
+            })
+            .WithTags("Internet+ pricing").WithName("GetPriceList")
+            .WithSummary("An area's Internet+ service prices, by institution level")
+            .Produces<PriceListResponse>().ProducesProblem(404);
+        return app;
+    }
+
+    /// <summary>PUT /api/admin/internet-plus-prices: load or replace an area's price list.</summary>
+    public static RouteGroupBuilder MapPriceListAdmin(this RouteGroupBuilder admin)
+    {
+        admin.MapPut("/internet-plus-prices", async (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+            {
+                using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+                var text = await reader.ReadToEndAsync(http.RequestAborted);
+                var parsed = PriceListJson.Read(text);
+                if (!parsed.IsSuccess)
+                {
+                    return ApiError.From(parsed.Error).ToResult();
+                }
+
+                return await writes.RunAsync(http, text, async ct =>
+                {
+                    var loaded = await new ReferenceDataWriter(db, clock, "admin").UpsertPriceListAsync(text, ct);
+                    return loaded.IsSuccess ? Reply.Ok(new { area = parsed.Value.Area, revision = loaded.Value }) : ApiError.From(loaded.Error);
+                });
+            })
+            .WithSummary("Load or replace an area's Internet+ service price list").Accepts<object>("application/json").ProducesProblem(400).ProducesProblem(422);
+        return admin;
+    }
+}
