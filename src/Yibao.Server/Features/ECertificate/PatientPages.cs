@@ -30,6 +30,7 @@ internal static class PatientPages
             return Results.Redirect("/me/sign-in");
         }).RequireAuthorization();
         me.MapGet("/certificate", CertificatePageAsync).RequireAuthorization();
+        me.MapGet("/settlements", SettlementsPageAsync).RequireAuthorization();
         me.MapGet("/certificate/qr.json", (HttpContext http, QrCodes qrCodes) =>
         {
             var (content, expiresAt) = qrCodes.Issue(http.User.FindFirstValue(PsnNoClaim)!);
@@ -86,6 +87,7 @@ internal static class PatientPages
             <img id="qr" src="{{PngDataUrl(content)}}" alt="QR" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
             <p class="hint">请向医院或药店出示 Show this code at the hospital or pharmacy.<br>
               <span id="left"></span></p>
+            <p class="hint"><a href="/me/settlements">结算记录 My settlements</a></p>
             <form method="post" action="/me/sign-out">
               <input type="hidden" name="{{tokens.FormFieldName}}" value="{{tokens.RequestToken}}">
               <button type="submit" class="secondary">退出 Sign out</button>
@@ -103,6 +105,37 @@ internal static class PatientPages
                 left.textContent = '有效 valid ' + s + ' s';
               }, 1000);
             </script>
+            """);
+    }
+
+    /// <summary>The person's settlements, newest first, each with its split: fund, account, cash.</summary>
+    private static async Task<IResult> SettlementsPageAsync(HttpContext http, YibaoDbContext db, Infrastructure.AgencyCalendar calendar)
+    {
+        var psnNo = http.User.FindFirstValue(PsnNoClaim)!;
+        var settlements = await db.Settlements.AsNoTracking()
+            .Where(s => s.PsnNo == psnNo)
+            .Join(db.Institutions, s => s.FixmedinsCode, i => i.FixmedinsCode, (s, i) => new { s, Institution = i.Name })
+            .ToListAsync(http.RequestAborted);
+        var rows = settlements
+            .OrderByDescending(x => x.s.SettledAt)
+            .Take(50)
+            .Select(x => $"""
+                <section class="setl{(x.s.Status == "cancelled" ? " cancelled" : "")}">
+                  <h2>{WebUtility.HtmlEncode(x.Institution)}</h2>
+                  <p class="hint">{Gateway.GatewayFormats.Time(x.s.SettledAt, calendar)} · {(x.s.Channel == "online" ? "线上 online" : "线下 offline")}{(x.s.Status == "cancelled" ? " · 已撤销 cancelled" : "")}</p>
+                  <dl>
+                    <dt>医疗费用 Medical total</dt><dd>{x.s.MedfeeSumamt:0.00}</dd>
+                    <dt>统筹基金 Pooled fund</dt><dd>{x.s.FundPaySumamt:0.00}</dd>
+                    <dt>个人账户 Personal account</dt><dd>{x.s.AcctPay:0.00}</dd>
+                    <dt>现金 Cash</dt><dd>{x.s.PsnCashPay:0.00}</dd>
+                  </dl>
+                </section>
+                """);
+        var body = string.Concat(rows);
+        return Page("结算记录 Settlements", $"""
+            <h1>结算记录<br><small>My settlements</small></h1>
+            {(body.Length == 0 ? "<p class=\"hint\">暂无结算 No settlements yet.</p>" : body)}
+            <p class="hint"><a href="/me/certificate">医保电子凭证 Certificate</a></p>
             """);
     }
 
@@ -131,6 +164,9 @@ internal static class PatientPages
             button.secondary { background: #e5e7eb; color: #1f2937; }
             #qr { display: block; width: 100%; max-width: 320px; margin: 16px auto; image-rendering: pixelated; }
             .hint { color: #6b7280; font-size: .9rem; text-align: center; } .error { color: #b91c1c; } .who { text-align: center; font-size: 1.05rem; }
+            .setl { border: 1px solid #e5e7eb; border-radius: 10px; padding: 8px 12px; margin: 12px 0; } .setl h2 { font-size: 1rem; margin: 4px 0; }
+            .setl dl { display: grid; grid-template-columns: 1fr auto; margin: 0; } .setl dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+            .cancelled { opacity: .55; }
           </style>
         </head>
         <body>{{body}}</body>

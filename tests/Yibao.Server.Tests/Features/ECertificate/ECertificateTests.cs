@@ -39,6 +39,30 @@ public sealed partial class ECertificateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SettlementsPage_ShowsTheirOwnSettlementsWithTheSplit()
+    {
+        var client = _server.CreateClient();
+        var visit = await client.RegisterAsync(ZhangWei, "H33010000001");
+        await client.UploadAsync(visit, Api.Line("330100005", 1280m, 1));
+        var settled = await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
+        var cancelledVisit = await client.RegisterAsync(ZhangWei, "H33010000003");
+        await client.UploadAsync(cancelledVisit, Api.Line("XC08CAA001A001", 1.85m, 28));
+        var toCancel = await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{cancelledVisit}/settlement", new { })).JsonAsync(201);
+        await (await client.SendAsync(HttpMethod.Post, $"/api/settlements/{toCancel.GetProperty("setl_id").GetString()}/cancellation")).JsonAsync(200);
+        var someoneElse = await client.RegisterAsync("3301000000000003", "H33010000003");
+        await client.UploadAsync(someoneElse, Api.Line("XC08CAA001A001", 9.99m, 1));
+        await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{someoneElse}/settlement", new { })).JsonAsync(201);
+
+        var page = await (await PhoneAsync()).GetStringAsync("/me/settlements");
+
+        Assert.Contains("Hangzhou First People&#39;s Hospital", page, StringComparison.Ordinal);
+        Assert.Contains($"<dd>{settled.Amount("fund_pay_sumamt"):0.00}</dd>", page, StringComparison.Ordinal);
+        Assert.Contains($"<dd>{settled.Amount("acct_pay"):0.00}</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("cancelled", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("9.99", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_WrongCodeOrNoSession_NoCertificate()
     {
         var anonymous = _server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -56,6 +80,7 @@ public sealed partial class ECertificateTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("not right", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/me/certificate/qr.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/me/settlements")).StatusCode);
     }
 
     [Fact]
