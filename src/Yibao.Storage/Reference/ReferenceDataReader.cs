@@ -8,7 +8,11 @@ namespace Yibao.Storage.Reference;
 
 public sealed record VersionedPolicy(Policy Policy, int Revision);
 
-public sealed record VersionedCatalogue(string Area, int Version, Catalogue Catalogue);
+public sealed record VersionedCatalogue(string Area, int Version, Catalogue Catalogue)
+{
+    /// <summary>The price list a governed catalogue was governed by (empty when the area has none).</summary>
+    public Domain.Pricing.InternetPlusPriceList Prices { get; init; } = Domain.Pricing.InternetPlusPriceList.Empty(Area);
+}
 
 /// <summary>
 /// Policies and catalogues as the engine needs them. Both are immutable once versioned, so parsed
@@ -40,7 +44,7 @@ public sealed class ReferenceCache
         }
 
         var (prices, revision) = await PriceListAsync(db, area, cancellationToken);
-        return current with { Catalogue = _governed.GetOrAdd((area, current.Version, revision, level), _ => prices.Govern(current.Catalogue, level)) };
+        return current with { Catalogue = _governed.GetOrAdd((area, current.Version, revision, level), _ => prices.Govern(current.Catalogue, level)), Prices = prices };
     }
 
     public async Task<VersionedCatalogue?> CurrentCatalogueAsync(YibaoDbContext db, string area, CancellationToken cancellationToken)

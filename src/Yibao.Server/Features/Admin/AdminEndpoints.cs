@@ -18,7 +18,7 @@ namespace Yibao.Server.Features.Admin;
 /// </summary>
 internal static class AdminEndpoints
 {
-    private const int MaxDocumentBytes = 16 * 1024 * 1024;
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -51,13 +51,13 @@ internal static class AdminEndpoints
 
     private static async Task<IResult> LoadAsync<T>(HttpContext http, IdempotentWrites writes, Func<string, Result<T>> read, Func<T, CancellationToken, Task<Result<int>>> load)
     {
-        if (http.Request.ContentLength > MaxDocumentBytes)
+        var body = await RequestBody.ReadTextAsync(http.Request, MaxDocumentBytes, http.RequestAborted);
+        if (!body.IsSuccess)
         {
-            return new ApiError(413, "document_too_large", $"Documents are at most {MaxDocumentBytes} bytes.").ToResult();
+            return body.Error.ToResult();
         }
 
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(http.RequestAborted);
+        var text = body.Value;
         var document = read(text);
         if (!document.IsSuccess)
         {

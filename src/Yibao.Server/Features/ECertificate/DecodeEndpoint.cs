@@ -90,11 +90,11 @@ internal static class DecodeEndpoint
     /// <summary>The <c>data</c> block of a certificate call, which must name the authenticated institution as <c>orgId</c>.</summary>
     private static async Task<GatewayInput> ReadDataAsync(HttpContext http, string institution, string fields)
     {
-        using var reader = new StreamReader(http.Request.Body);
+        var body = await GatewayEndpoint.ReadBodyAsync(http.Request, http.RequestAborted);
         JsonElement data;
         try
         {
-            using var document = JsonDocument.Parse(await reader.ReadToEndAsync(http.RequestAborted));
+            using var document = JsonDocument.Parse(body);
             data = document.RootElement.GetProperty("data").Clone();
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)

@@ -128,34 +128,11 @@ internal static class GatewayEndpoint
             : throw new GatewayRefusal($"mdtrtarea_admvs {request.MdtrtareaAdmvs} is not the area of institution {fixmedinsCode} ({institution.Area}).");
     }
 
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The request body, bounded; a body the gateway cannot read is a refusal like any other.</summary>
+    public static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength > GatewayEnvelope.MaxBody)
-        {
-            throw new GatewayRefusal($"The request is larger than {GatewayEnvelope.MaxBody} bytes.");
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > GatewayEnvelope.MaxBody)
-            {
-                throw new GatewayRefusal($"The request is larger than {GatewayEnvelope.MaxBody} bytes.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new GatewayRefusal("The request is not valid UTF-8.");
-        }
+        var body = await RequestBody.ReadTextAsync(request, GatewayEnvelope.MaxBody, ct);
+        return body.IsSuccess ? body.Value : throw new GatewayRefusal(body.Error.Detail);
     }
 
     private static GatewayResponse Success(DateTimeOffset received, object? output, AgencyCalendar calendar, string area) =>

@@ -1,4 +1,3 @@
-using System.Text;
 using Yibao.Domain.Pricing;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
@@ -35,8 +34,13 @@ internal static class PriceListEndpoints
     {
         admin.MapPut("/internet-plus-prices", async (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
             {
-                using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-                var text = await reader.ReadToEndAsync(http.RequestAborted);
+                var body = await RequestBody.ReadTextAsync(http.Request, Admin.AdminEndpoints.MaxDocumentBytes, http.RequestAborted);
+                if (!body.IsSuccess)
+                {
+                    return body.Error.ToResult();
+                }
+
+                var text = body.Value;
                 var parsed = PriceListJson.Read(text);
                 if (!parsed.IsSuccess)
                 {

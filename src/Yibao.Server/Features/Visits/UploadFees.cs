@@ -99,7 +99,6 @@ internal static class UploadFees
         var institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.FixmedinsCode == visit.FixmedinsCode, ct);
         var level = (await ClaimPreparation.SettlingInstitutionAsync(db, institution, ct)).EffectiveLevel;
         var catalogue = await reference.GovernedCatalogueAsync(db, visit.TreatmentArea, level, ct);
-        var (prices, _) = await reference.PriceListAsync(db, visit.TreatmentArea, ct);
         if (catalogue is null)
         {
             return ApiError.From(ClaimErrors.CatalogueNotFound(visit.TreatmentArea));
@@ -144,7 +143,7 @@ internal static class UploadFees
                 PriceCap = entry?.PriceCap,
             };
             db.FeeLines.Add(row);
-            splits.Add(ToSplit(row) with { Memo = Flag(prices.Find(line.Code), split) });
+            splits.Add(ToSplit(row) with { Memo = Flag(catalogue.Prices.Find(line.Code), split) });
         }
 
         db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, "fees.upload", "visit", mdtrtId, $"{request.Count} lines");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Yibao.Client;
 using Yibao.Server.Tests.Features.Gateway;
@@ -8,7 +7,7 @@ using Yibao.Testing;
 
 namespace Yibao.Server.Tests.Features.ECertificate;
 
-public sealed partial class ECertificateTests : IAsyncLifetime
+public sealed class ECertificateTests : IAsyncLifetime
 {
     private const string ZhangWei = "3301000000000001", ZhangWeiCertno = "330106196803140013";
     private YibaoServer _server = null!;
@@ -16,9 +15,6 @@ public sealed partial class ECertificateTests : IAsyncLifetime
     public async Task InitializeAsync() => _server = await YibaoServer.StartAsync();
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     private Task<HttpClient> PhoneAsync(string certno = ZhangWeiCertno) => GatewayFixture.PhoneAsync(_server, certno);
 
@@ -70,7 +66,7 @@ public sealed partial class ECertificateTests : IAsyncLifetime
         var form = await (await anonymous.GetAsync("/me/sign-in")).Content.ReadAsStringAsync();
         var wrong = await anonymous.PostAsync("/me/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(form).Groups[1].Value,
+            ["__RequestVerificationToken"] = GatewayFixture.AntiforgeryField().Match(form).Groups[1].Value,
             ["certno"] = ZhangWeiCertno,
             ["code"] = "000000",
         }));

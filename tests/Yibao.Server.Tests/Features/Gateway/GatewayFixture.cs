@@ -16,8 +16,9 @@ namespace Yibao.Server.Tests.Features.Gateway;
 /// <summary>Demo institutions' gateway clients on a fresh server, and the engine's answer for comparison.</summary>
 internal static partial class GatewayFixture
 {
+    /// <summary>The antiforgery token a patient page's form carries.</summary>
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
+    public static partial Regex AntiforgeryField();
 
     /// <summary>A phone that signed in on the patient pages (demo code 888888).</summary>
     public static async Task<HttpClient> PhoneAsync(YibaoServer server, string certno, string code = "888888")
