@@ -12,6 +12,7 @@ public sealed class CredentialProtector
 {
     public const string DefaultKeyFile = "data/credential.key";
     private const int NonceSize = 12;
+    private const int KeyBase64Length = 44;
     private const int TagSize = 16;
     private readonly byte[] _key;
 
@@ -37,23 +38,62 @@ public sealed class CredentialProtector
         var path = Path.GetFullPath(keyFile);
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            try
-            {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
-                if (!OperatingSystem.IsWindows())
-                {
-                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first: use theirs.
-            }
+            TryCreateKeyFile(path);
         }
 
-        return new CredentialProtector(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        return new CredentialProtector(ReadKeyFile(path));
+    }
+
+    /// <summary>Creates the key file exclusively (O_EXCL); when another process got there first, theirs is kept.</summary>
+    private static void TryCreateKeyFile(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        FileStream stream;
+        try
+        {
+            // Shared, so that a reader waiting for the key never makes this creator's lock fail.
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return; // Another process is creating it: ReadKeyFile waits for the whole key.
+        }
+
+        using (stream)
+        {
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
+        }
+    }
+
+    /// <summary>
+    /// The key in the file. A file another process has just created may still be open or short for a
+    /// moment, so a short or locked read is retried briefly before it counts as a broken key file.
+    /// </summary>
+    private static byte[] ReadKeyFile(string path)
+    {
+        const int attempts = 200;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var text = File.ReadAllText(path).Trim();
+                if (text.Length >= KeyBase64Length || attempt == attempts)
+                {
+                    return Convert.FromBase64String(text);
+                }
+            }
+            catch (IOException) when (attempt < attempts)
+            {
+                // Still held by its creator.
+            }
+
+            Thread.Sleep(10);
+        }
     }
 
     public string Protect(string token)

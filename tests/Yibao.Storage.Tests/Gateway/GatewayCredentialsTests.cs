@@ -70,4 +70,23 @@ public sealed class GatewayCredentialsTests
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         }
     }
+
+    [Fact]
+    public async Task FromConfiguration_ManyCreateAtOnce_AllUseOneWholeKey()
+    {
+        for (var round = 0; round < 50; round++)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"yibao-key-{Guid.NewGuid():N}", "credential.key");
+            using var start = new Barrier(8);
+            var protectors = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return CredentialProtector.FromConfiguration(null, file);
+            })));
+
+            var ciphertext = protectors[0].Protect("t");
+            Assert.All(protectors, p => Assert.Equal("t", p.Unprotect(ciphertext)));
+            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!));
+        }
+    }
 }
