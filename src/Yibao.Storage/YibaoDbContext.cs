@@ -34,6 +34,8 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<EcQrUseRow> EcQrUses => Set<EcQrUseRow>();
     public DbSet<InternetAgreementRow> InternetAgreements => Set<InternetAgreementRow>();
     public DbSet<PriceListRow> PriceLists => Set<PriceListRow>();
+    public DbSet<PaymentOrderRow> PaymentOrders => Set<PaymentOrderRow>();
+    public DbSet<PaymentOrderEventRow> PaymentOrderEvents => Set<PaymentOrderEventRow>();
 
     /// <summary>Instants are stored in UTC whatever offset they carry (PostgreSQL's timestamptz insists).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -314,6 +316,44 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
             e.HasKey(x => x.Area);
             Code(e.Property(x => x.Area), 6);
             e.HasOne<AreaRow>().WithMany().HasForeignKey(x => x.Area).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<PaymentOrderRow>(e =>
+        {
+            e.HasKey(x => x.PayOrdId);
+            Code(e.Property(x => x.PayOrdId), 40);
+            e.Property(x => x.PayToken).HasMaxLength(64);
+            Code(e.Property(x => x.MdtrtId), 40);
+            Code(e.Property(x => x.PsnNo), 30);
+            Code(e.Property(x => x.FixmedinsCode), 30);
+            Code(e.Property(x => x.SetlId), 40);
+            Code(e.Property(x => x.Status), 20);
+            Money(e.Property(x => x.MedfeeSumamt));
+            Money(e.Property(x => x.FundPaySumamt));
+            Money(e.Property(x => x.AcctPay));
+            Money(e.Property(x => x.PsnCashPay));
+            Money(e.Property(x => x.DeliveryFee));
+            Money(e.Property(x => x.CashTotal));
+            Code(e.Property(x => x.Provider), 20);
+            Code(e.Property(x => x.ProviderTradeNo), 64);
+            Code(e.Property(x => x.RefundNo), 64);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.HasIndex(x => new { x.Status, x.ExpiresAt });
+            e.HasIndex(x => x.PsnNo);
+            e.HasIndex(x => x.MdtrtId);
+            e.HasOne<VisitRow>().WithMany().HasForeignKey(x => x.MdtrtId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SettlementRow>().WithMany().HasForeignKey(x => x.SetlId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.PayOrdId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PaymentOrderEventRow>(e =>
+        {
+            e.HasKey(x => x.Id);
+            Code(e.Property(x => x.PayOrdId), 40);
+            Code(e.Property(x => x.From), 20);
+            Code(e.Property(x => x.To), 20);
+            Code(e.Property(x => x.Actor), 40);
+            e.Property(x => x.Detail).HasMaxLength(200);
         });
 
         UseSnakeCaseNames(modelBuilder);

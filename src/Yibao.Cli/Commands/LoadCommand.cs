@@ -51,7 +51,7 @@ internal static class LoadCommand
 
 internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(string PsnNo, string Certno, string Insutype)> persons, bool gateway, TimeProvider clock)
 {
-    private static readonly string[] Institutions = ["H33010000001", "H33010000002", "H33010000003", "H33010000004"];
+    // Offline flows only: an online settlement needs the person's phone (QR code and face check), which a load driver does not have.
     private static readonly string[] PhysicalInstitutions = ["H33010000001", "H33010000003"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -127,7 +127,7 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
                 }
                 else
                 {
-                    await NativeFlowAsync($"{runId}-C{client:D3}-{sequence++:D7}", person.PsnNo, Institutions[random.Next(Institutions.Length)], result, ct);
+                    await NativeFlowAsync($"{runId}-C{client:D3}-{sequence++:D7}", person.PsnNo, PhysicalInstitutions[random.Next(PhysicalInstitutions.Length)], result, ct);
                 }
 
                 result.Flows.Add(Stopwatch.GetElapsedTime(flowStart).TotalMilliseconds);

@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Yibao.Server.Features.Admin;
 using Yibao.Server.Features.ECertificate;
 using Yibao.Server.Features.Gateway;
+using Yibao.Server.Features.Payments;
 using Yibao.Server.Features.Pricing;
 using Yibao.Server.Features.Persons;
 using Yibao.Server.Features.Reconciliation;
@@ -43,6 +44,9 @@ public static class YibaoApplication
         services.AddScoped<Features.ECertificate.ECertificates>();
         services.AddScoped<Features.ECertificate.IPersonSignIn, Features.ECertificate.DemoPersonSignIn>();
         services.AddSingleton<Features.ECertificate.IFaceVerifier, Features.ECertificate.DemoFaceVerifier>();
+        services.AddSingleton<Features.Payments.IPaymentProvider, Features.Payments.SimulatedPaymentProvider>();
+        services.AddScoped<Features.Payments.PaymentOrderService>();
+        services.AddHostedService<Features.Payments.OrderExpirySweep>();
         services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
         {
             o.LoginPath = "/me/sign-in";
@@ -113,6 +117,9 @@ public static class YibaoApplication
         app.MapAdminEndpoints();
         app.MapGatewayEndpoints();
         app.MapECertificateEndpoints();
+        app.MapPaymentEndpoints();
+        app.MapOrderPages();
+        app.MapSimulatedCashier();
         return app;
     }
 

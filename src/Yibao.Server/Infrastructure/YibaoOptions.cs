@@ -17,4 +17,10 @@ public sealed class YibaoOptions
 
     /// <summary>32-byte key (base64) that encrypts gateway tokens at rest; when empty, <c>data/credential.key</c> is used (and created).</summary>
     public string CredentialKey { get; set; } = "";
+
+    /// <summary>How long a payment order waits for the person to confirm and pay before it expires and lets go of its hold.</summary>
+    public int PaymentOrderTimeoutMinutes { get; set; } = Domain.Payments.PaymentOrders.DefaultTimeoutMinutes;
+
+    /// <summary>How often the sweep looks for payment orders past their time.</summary>
+    public int PaymentSweepSeconds { get; set; } = 30;
 }

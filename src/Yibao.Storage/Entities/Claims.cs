@@ -3,6 +3,10 @@ namespace Yibao.Storage.Entities;
 public static class VisitStatus
 {
     public const string Registered = "registered";
+
+    /// <summary>A payment order holds the visit's settlement until the person pays (or the order is let go).</summary>
+    public const string Paying = "paying";
+
     public const string Settled = "settled";
     public const string Cancelled = "cancelled";
 }
@@ -59,6 +63,12 @@ public static class SettlementStatus
 {
     public const string Settled = "settled";
     public const string Cancelled = "cancelled";
+
+    /// <summary>Held by a payment order: the person's money is taken, the settlement not yet committed.</summary>
+    public const string Pending = "pending";
+
+    /// <summary>A pending settlement whose order was revoked or expired: what it held was given back.</summary>
+    public const string Released = "released";
 }
 
 /// <summary>A settlement (<c>setl_id</c>) with everything needed to reverse it exactly.</summary>

@@ -14,7 +14,10 @@ public sealed class ReportCommandsTests
         {
             var visit = await client.RegisterAsync("3301000000000001", institution, disease: "I10");
             await client.UploadAsync(visit, Api.Line("330100005", 1280m, 1));
-            await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
+            var certificate = institution == "H33010000002"
+                ? new { mdtrt_cert_type = "01", mdtrt_cert_no = await Phone.FaceCheckedEcTokenAsync(server, institution, "330106196803140013") }
+                : null;
+            await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", certificate ?? new { mdtrt_cert_type = "02", mdtrt_cert_no = "" })).JsonAsync(201);
         }
 
         using var output = new StringWriter();

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
+using Yibao.Server.Infrastructure;
 using Yibao.Storage;
+using Yibao.Storage.Entities;
 
 namespace Yibao.Server.Features.ECertificate;
 
@@ -113,7 +115,7 @@ internal static class PatientPages
     {
         var psnNo = http.User.FindFirstValue(PsnNoClaim)!;
         var settlements = await db.Settlements.AsNoTracking()
-            .Where(s => s.PsnNo == psnNo)
+            .Where(s => s.PsnNo == psnNo && (s.Status == SettlementStatus.Settled || s.Status == SettlementStatus.Cancelled))
             .Join(db.Institutions, s => s.FixmedinsCode, i => i.FixmedinsCode, (s, i) => new { s, Institution = i.Name })
             .ToListAsync(http.RequestAborted);
         var rows = settlements
@@ -148,28 +150,5 @@ internal static class PatientPages
         return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(8));
     }
 
-    private static IResult Page(string title, string body) => Results.Content($$"""
-        <!doctype html>
-        <html lang="zh-CN">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>{{title}} · Yibao</title>
-          <style>
-            body { font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 0 auto; max-width: 420px; padding: 16px; color: #1f2937; }
-            h1 { font-size: 1.4rem; color: #0b6e4f; } h1 small { font-size: .9rem; color: #6b7280; }
-            label { display: block; margin: 12px 0; font-size: .95rem; }
-            input { display: block; width: 100%; box-sizing: border-box; font-size: 1.1rem; padding: 10px; margin-top: 4px; border: 1px solid #d1d5db; border-radius: 8px; }
-            button { width: 100%; font-size: 1.1rem; padding: 12px; border: 0; border-radius: 8px; background: #0b6e4f; color: #fff; margin-top: 8px; }
-            button.secondary { background: #e5e7eb; color: #1f2937; }
-            #qr { display: block; width: 100%; max-width: 320px; margin: 16px auto; image-rendering: pixelated; }
-            .hint { color: #6b7280; font-size: .9rem; text-align: center; } .error { color: #b91c1c; } .who { text-align: center; font-size: 1.05rem; }
-            .setl { border: 1px solid #e5e7eb; border-radius: 10px; padding: 8px 12px; margin: 12px 0; } .setl h2 { font-size: 1rem; margin: 4px 0; }
-            .setl dl { display: grid; grid-template-columns: 1fr auto; margin: 0; } .setl dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
-            .cancelled { opacity: .55; }
-          </style>
-        </head>
-        <body>{{body}}</body>
-        </html>
-        """, "text/html; charset=utf-8");
+    private static IResult Page(string title, string body) => PhonePage.Render(title, body);
 }

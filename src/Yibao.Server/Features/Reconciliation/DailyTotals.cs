@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
+using Yibao.Storage.Entities;
 
 namespace Yibao.Server.Features.Reconciliation;
 
@@ -30,7 +31,7 @@ internal static class DailyTotals
 
         // Summed here rather than in SQL: SQLite keeps decimals as text, and a day's rows are few.
         var settled = await db.Settlements.AsNoTracking()
-            .Where(s => s.FixmedinsCode == fixmedinsCode && s.SettlementDate == day)
+            .Where(s => s.FixmedinsCode == fixmedinsCode && s.SettlementDate == day && (s.Status == SettlementStatus.Settled || s.Status == SettlementStatus.Cancelled))
             .Select(s => new Amounts(s.MedfeeSumamt, s.FundPaySumamt, s.AcctPay, s.PsnCashPay))
             .ToListAsync(ct);
         var cancelled = await db.Settlements.AsNoTracking()

@@ -106,6 +106,10 @@ internal static class ClaimErrors
 
     public static ApiError VisitNotFound(string mdtrtId) => ApiError.NotFound("visit_not_found", $"Visit {mdtrtId} does not exist.");
 
-    public static ApiError VisitNotOpen(string mdtrtId, string status) =>
-        ApiError.Conflict(status == VisitStatus.Settled ? "visit_already_settled" : "visit_cancelled", $"Visit {mdtrtId} is {status}.");
+    public static ApiError VisitNotOpen(string mdtrtId, string status) => status switch
+    {
+        VisitStatus.Settled => ApiError.Conflict("visit_already_settled", $"Visit {mdtrtId} is settled."),
+        VisitStatus.Paying => ApiError.Conflict("visit_awaiting_payment", $"Visit {mdtrtId} has a payment order waiting for the person: revoke it to change or settle the visit."),
+        _ => ApiError.Conflict("visit_cancelled", $"Visit {mdtrtId} is {status}."),
+    };
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Domain.Codes;
 using Yibao.Domain.Settlement;
+using Yibao.Server.Features.ECertificate;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
@@ -44,11 +45,27 @@ internal static class SettleVisit
         return ToResponse(row, calendar) with { SetlId = null, Status = "presettled", SetlTime = null };
     }
 
-    public static Task<IResult> SettleAsync(string mdtrtId, SettleRequest? request, HttpContext http, IdempotentWrites writes, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar) =>
-        writes.RunAsync(http, request, ct => SettleCoreAsync(mdtrtId, request?.UseAccount ?? true, db, preparation, calendar, ct));
+    public static Task<IResult> SettleAsync(string mdtrtId, SettleRequest? request, HttpContext http, IdempotentWrites writes, YibaoDbContext db, ClaimPreparation preparation, ECertificates certificates, AgencyCalendar calendar) =>
+        writes.RunAsync(http, request, ct => SettleCoreAsync(mdtrtId, request?.UseAccount ?? true, db, preparation, calendar, ct, Identified(certificates, request?.MdtrtCertType, request?.MdtrtCertNo)));
+
+    /// <summary>Online, the person must be proven present: the e-certificate with a face check.</summary>
+    public static Func<VisitRow, CancellationToken, Task<ApiError?>> Identified(ECertificates certificates, string? certType, string? certNo) =>
+        (visit, ct) => OnlineIdentity.CheckAsync(certificates, visit, certType, certNo, ct);
 
     /// <summary>Settles inside the caller's transaction; the reply's body is the <see cref="SettlementResponse"/>.</summary>
-    public static async Task<Reply> SettleCoreAsync(string mdtrtId, bool useAccount, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar, CancellationToken ct)
+    /// <param name="admit">A last check of the person's identity, after the claim itself was found settleable.</param>
+    public static async Task<Reply> SettleCoreAsync(string mdtrtId, bool useAccount, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar, CancellationToken ct, Func<VisitRow, CancellationToken, Task<ApiError?>> admit)
+    {
+        var staged = await StageAsync(mdtrtId, useAccount, hold: false, db, preparation, calendar, ct, admit);
+        return staged.IsSuccess ? Reply.Created(ToResponse(staged.Value, calendar)) : staged.Error;
+    }
+
+    /// <summary>
+    /// Computes the visit's settlement under the person's lock and takes its effects on the account and
+    /// the accumulator, inside the caller's transaction. With <paramref name="hold"/> the settlement is
+    /// pending (a payment order holds it until the person pays) and the visit waits for payment.
+    /// </summary>
+    public static async Task<ApiOutcome<SettlementRow>> StageAsync(string mdtrtId, bool useAccount, bool hold, YibaoDbContext db, ClaimPreparation preparation, AgencyCalendar calendar, CancellationToken ct, Func<VisitRow, CancellationToken, Task<ApiError?>> admit)
     {
         var psnNo = await db.Visits.Where(v => v.MdtrtId == mdtrtId).Select(v => v.PsnNo).FirstOrDefaultAsync(ct);
         if (psnNo is null)
@@ -70,12 +87,26 @@ internal static class SettleVisit
             return outcome.Error;
         }
 
+        if (await admit(visit, ct) is { } unadmitted)
+        {
+            return unadmitted;
+        }
+
         var (claim, result) = outcome.Value;
         var row = Apply(db, claim, result, calendar);
-        visit.Status = VisitStatus.Settled;
-        db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, "settlement.settle", "settlement", row.SetlId,
+        if (hold)
+        {
+            row.Status = SettlementStatus.Pending;
+            visit.Status = VisitStatus.Paying;
+        }
+        else
+        {
+            visit.Status = VisitStatus.Settled;
+        }
+
+        db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, hold ? "settlement.hold" : "settlement.settle", "settlement", row.SetlId,
             $"fund {result.FundPaySumamt}, account {result.AcctPay}, cash {result.PsnCashPay}");
-        return Reply.Created(ToResponse(row, calendar));
+        return row;
     }
 
     private static async Task<ApiOutcome<(PreparedClaim Claim, SettlementResult Result)>> ComputeAsync(VisitRow visit, bool useAccount, ClaimPreparation preparation, CancellationToken ct)

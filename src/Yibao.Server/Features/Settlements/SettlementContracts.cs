@@ -1,7 +1,9 @@
 namespace Yibao.Server.Features.Settlements;
 
 /// <param name="UseAccount">Pay the person's part from the personal account first (default true).</param>
-public sealed record SettleRequest(bool? UseAccount);
+/// <param name="MdtrtCertType">How the person was identified; an online visit settles only with 01, the e-certificate.</param>
+/// <param name="MdtrtCertNo">With 01: the ecToken the institution got by decoding the person's QR code, face-checked.</param>
+public sealed record SettleRequest(bool? UseAccount, string? MdtrtCertType = null, string? MdtrtCertNo = null);
 
 public sealed record SettlementLineResponse(string FeedetlSn, string Code, decimal Amount, decimal Fulamt, decimal Over, decimal Pre, decimal Inscp);
 

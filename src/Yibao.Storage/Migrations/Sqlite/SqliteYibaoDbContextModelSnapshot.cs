@@ -660,6 +660,187 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("internet_agreements");
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("PayOrdId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_ord_id");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_order_events");
+
+                    b.HasIndex("PayOrdId")
+                        .HasDatabaseName("ix_payment_order_events_pay_ord_id");
+
+                    b.ToTable("payment_order_events");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderRow", b =>
+                {
+                    b.Property<string>("PayOrdId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_ord_id");
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<decimal>("CashTotal")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cash_total");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<decimal>("DeliveryFee")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_fee");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<string>("MdtrtId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mdtrt_id");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PayToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_token");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderTradeNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_trade_no");
+
+                    b.Property<decimal>("PsnCashPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_cash_pay");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_no");
+
+                    b.Property<string>("RefundNo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refund_no");
+
+                    b.Property<string>("SetlId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setl_id");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("PayOrdId")
+                        .HasName("pk_payment_orders");
+
+                    b.HasIndex("MdtrtId")
+                        .HasDatabaseName("ix_payment_orders_mdtrt_id");
+
+                    b.HasIndex("PsnNo")
+                        .HasDatabaseName("ix_payment_orders_psn_no");
+
+                    b.HasIndex("SetlId")
+                        .HasDatabaseName("ix_payment_orders_setl_id");
+
+                    b.HasIndex("Status", "ExpiresAt")
+                        .HasDatabaseName("ix_payment_orders_status_expires_at");
+
+                    b.ToTable("payment_orders");
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>
                 {
                     b.Property<string>("PsnNo")
@@ -1285,6 +1466,33 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_internet_agreements_institutions_internet_hospital");
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderEventRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.PaymentOrderRow", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PayOrdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_order_events_payment_orders_pay_ord_id");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.VisitRow", null)
+                        .WithMany()
+                        .HasForeignKey("MdtrtId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_orders_visits_mdtrt_id");
+
+                    b.HasOne("Yibao.Storage.Entities.SettlementRow", null)
+                        .WithMany()
+                        .HasForeignKey("SetlId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payment_orders_settlements_setl_id");
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>
                 {
                     b.HasOne("Yibao.Storage.Entities.AreaRow", null)
@@ -1365,6 +1573,11 @@ namespace Yibao.Storage.Migrations.Sqlite
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueVersionRow", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderRow", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>

@@ -48,7 +48,8 @@ public sealed class DesignationTests : IAsyncLifetime
         var atPhysical = await RegisterCodeAsync(psnNo, physical);
 
         (await SetStatusAsync(physical, "active")).EnsureSuccessStatusCode();
-        var resumed = await _client.SendAsync(HttpMethod.Post, $"/api/visits/{open}/settlement", new { });
+        var certificate = new { mdtrt_cert_type = "01", mdtrt_cert_no = await Phone.FaceCheckedEcTokenAsync(_server, internet, "330106196803140013") };
+        var resumed = await _client.SendAsync(HttpMethod.Post, $"/api/visits/{open}/settlement", certificate);
 
         Assert.Equal("institution_suspended", register);
         Assert.Equal("institution_suspended", settle.GetProperty("code").GetString());

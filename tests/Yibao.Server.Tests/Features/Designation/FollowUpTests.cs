@@ -70,7 +70,7 @@ public sealed class FollowUpTests
         var his = await GatewayFixture.SignedInAsync(server, "H33010000002");
         var mdtrtId = (await his.RegisterAsync("3301000000000001", "310", "330100", "02", "330106196803140013")).Expect().GetProperty("data").GetProperty("mdtrt_id").GetString()!;
         (await his.UploadFeesAsync(mdtrtId, "3301000000000001", [FeeDetail.Of("1", "XC08CAA001A001", 1.85m, 28m)])).Expect();
-        var request = new SettleRequest(mdtrtId, "3301000000000001", "310", "330100", "11", 51.80m, "01", await GatewayFixture.FaceCheckedEcTokenAsync(server, his, "330106196803140013"));
+        var request = new SettleRequest(mdtrtId, "3301000000000001", "310", "330100", "11", 51.80m, "01", await Phone.FaceCheckedEcTokenAsync(server, his, "330106196803140013"));
 
         var refused = await his.SettleAsync(request);
         (await his.CallAsync("2203", new { mdtrtinfo = new { mdtrt_id = mdtrtId, psn_no = "3301000000000001", med_type = "11", dise_codg = "I10" } })).Expect();

@@ -16,9 +16,9 @@ public sealed class ECertificateTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private Task<HttpClient> PhoneAsync(string certno = ZhangWeiCertno) => GatewayFixture.PhoneAsync(_server, certno);
+    private Task<HttpClient> PhoneAsync(string certno = ZhangWeiCertno) => Phone.SignInAsync(_server, certno);
 
-    private static Task<string> QrAsync(HttpClient phone) => GatewayFixture.QrAsync(phone);
+    private static Task<string> QrAsync(HttpClient phone) => Phone.QrAsync(phone);
 
     [Fact]
     public async Task CertificatePage_SignedInPerson_ShowsTheirNameAndAQrCodeThatRefreshes()
@@ -66,7 +66,7 @@ public sealed class ECertificateTests : IAsyncLifetime
         var form = await (await anonymous.GetAsync("/me/sign-in")).Content.ReadAsStringAsync();
         var wrong = await anonymous.PostAsync("/me/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = GatewayFixture.AntiforgeryField().Match(form).Groups[1].Value,
+            ["__RequestVerificationToken"] = Phone.AntiforgeryField().Match(form).Groups[1].Value,
             ["certno"] = ZhangWeiCertno,
             ["code"] = "000000",
         }));

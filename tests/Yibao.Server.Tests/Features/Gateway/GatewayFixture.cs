@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Yibao.Client;
 using Yibao.Domain.Catalogues;
 using Yibao.Domain.Institutions;
@@ -14,46 +10,8 @@ using Yibao.Testing;
 namespace Yibao.Server.Tests.Features.Gateway;
 
 /// <summary>Demo institutions' gateway clients on a fresh server, and the engine's answer for comparison.</summary>
-internal static partial class GatewayFixture
+internal static class GatewayFixture
 {
-    /// <summary>The antiforgery token a patient page's form carries.</summary>
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    public static partial Regex AntiforgeryField();
-
-    /// <summary>A phone that signed in on the patient pages (demo code 888888).</summary>
-    public static async Task<HttpClient> PhoneAsync(YibaoServer server, string certno, string code = "888888")
-    {
-        var phone = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var form = await (await phone.GetAsync("/me/sign-in")).Content.ReadAsStringAsync();
-        var response = await phone.PostAsync("/me/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = AntiforgeryField().Match(form).Groups[1].Value,
-            ["certno"] = certno,
-            ["code"] = code,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/me/certificate", response.Headers.Location?.OriginalString);
-        return phone;
-    }
-
-    /// <summary>The phone's current QR code content.</summary>
-    public static async Task<string> QrAsync(HttpClient phone)
-    {
-        using var qr = JsonDocument.Parse(await phone.GetStringAsync("/me/certificate/qr.json"));
-        Assert.StartsWith("data:image/png;base64,", qr.RootElement.GetProperty("png").GetString(), StringComparison.Ordinal);
-        return qr.RootElement.GetProperty("content").GetString()!;
-    }
-
-    /// <summary>The person shows their QR code to the institution, which decodes it and records a face check.</summary>
-    public static async Task<string> FaceCheckedEcTokenAsync(YibaoServer server, GatewayClient his, string certno)
-    {
-        var (ecToken, message) = await his.DecodeQrCodeAsync(await QrAsync(await PhoneAsync(server, certno)));
-        Assert.True(ecToken is not null, message);
-        var (verified, refused) = await his.VerifyFaceAsync(ecToken, "demo-face-ok");
-        Assert.True(verified, refused);
-        return ecToken;
-    }
-
     public static GatewayClient Client(YibaoServer server, string fixmedinsCode, string area = "330100") =>
         new(server.CreateClient(), GatewayIdentity.Demo(fixmedinsCode, area), server.Clock);
 

@@ -45,7 +45,7 @@ public sealed class GatewayFlowTests
 
         // Offline the ID number will do; online settlement needs the e-certificate with a face check.
         var request = channel == "online"
-            ? new SettleRequest(mdtrtId, psnNo, insutype, area, medType, total, "01", await GatewayFixture.FaceCheckedEcTokenAsync(server, his, certno))
+            ? new SettleRequest(mdtrtId, psnNo, insutype, area, medType, total, "01", await Phone.FaceCheckedEcTokenAsync(server, his, certno))
             : new SettleRequest(mdtrtId, psnNo, insutype, area, medType, total, "02", certno);
         var pre = (await his.PreSettleAsync(request)).Expect();
         var settled = (await his.SettleAsync(request)).Expect();
@@ -203,7 +203,7 @@ public sealed class GatewayFlowTests
         var mdtrtId = (await his.RegisterAsync(psnNo, "310", "330100", "02", certno)).Expect().GetProperty("data").GetProperty("mdtrt_id").GetString()!;
         (await his.CallAsync("2203", new { mdtrtinfo = new { mdtrt_id = mdtrtId, psn_no = psnNo, med_type = "11", dise_codg = "I10" } })).Expect();
         (await his.UploadFeesAsync(mdtrtId, psnNo, Lines)).Expect();
-        var (ecToken, _) = await his.DecodeQrCodeAsync(await GatewayFixture.QrAsync(await GatewayFixture.PhoneAsync(server, certno)));
+        var (ecToken, _) = await his.DecodeQrCodeAsync(await Phone.QrAsync(await Phone.SignInAsync(server, certno)));
         var request = new SettleRequest(mdtrtId, psnNo, "310", "330100", "11", Lines.Sum(l => l.Amount), "02", certno);
 
         var preByIdNumber = await his.PreSettleAsync(request); // a pre-settlement settles nothing: the ID number will do

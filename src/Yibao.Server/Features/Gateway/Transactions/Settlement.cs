@@ -43,23 +43,10 @@ internal static class Settlement
             await call.Db.SaveChangesAsync(ct);
         }
 
-        // Online settlement needs the e-certificate and a recorded real-person check; an ID number alone is not enough.
-        if (commit && visit.Channel == Channel.Online.ToName())
-        {
-            if (certType != "01")
-            {
-                throw new GatewayRefusal("[ecert_required] An online settlement needs the electronic insurance certificate (mdtrt_cert_type 01); an ID number alone is not enough.");
-            }
-
-            if (!await call.Certificates.IsFaceVerifiedAsync(data.Text("mdtrt_cert_no", 64), ct))
-            {
-                throw new GatewayRefusal("[face_check_required] An online settlement needs a real-person (face) check of the certificate's holder: call faceVerify first.");
-            }
-        }
-
         var useAccount = data.OptionalText("acct_used_flag", 1) != "0";
         var settled = commit
-            ? GatewayCall.Expect<SettlementResponse>(await SettleVisit.SettleCoreAsync(visit.MdtrtId, useAccount, call.Db, call.Preparation, call.Calendar, ct))
+            ? GatewayCall.Expect<SettlementResponse>(await SettleVisit.SettleCoreAsync(
+                visit.MdtrtId, useAccount, call.Db, call.Preparation, call.Calendar, ct, SettleVisit.Identified(call.Certificates, certType, data.Text("mdtrt_cert_no", 64))))
             : GatewayCall.Expect(await SettleVisit.PreSettleCoreAsync(visit.MdtrtId, useAccount, call.Db, call.Preparation, call.Calendar, ct));
 
         // The HIS states the totals it expects; a settlement that does not add up with them is refused, whole.

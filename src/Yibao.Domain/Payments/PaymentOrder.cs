@@ -1,0 +1,131 @@
+namespace Yibao.Domain.Payments;
+
+/// <summary>
+/// The states of a mobile-payment order (<c>ordStas</c>). An order holds its settlement's claim on
+/// the person's accumulators and account from <see cref="Created"/> until it is settled or let go.
+/// </summary>
+public enum OrderStatus
+{
+    /// <summary>The institution made the order; the person has not confirmed it yet.</summary>
+    Created,
+
+    /// <summary>The person confirmed; the cash part is with the payment provider.</summary>
+    AwaitingPayment,
+
+    /// <summary>The provider reported the cash paid; the settlement commits next, in the same transaction.</summary>
+    Paid,
+
+    /// <summary>Paid and the settlement committed.</summary>
+    Settled,
+
+    /// <summary>Withdrawn by the institution before payment; the hold released.</summary>
+    Revoked,
+
+    /// <summary>Settled, then fully refunded: settlement cancelled, cash returned.</summary>
+    Refunded,
+
+    /// <summary>Not paid in time; the hold released.</summary>
+    Expired,
+}
+
+/// <summary>What can happen to an order.</summary>
+public enum OrderEvent
+{
+    Confirm,
+    Pay,
+    Settle,
+    Revoke,
+    Expire,
+    Refund,
+}
+
+/// <summary>The split of an order: what the funds, the account and the person's cash pay.</summary>
+/// <param name="DeliveryFee">Charged by the institution for delivering medicines; never part of the claim, always cash.</param>
+public sealed record OrderSplit(decimal MedfeeSumamt, decimal FundPaySumamt, decimal AcctPay, decimal PsnCashPay, decimal DeliveryFee)
+{
+    /// <summary>What the person pays through the payment provider.</summary>
+    public decimal CashTotal => PsnCashPay + DeliveryFee;
+}
+
+/// <summary>The rules of a payment order's life, free of storage and time sources.</summary>
+public static class PaymentOrders
+{
+    /// <summary>How long an order may wait for confirmation and payment unless configured otherwise.</summary>
+    public const int DefaultTimeoutMinutes = 30;
+
+    /// <summary>The largest delivery fee one order accepts.</summary>
+    public const decimal MaxDeliveryFee = 1000m;
+
+    /// <summary>The state after <paramref name="event"/>, or the refusal that leaves the order as it is.</summary>
+    public static Result<OrderStatus> Next(OrderStatus from, OrderEvent @event) => (from, @event) switch
+    {
+        (OrderStatus.Created, OrderEvent.Confirm) => OrderStatus.AwaitingPayment,
+        (OrderStatus.AwaitingPayment, OrderEvent.Pay) => OrderStatus.Paid,
+        (OrderStatus.Paid, OrderEvent.Settle) => OrderStatus.Settled,
+        (OrderStatus.Created or OrderStatus.AwaitingPayment, OrderEvent.Revoke) => OrderStatus.Revoked,
+        (OrderStatus.Created or OrderStatus.AwaitingPayment, OrderEvent.Expire) => OrderStatus.Expired,
+        (OrderStatus.Settled, OrderEvent.Refund) => OrderStatus.Refunded,
+        (OrderStatus.Expired, _) => Refused("order_expired", from, @event),
+        (_, OrderEvent.Confirm) => Refused("order_not_awaiting_confirmation", from, @event),
+        (_, OrderEvent.Pay or OrderEvent.Settle) => Refused("order_not_awaiting_payment", from, @event),
+        (_, OrderEvent.Revoke) => Refused("order_not_revocable", from, @event),
+        (_, OrderEvent.Refund) => Refused("order_not_refundable", from, @event),
+        _ => Refused("order_state_conflict", from, @event),
+    };
+
+    /// <summary>Whether the order still holds its settlement's claim on the person's money.</summary>
+    public static bool HoldsClaim(OrderStatus status) => status is OrderStatus.Created or OrderStatus.AwaitingPayment or OrderStatus.Paid;
+
+    /// <summary>Whether an order in <paramref name="status"/> has run out of time at <paramref name="now"/>.</summary>
+    public static bool HasTimedOut(OrderStatus status, DateTimeOffset expiresAt, DateTimeOffset now) =>
+        status is OrderStatus.Created or OrderStatus.AwaitingPayment && now >= expiresAt;
+
+    /// <summary>A delivery fee the order can carry: not negative, whole cents, at most <see cref="MaxDeliveryFee"/>.</summary>
+    public static Result<decimal> CheckDeliveryFee(decimal? fee) => fee switch
+    {
+        null => 0m,
+        < 0m or > MaxDeliveryFee => new DomainError("invalid_delivery_fee", $"The delivery fee must be between 0 and {MaxDeliveryFee:0.00}."),
+        { } f when f != decimal.Round(f, 2) => new DomainError("invalid_delivery_fee", "The delivery fee is in whole cents."),
+        { } f => f,
+    };
+
+    public static string ToName(this OrderStatus status) => status switch
+    {
+        OrderStatus.Created => "created",
+        OrderStatus.AwaitingPayment => "awaiting_payment",
+        OrderStatus.Paid => "paid",
+        OrderStatus.Settled => "settled",
+        OrderStatus.Revoked => "revoked",
+        OrderStatus.Refunded => "refunded",
+        OrderStatus.Expired => "expired",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static bool TryParseStatus(string? name, out OrderStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<OrderStatus>())
+        {
+            if (candidate.ToName() == name)
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+
+    private static DomainError Refused(string code, OrderStatus from, OrderEvent @event) =>
+        new(code, $"The order is {from.ToName()}: it cannot be {Describe(@event)}.");
+
+    private static string Describe(OrderEvent @event) => @event switch
+    {
+        OrderEvent.Confirm => "confirmed",
+        OrderEvent.Pay => "paid",
+        OrderEvent.Settle => "settled",
+        OrderEvent.Revoke => "revoked",
+        OrderEvent.Expire => "expired",
+        _ => "refunded",
+    };
+}

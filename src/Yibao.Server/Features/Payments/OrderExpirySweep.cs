@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using Yibao.Server.Infrastructure;
+
+namespace Yibao.Server.Features.Payments;
+
+/// <summary>
+/// Expires unpaid payment orders past their time, so their holds on people's accounts and
+/// accumulators are given back even when nobody looks at the order again.
+/// </summary>
+internal sealed class OrderExpirySweep(IServiceScopeFactory scopes, TimeProvider clock, IOptions<YibaoOptions> options, ILogger<OrderExpirySweep> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PaymentSweepSeconds)), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var expired = await scope.ServiceProvider.GetRequiredService<PaymentOrderService>().ExpireDueAsync(stoppingToken);
+                if (expired > 0)
+                {
+                    logger.LogInformation("Expired {Count} unpaid payment orders", expired);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // one failed sweep (a database blip) must not stop the next
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                logger.LogError(ex, "The payment order sweep failed; it runs again at the next tick");
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Yibao.Server.Infrastructure;
+
+/// <summary>The layout of the person's phone pages: server-rendered, phone-sized, no scripts of its own.</summary>
+internal static class PhonePage
+{
+    public static IResult Render(string title, string body) => Results.Content($$"""
+        <!doctype html>
+        <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>{{title}} · Yibao</title>
+          <style>
+            body { font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 0 auto; max-width: 420px; padding: 16px; color: #1f2937; }
+            h1 { font-size: 1.4rem; color: #0b6e4f; } h1 small { font-size: .9rem; color: #6b7280; }
+            label { display: block; margin: 12px 0; font-size: .95rem; }
+            input { display: block; width: 100%; box-sizing: border-box; font-size: 1.1rem; padding: 10px; margin-top: 4px; border: 1px solid #d1d5db; border-radius: 8px; }
+            button { width: 100%; font-size: 1.1rem; padding: 12px; border: 0; border-radius: 8px; background: #0b6e4f; color: #fff; margin-top: 8px; }
+            button.secondary, a.button.secondary { background: #e5e7eb; color: #1f2937; }
+            #qr { display: block; width: 100%; max-width: 320px; margin: 16px auto; image-rendering: pixelated; }
+            .hint { color: #6b7280; font-size: .9rem; text-align: center; } .error { color: #b91c1c; } .who { text-align: center; font-size: 1.05rem; }
+            .setl { border: 1px solid #e5e7eb; border-radius: 10px; padding: 8px 12px; margin: 12px 0; } .setl h2 { font-size: 1rem; margin: 4px 0; }
+            .setl dl { display: grid; grid-template-columns: 1fr auto; margin: 0; } .setl dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+            .cancelled { opacity: .55; }
+            .total dd, .total dt { font-weight: 600; } .state { text-align: center; font-size: 1.1rem; font-weight: 600; color: #0b6e4f; }
+            a.button { display: block; text-align: center; text-decoration: none; font-size: 1.1rem; padding: 12px; border-radius: 8px; background: #0b6e4f; color: #fff; margin-top: 8px; }
+          </style>
+        </head>
+        <body>{{body}}</body>
+        </html>
+        """, "text/html; charset=utf-8");
+}
