@@ -21,6 +21,6 @@ public sealed class YibaoOptions
     /// <summary>How long a payment order waits for the person to confirm and pay before it expires and lets go of its hold.</summary>
     public int PaymentOrderTimeoutMinutes { get; set; } = Domain.Payments.PaymentOrders.DefaultTimeoutMinutes;
 
-    /// <summary>How often the sweep looks for payment orders past their time.</summary>
+    /// <summary>How often the sweep looks for payment orders past their time (0: no sweep; orders expire when touched).</summary>
     public int PaymentSweepSeconds { get; set; } = 30;
 }

@@ -11,7 +11,12 @@ internal sealed class OrderExpirySweep(IServiceScopeFactory scopes, TimeProvider
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PaymentSweepSeconds)), clock);
+        if (options.Value.PaymentSweepSeconds <= 0)
+        {
+            return; // switched off: orders still expire when anyone touches them
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PaymentSweepSeconds), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -48,6 +48,7 @@ internal sealed class PaymentOrderService(
         }
 
         var settlement = held.Value;
+        var split = new OrderSplit(settlement.MedfeeSumamt, settlement.FundPaySumamt, settlement.AcctPay, settlement.PsnCashPay, deliveryFee.Value);
         var now = calendar.Clock.GetUtcNow();
         var order = new PaymentOrderRow
         {
@@ -58,12 +59,12 @@ internal sealed class PaymentOrderService(
             FixmedinsCode = settlement.FixmedinsCode,
             SetlId = settlement.SetlId,
             Status = OrderStatus.Created.ToName(),
-            MedfeeSumamt = settlement.MedfeeSumamt,
-            FundPaySumamt = settlement.FundPaySumamt,
-            AcctPay = settlement.AcctPay,
-            PsnCashPay = settlement.PsnCashPay,
-            DeliveryFee = deliveryFee.Value,
-            CashTotal = settlement.PsnCashPay + deliveryFee.Value,
+            MedfeeSumamt = split.MedfeeSumamt,
+            FundPaySumamt = split.FundPaySumamt,
+            AcctPay = split.AcctPay,
+            PsnCashPay = split.PsnCashPay,
+            DeliveryFee = split.DeliveryFee,
+            CashTotal = split.CashTotal,
             CreatedAt = now,
             ExpiresAt = now.AddMinutes(options.Value.PaymentOrderTimeoutMinutes).ToUnixTimeSeconds(),
         };
@@ -115,7 +116,19 @@ internal sealed class PaymentOrderService(
                 return (ProviderPayment?)null;
             }
 
-            var payment = await provider.OpenAsync(new PaymentRequest(order.PayOrdId, order.CashTotal, $"医保移动支付 {order.PayOrdId}", $"/me/orders/{order.PayOrdId}"), ct);
+            ProviderPayment payment;
+            try
+            {
+                payment = await provider.OpenAsync(new PaymentRequest(order.PayOrdId, order.CashTotal, $"医保移动支付 {order.PayOrdId}", $"/me/orders/{order.PayOrdId}"), ct);
+            }
+#pragma warning disable CA1031 // any provider failure refuses the confirmation, which changes nothing
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(ex, "Opening a trade for order {PayOrdId} failed", order.PayOrdId);
+                return ProviderFailed("open the payment");
+            }
+
             order.Provider = provider.Name;
             order.ProviderTradeNo = payment.TradeNo;
             return payment;
@@ -173,7 +186,11 @@ internal sealed class PaymentOrderService(
             }
 
             // The person paid for an order that no longer stands: give the money back.
-            var refund = await provider.RefundAsync(notification.TradeNo, notification.Amount, "order no longer payable", ct);
+            if (await RefundAtProviderAsync(notification.TradeNo, notification.Amount, "order no longer payable", ct) is not { } refund)
+            {
+                return ProviderFailed("refund the late payment");
+            }
+
             order.RefundNo = refund.RefundNo;
             order.Note = "late payment refunded";
             order.Events.Add(Event(order, now, order.Status, order.Status, Platform, $"late payment refunded ({refund.RefundNo})"));
@@ -223,7 +240,12 @@ internal sealed class PaymentOrderService(
 
         if (order.CashTotal > 0m && order.ProviderTradeNo is { } tradeNo)
         {
-            order.RefundNo = (await provider.RefundAsync(tradeNo, order.CashTotal, Reason(reason, "refund"), ct)).RefundNo;
+            if (await RefundAtProviderAsync(tradeNo, order.CashTotal, Reason(reason, "refund"), ct) is not { } refund)
+            {
+                return ProviderFailed("refund the order");
+            }
+
+            order.RefundNo = refund.RefundNo;
         }
 
         order.ClosedAt = now;
@@ -303,7 +325,7 @@ internal sealed class PaymentOrderService(
         o.RefundNo,
         o.Note,
         $"/me/orders/{o.PayOrdId}?pay_token={o.PayToken}",
-        o.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new PaymentOrderEventResponse(Local(e.At), e.From, e.To, e.Actor, e.Detail)).ToList());
+        o.Events.OrderBy(e => e.At).ThenBy(e => e.Id <= 0).ThenBy(e => e.Id).Select(e => new PaymentOrderEventResponse(Local(e.At), e.From, e.To, e.Actor, e.Detail)).ToList());
 
     private async Task<PaymentOrderResponse> ResponseAsync(PaymentOrderRow order, CancellationToken ct)
     {
@@ -400,6 +422,25 @@ internal sealed class PaymentOrderService(
             logger.LogWarning(ex, "Closing trade {TradeNo} at the payment provider failed", tradeNo);
         }
     }
+
+    /// <summary>The provider's refund, or null when it failed (the caller then changes nothing, so it can be retried).</summary>
+    private async Task<ProviderRefund?> RefundAtProviderAsync(string tradeNo, decimal amount, string reason, CancellationToken ct)
+    {
+        try
+        {
+            return await provider.RefundAsync(tradeNo, amount, reason, ct);
+        }
+#pragma warning disable CA1031 // a provider's failure is reported, and the whole change rolled back
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "Refunding {Amount} of trade {TradeNo} failed", amount, tradeNo);
+            return null;
+        }
+    }
+
+    private static ApiError ProviderFailed(string what) =>
+        new(502, "payment_provider_failed", $"The payment provider could not {what}; nothing was changed, try again.");
 
     private async Task<ApiOutcome<T>> InTransactionAsync<T>(Func<Task<ApiOutcome<T>>> work, CancellationToken ct)
     {
