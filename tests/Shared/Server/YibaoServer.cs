@@ -34,13 +34,23 @@ public sealed class YibaoServer : WebApplicationFactory<Yibao.Server.Infrastruct
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static async Task<YibaoServer> StartAsync(string provider = "sqlite", Dictionary<string, string?>? settings = null)
+    /// <param name="kestrel">Serve on a real socket (127.0.0.1, a free port), for a browser; otherwise in memory.</param>
+    public static async Task<YibaoServer> StartAsync(string provider = "sqlite", Dictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var connectionString = provider == "postgres"
             ? await PostgresServer.CreateDatabaseAsync("server")
             : $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-server-{Guid.NewGuid():N}.db")}";
         var server = new YibaoServer(connectionString, settings ?? []);
-        _ = server.Server; // start now: migrations and the demo seed run here, not inside a test's timing
+        if (kestrel)
+        {
+            server.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            server.StartServer();
+        }
+        else
+        {
+            _ = server.Server; // start now: migrations and the demo seed run here, not inside a test's timing
+        }
+
         return server;
     }
 

@@ -86,10 +86,10 @@ internal static class PatientPages
         return Page("医保电子凭证 Certificate", $$"""
             <h1>医保电子凭证<br><small>Insurance certificate</small></h1>
             <p class="who">{{WebUtility.HtmlEncode(person.Name)}} · {{Mask(person.Certno)}}</p>
-            <img id="qr" src="{{PngDataUrl(content)}}" alt="QR" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
+            <img id="qr" src="{{PngDataUrl(content)}}" alt="QR" data-content="{{WebUtility.HtmlEncode(content)}}" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
             <p class="hint">请向医院或药店出示 Show this code at the hospital or pharmacy.<br>
               <span id="left"></span></p>
-            <p class="hint"><a href="/me/settlements">结算记录 My settlements</a></p>
+            <p class="hint"><a href="/me/orders">待支付订单 My orders</a> · <a href="/me/settlements">结算记录 My settlements</a></p>
             <form method="post" action="/me/sign-out">
               <input type="hidden" name="{{tokens.FormFieldName}}" value="{{tokens.RequestToken}}">
               <button type="submit" class="secondary">退出 Sign out</button>
@@ -99,7 +99,7 @@ internal static class PatientPages
               const img = document.getElementById('qr'), left = document.getElementById('left');
               async function refresh() {
                 const r = await fetch('/me/certificate/qr.json', { credentials: 'same-origin' });
-                if (r.ok) { const q = await r.json(); img.src = q.png; img.dataset.expires = q.expires_at; }
+                if (r.ok) { const q = await r.json(); img.src = q.png; img.dataset.content = q.content; img.dataset.expires = q.expires_at; }
               }
               setInterval(refresh, {{refreshMs}});
               setInterval(() => {

@@ -88,9 +88,9 @@ internal static class OrderPages
                 <dt>自付现金 Your cash share</dt><dd>{order.PsnCashPay:0.00}</dd>
                 <dt>配送费 Delivery (not covered)</dt><dd>{order.DeliveryFee:0.00}</dd>
               </dl>
-              <dl class="total"><dt>应付 To pay</dt><dd id="cash-total">{order.CashTotal:0.00}</dd></dl>
+              <dl class="total"><dt>{(order.PaidAt is null ? "应付 To pay" : "已付 Paid")}</dt><dd id="cash-total">{order.CashTotal:0.00}</dd></dl>
             </section>
-            <p class="hint">订单号 Order {order.PayOrdId}<br>有效至 Valid until {order.ExpiresAt:HH:mm}</p>
+            <p class="hint">订单号 Order {order.PayOrdId}{(order.OrdStas is "created" or "awaiting_payment" ? $"<br>有效至 Valid until {order.ExpiresAt:HH:mm}" : "")}</p>
             {action}
             <p class="hint"><a href="/me/orders">我的订单 My orders</a></p>
             """);
