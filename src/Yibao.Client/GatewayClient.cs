@@ -182,7 +182,9 @@ public sealed class GatewayClient(HttpClient http, GatewayIdentity identity, Tim
     public Task<GatewayResult> PersonInfoAsync(string certType, string certNo, string? cardSn = null, CancellationToken cancellationToken = default) =>
         CallAsync("1101", new { data = new { mdtrt_cert_type = certType, mdtrt_cert_no = certNo, card_sn = cardSn ?? "", begntime = "", psn_cert_type = "01", certno = certNo, psn_name = "" } }, cancellationToken: cancellationToken);
 
-    public Task<GatewayResult> RegisterAsync(string psnNo, string insutype, string insuplcAdmdvs, string certType, string certNo, string? visitKind = null, CancellationToken cancellationToken = default) =>
+    /// <param name="visitKind">first or followUp, sent in exp_content (absent: a follow-up).</param>
+    /// <param name="onlineService">followUp, pharmacyClinic or homeNursing, sent in exp_content (absent: a follow-up consultation).</param>
+    public Task<GatewayResult> RegisterAsync(string psnNo, string insutype, string insuplcAdmdvs, string certType, string certNo, string? visitKind = null, CancellationToken cancellationToken = default, string? onlineService = null) =>
         CallAsync("2201", new
         {
             data = new
@@ -198,7 +200,7 @@ public sealed class GatewayClient(HttpClient http, GatewayIdentity identity, Tim
                 dept_code = "A01",
                 dept_name = "General",
                 caty = "A01",
-                exp_content = visitKind is null ? null : JsonSerializer.Serialize(new { visit_kind = visitKind }),
+                exp_content = visitKind is null && onlineService is null ? null : JsonSerializer.Serialize(new { visit_kind = visitKind, online_service = onlineService }),
             },
         }, insuplcAdmdvs: insuplcAdmdvs, cancellationToken: cancellationToken);
 

@@ -158,6 +158,7 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
             Code(e.Property(x => x.MedType), 6);
             Code(e.Property(x => x.Channel), 10);
             Code(e.Property(x => x.VisitKind), 10);
+            Code(e.Property(x => x.OnlineService), 20);
             Code(e.Property(x => x.Filing), 20);
             Code(e.Property(x => x.InsuredArea), 6);
             Code(e.Property(x => x.TreatmentArea), 6);

@@ -21,6 +21,9 @@ public sealed class VisitRow
     public required string Channel { get; set; }
     public required string VisitKind { get; set; }
 
+    /// <summary>Online visits only: the Internet+ service given (followUp, pharmacyClinic, homeNursing), checked against the agreement's scope.</summary>
+    public string? OnlineService { get; set; }
+
     /// <summary>The filing resolved at registration from the person's filings valid on the visit date.</summary>
     public required string Filing { get; set; }
 

@@ -14,7 +14,8 @@ namespace Yibao.Server.Features.Designation;
 /// </summary>
 internal static class DesignationCheck
 {
-    public static async Task<DomainError?> CheckAsync(YibaoDbContext db, InstitutionRow institution, DateOnly date, string? diseaseCode, CancellationToken ct)
+    /// <param name="service">The Internet+ service an online visit gives; the agreement must cover it.</param>
+    public static async Task<DomainError?> CheckAsync(YibaoDbContext db, InstitutionRow institution, DateOnly date, OnlineService service, string? diseaseCode, CancellationToken ct)
     {
         var status = Status(institution.AgreementStatus);
         if (institution.Kind != InstitutionKind.Internet.ToName())
@@ -30,7 +31,7 @@ internal static class DesignationCheck
             physical is null ? AgreementStatus.Ended : Status(physical),
             await Designations.CurrentAgreementAsync(db, institution.FixmedinsCode, ct),
             date,
-            OnlineService.FollowUp,
+            service,
             diseaseCode);
     }
 

@@ -31,7 +31,8 @@ internal sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache referen
     public async Task<Result<PreparedClaim>> PrepareAsync(VisitRow visit, bool useAccount, CancellationToken cancellationToken)
     {
         var institutionRow = await db.Institutions.AsNoTracking().FirstAsync(i => i.FixmedinsCode == visit.FixmedinsCode, cancellationToken);
-        if (await Designation.DesignationCheck.CheckAsync(db, institutionRow, visit.VisitDate, visit.DiseaseCode, cancellationToken) is { } undesignated)
+        Yibao.Storage.Designation.Designations.TryParseService(visit.OnlineService, out var service);
+        if (await Designation.DesignationCheck.CheckAsync(db, institutionRow, visit.VisitDate, service, visit.DiseaseCode, cancellationToken) is { } undesignated)
         {
             return undesignated;
         }

@@ -4,7 +4,9 @@ using Yibao.Domain.Persons;
 using Yibao.Domain.Settlement;
 using Yibao.Server.Features.Persons;
 using Yibao.Server.Infrastructure;
+using Yibao.Domain.Designation;
 using Yibao.Storage;
+using Yibao.Storage.Designation;
 using Yibao.Storage.Entities;
 using Yibao.Storage.Reference;
 
@@ -56,6 +58,11 @@ internal static class RegisterVisit
             errors["visit_kind"] = ["visit_kind is first or followUp."];
         }
 
+        if (request.OnlineService is not null && !Designations.TryParseService(request.OnlineService, out _))
+        {
+            errors["online_service"] = ["online_service is followUp, pharmacyClinic or homeNursing."];
+        }
+
         if (request.DiseCodg is { Length: > 20 })
         {
             errors["dise_codg"] = ["dise_codg is at most 20 characters."];
@@ -101,9 +108,20 @@ internal static class RegisterVisit
             return ApiError.From(SettlementErrors.OnlineFirstVisit);
         }
 
+        var service = OnlineService.FollowUp;
+        if (request.OnlineService is not null)
+        {
+            if (channel != Channel.Online)
+            {
+                return new ApiError(422, "channel_mismatch", "online_service names an Internet+ service: only online visits give one.");
+            }
+
+            Designations.TryParseService(request.OnlineService, out service);
+        }
+
         var begin = request.Begntime ?? calendar.Now;
         var visitDate = calendar.DateOf(begin);
-        if (await Designation.DesignationCheck.CheckAsync(db, institution, visitDate, request.DiseCodg, ct) is { } undesignated)
+        if (await Designation.DesignationCheck.CheckAsync(db, institution, visitDate, service, request.DiseCodg, ct) is { } undesignated)
         {
             return ApiError.From(undesignated);
         }
@@ -134,6 +152,7 @@ internal static class RegisterVisit
             MedType = request.MedType!,
             Channel = channel.ToName(),
             VisitKind = visitKind.ToName(),
+            OnlineService = channel == Channel.Online ? Designations.ToName(service) : null,
             Filing = filing.ToName(),
             InsuredArea = person.Area,
             TreatmentArea = institution.Area,
@@ -154,6 +173,7 @@ internal static class RegisterVisit
         visit.MedType,
         visit.Channel,
         visit.VisitKind,
+        visit.OnlineService,
         visit.Filing,
         visit.InsuredArea,
         visit.TreatmentArea,

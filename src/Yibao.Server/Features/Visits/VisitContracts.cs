@@ -5,6 +5,7 @@ namespace Yibao.Server.Features.Visits;
 /// <param name="VisitKind"><c>first</c> or <c>followUp</c> (default).</param>
 /// <param name="Begntime">When the visit began; defaults to now.</param>
 /// <param name="DiseCodg">Diagnosis code (ICD-10), if known at registration.</param>
+/// <param name="OnlineService">Online visits: <c>followUp</c> (default), <c>pharmacyClinic</c> or <c>homeNursing</c>; the agreement must cover it.</param>
 public sealed record RegisterVisitRequest(
     string? PsnNo,
     string? Certno,
@@ -13,7 +14,8 @@ public sealed record RegisterVisitRequest(
     string? Channel,
     string? VisitKind,
     DateTimeOffset? Begntime,
-    string? DiseCodg);
+    string? DiseCodg,
+    string? OnlineService = null);
 
 public sealed record VisitResponse(
     string MdtrtId,
@@ -22,6 +24,7 @@ public sealed record VisitResponse(
     string MedType,
     string Channel,
     string VisitKind,
+    string? OnlineService,
     string Filing,
     string InsuplcAdmdvs,
     string MdtrtAreaAdmvs,

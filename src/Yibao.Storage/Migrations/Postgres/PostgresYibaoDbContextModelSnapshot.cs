@@ -1329,6 +1329,11 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(6)")
                         .HasColumnName("med_type");
 
+                    b.Property<string>("OnlineService")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("online_service");
+
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)

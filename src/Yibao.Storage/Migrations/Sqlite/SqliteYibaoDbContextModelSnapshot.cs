@@ -1310,6 +1310,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("med_type");
 
+                    b.Property<string>("OnlineService")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("online_service");
+
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)

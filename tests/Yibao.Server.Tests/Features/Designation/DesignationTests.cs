@@ -109,4 +109,46 @@ public sealed class DesignationTests : IAsyncLifetime
         Assert.Equal("agreement_ended", resume.GetProperty("code").GetString());
         Assert.Equal("institution_suspended", await RegisterCodeAsync("3301000000000001", "P33010000001"));
     }
+
+    [Fact]
+    public async Task OnlineService_OutsideTheAgreementsScope_IsRefusedAtRegistrationAndSettlement()
+    {
+        async Task<string> RegisterServiceAsync(string service)
+        {
+            var response = await _client.SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = "3301000000000001", fixmedins_code = "H33010000002", med_type = "11", dise_codg = "I10", online_service = service });
+            var body = await response.JsonAsync((int)response.StatusCode);
+            return body.TryGetProperty("code", out var code) ? code.GetString()! : body.GetProperty("online_service").GetString()!;
+        }
+
+        var nursingOpen = await _client.SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = "3301000000000001", fixmedins_code = "H33010000002", med_type = "11", dise_codg = "I10", online_service = "homeNursing" });
+        var nursingVisit = (await nursingOpen.JsonAsync(201)).GetProperty("mdtrt_id").GetString()!;
+        await _client.UploadAsync(nursingVisit, Api.Line("XC08CAA001A001", 1.85m, 28));
+
+        // The agency narrows the agreement to follow-up consultations only.
+        (await PutAsync("/api/admin/institutions/H33010000002/internet-agreement", """{"from":"2026-01-01","services":["followUp","pharmacyClinic"]}""")).EnsureSuccessStatusCode();
+        var settle = await (await _client.SendAsync(HttpMethod.Post, $"/api/visits/{nursingVisit}/pre-settlement", new { })).JsonAsync(422);
+
+        Assert.Equal("service_not_in_scope", await RegisterServiceAsync("homeNursing"));
+        Assert.Equal("pharmacyClinic", await RegisterServiceAsync("pharmacyClinic"));
+        Assert.Equal("followUp", await RegisterServiceAsync("followUp"));
+        Assert.Equal("validation_failed", await RegisterServiceAsync("surgery"));
+        Assert.Equal("service_not_in_scope", settle.GetProperty("code").GetString());
+        var offline = await _client.SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = "3301000000000001", fixmedins_code = "H33010000001", med_type = "11", online_service = "followUp" });
+        Assert.Equal("channel_mismatch", (await offline.JsonAsync(422)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task OnlineService_ThroughTheGatewaysExpContent_IsCheckedAgainstTheScope()
+    {
+        (await PutAsync("/api/admin/institutions/H33010000002/internet-agreement", """{"from":"2026-01-01","services":["followUp"]}""")).EnsureSuccessStatusCode();
+        var his = await GatewayFixture.SignedInAsync(_server, "H33010000002");
+
+        var nursing = await his.RegisterAsync("3301000000000001", "310", "330100", "02", "330106196803140013", onlineService: "homeNursing");
+        var followUp = await his.RegisterAsync("3301000000000001", "310", "330100", "02", "330106196803140013", visitKind: "followUp", onlineService: "followUp");
+        var unknown = await his.RegisterAsync("3301000000000001", "310", "330100", "02", "330106196803140013", onlineService: "surgery");
+
+        Assert.Contains("service_not_in_scope", nursing.ErrMsg, StringComparison.Ordinal);
+        Assert.True(followUp.IsSuccess, followUp.ErrMsg);
+        Assert.Contains("online_service", unknown.ErrMsg, StringComparison.Ordinal);
+    }
 }

@@ -24,35 +24,55 @@ internal static class Registration
             throw new GatewayRefusal("mdtrt_cert_no identifies another person than psn_no.");
         }
 
+        var (visitKind, onlineService) = ExpContentOf(data);
         var visit = GatewayCall.Expect<VisitResponse>(await Visits.RegisterVisit.RegisterAsync(
-            new RegisterVisitRequest(person.PsnNo, null, call.Institution.FixmedinsCode, MedType.GeneralOutpatient, null, VisitKindOf(data), data.OptionalTime("begntime", call.Calendar.Now.Offset), null),
+            new RegisterVisitRequest(person.PsnNo, null, call.Institution.FixmedinsCode, MedType.GeneralOutpatient, null, visitKind, data.OptionalTime("begntime", call.Calendar.Now.Offset), null, onlineService),
             call.Db, call.Reference, call.Calendar, ct));
         return new { data = new RegistrationOutput(visit.MdtrtId, visit.PsnNo, data.OptionalText("ipt_otp_no", 30)) };
     }
 
     /// <summary>
-    /// The visit kind travels in <c>exp_content</c>, a JSON string (or object) such as
-    /// <c>{"visit_kind":"first"}</c>; absent means a follow-up.
+    /// The visit kind and the Internet+ service travel in <c>exp_content</c>, a JSON string (or object)
+    /// such as <c>{"visit_kind":"followUp","online_service":"homeNursing"}</c>; absent means a follow-up consultation.
     /// </summary>
-    private static string? VisitKindOf(GatewayInput data)
+    private static (string? VisitKind, string? OnlineService) ExpContentOf(GatewayInput data)
     {
-        if (!data.Element.TryGetProperty("exp_content", out var content) || content.ValueKind == JsonValueKind.Null)
+        if (!data.Element.TryGetProperty("exp_content", out var content) || content.ValueKind == JsonValueKind.Null
+            || (content.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(content.GetString())))
         {
-            return null;
+            return (null, null);
         }
 
         try
         {
             using var parsed = content.ValueKind == JsonValueKind.String ? JsonDocument.Parse(content.GetString()!) : JsonDocument.Parse(content.GetRawText());
-            return parsed.RootElement.ValueKind == JsonValueKind.Object && parsed.RootElement.TryGetProperty("visit_kind", out var kind) && kind.ValueKind == JsonValueKind.String
-                ? CodeNames.TryParseVisitKind(kind.GetString(), out _) ? kind.GetString() : throw new GatewayRefusal("exp_content.visit_kind is first or followUp.")
-                : null;
+            if (parsed.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException();
+            }
+
+            var visitKind = Member(parsed.RootElement, "visit_kind");
+            var service = Member(parsed.RootElement, "online_service");
+            if (visitKind is not null && !CodeNames.TryParseVisitKind(visitKind, out _))
+            {
+                throw new GatewayRefusal("exp_content.visit_kind is first or followUp.");
+            }
+
+            if (service is not null && !Storage.Designation.Designations.TryParseService(service, out _))
+            {
+                throw new GatewayRefusal("exp_content.online_service is followUp, pharmacyClinic or homeNursing.");
+            }
+
+            return (visitKind, service);
         }
         catch (JsonException)
         {
             throw new GatewayRefusal("exp_content must be a JSON object, e.g. {\"visit_kind\":\"followUp\"}.");
         }
     }
+
+    private static string? Member(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public static async Task<object?> CancelAsync(GatewayCall call, CancellationToken ct)
     {
