@@ -241,6 +241,22 @@ public sealed class GatewayClient(HttpClient http, GatewayIdentity identity, Tim
 
     public Task<GatewayResult> QuerySettlementAsync(string setlId, string mdtrtId, string psnNo, CancellationToken cancellationToken = default) =>
         CallAsync("5203", new { data = new { psn_no = psnNo, setl_id = setlId, mdtrt_id = mdtrtId } }, cancellationToken: cancellationToken);
+
+    /// <summary>6201: a mobile-payment order for the visit's uploaded fees (pay_ord_id, pay_token, the split).</summary>
+    public Task<GatewayResult> PaymentOrderAsync(string mdtrtId, string psnNo, string certType, string certNo, decimal? deliveryFee = null, bool useAccount = true, string? msgid = null, CancellationToken cancellationToken = default) =>
+        CallAsync("6201", new { data = new { mdtrt_id = mdtrtId, psn_no = psnNo, mdtrt_cert_type = certType, mdtrt_cert_no = certNo, acct_used_flag = useAccount ? "1" : "0", deliv_fee = deliveryFee } }, msgid, cancellationToken: cancellationToken);
+
+    /// <summary>6301: a payment order's state and split.</summary>
+    public Task<GatewayResult> QueryPaymentOrderAsync(string payOrdId, CancellationToken cancellationToken = default) =>
+        CallAsync("6301", new { data = new { pay_ord_id = payOrdId } }, cancellationToken: cancellationToken);
+
+    /// <summary>6401: revoke an unpaid order.</summary>
+    public Task<GatewayResult> RevokePaymentOrderAsync(string payOrdId, string? reason = null, CancellationToken cancellationToken = default) =>
+        CallAsync("6401", new { data = new { pay_ord_id = payOrdId, reason } }, cancellationToken: cancellationToken);
+
+    /// <summary>6203: refund a settled order in full.</summary>
+    public Task<GatewayResult> RefundPaymentOrderAsync(string payOrdId, string? reason = null, CancellationToken cancellationToken = default) =>
+        CallAsync("6203", new { data = new { pay_ord_id = payOrdId, reason } }, cancellationToken: cancellationToken);
 }
 
 /// <summary>One line of a 2204 upload.</summary>

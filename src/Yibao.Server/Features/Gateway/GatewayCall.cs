@@ -15,8 +15,11 @@ internal sealed class GatewayCall(
     AgencyCalendar calendar,
     ReferenceCache reference,
     ClaimPreparation preparation,
-    ECertificate.ECertificates certificates)
+    ECertificate.ECertificates certificates,
+    Payments.PaymentOrderService payments)
 {
+    public Payments.PaymentOrderService Payments => payments;
+
     public ECertificate.ECertificates Certificates => certificates;
 
     public GatewayRequest Request => request;

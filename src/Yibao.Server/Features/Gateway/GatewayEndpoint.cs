@@ -39,6 +39,10 @@ internal static class GatewayEndpoint
         ["5206"] = Queries.AccumulationsAsync,
         ["3201"] = Queries.ReconcileAsync,
         ["1312"] = Queries.CatalogueAsync,
+        ["6201"] = MobilePayment.OrderAsync,
+        ["6203"] = MobilePayment.RefundAsync,
+        ["6301"] = MobilePayment.QueryAsync,
+        ["6401"] = MobilePayment.RevokeAsync,
     };
 
     public static IReadOnlyCollection<string> Infnos => Transactions.Keys;
@@ -71,7 +75,7 @@ internal static class GatewayEndpoint
             var db = services.GetRequiredService<YibaoDbContext>();
             var institution = await Authorize(request, fixmedinsCode, db, ct);
             var handler = Transactions.GetValueOrDefault(request.Infno) ?? throw new GatewayRefusal($"infno {request.Infno} is not a supported transaction.");
-            var call = new GatewayCall(request, institution, db, calendar, services.GetRequiredService<ReferenceCache>(), services.GetRequiredService<ClaimPreparation>(), services.GetRequiredService<ECertificate.ECertificates>());
+            var call = new GatewayCall(request, institution, db, calendar, services.GetRequiredService<ReferenceCache>(), services.GetRequiredService<ClaimPreparation>(), services.GetRequiredService<ECertificate.ECertificates>(), services.GetRequiredService<Payments.PaymentOrderService>());
             var writes = services.GetRequiredService<IdempotentWrites>();
             var outcome = await writes.ExecuteAsync(
                 MessageKey(fixmedinsCode, request.Msgid),

@@ -198,10 +198,11 @@ internal sealed class PaymentOrderService(
         }, ct);
 
     /// <summary>The institution withdraws an order before it is paid, inside the caller's transaction.</summary>
-    public async Task<Reply> RevokeCoreAsync(string payOrdId, string? reason, CancellationToken ct)
+    /// <param name="fixmedinsCode">When the caller is authenticated (the gateway): only its own orders exist for it.</param>
+    public async Task<Reply> RevokeCoreAsync(string payOrdId, string? reason, CancellationToken ct, string? fixmedinsCode = null)
     {
         var order = await LockOrderAsync(payOrdId, ct);
-        if (order is null)
+        if (order is null || (fixmedinsCode is not null && order.FixmedinsCode != fixmedinsCode))
         {
             return OrderNotFound(payOrdId);
         }
@@ -218,10 +219,10 @@ internal sealed class PaymentOrderService(
     }
 
     /// <summary>Full refund of a settled order: the settlement is cancelled exactly and the cash goes back, inside the caller's transaction.</summary>
-    public async Task<Reply> RefundCoreAsync(string payOrdId, string? reason, CancellationToken ct)
+    public async Task<Reply> RefundCoreAsync(string payOrdId, string? reason, CancellationToken ct, string? fixmedinsCode = null)
     {
         var order = await LockOrderAsync(payOrdId, ct);
-        if (order is null)
+        if (order is null || (fixmedinsCode is not null && order.FixmedinsCode != fixmedinsCode))
         {
             return OrderNotFound(payOrdId);
         }
@@ -276,22 +277,32 @@ internal sealed class PaymentOrderService(
     /// <summary>Expires one order if it is still open and past its time, in its own transaction.</summary>
     public async Task<bool> ExpireIfDueAsync(string payOrdId, CancellationToken ct)
     {
-        var outcome = await InTransactionAsync<string?>(async () =>
-        {
-            var order = await LockOrderAsync(payOrdId, ct);
-            var now = calendar.Clock.GetUtcNow();
-            if (order is null || !PaymentOrders.TryParseStatus(order.Status, out var status)
-                || !PaymentOrders.HasTimedOut(status, DateTimeOffset.FromUnixTimeSeconds(order.ExpiresAt), now))
-            {
-                return (string?)null;
-            }
+        var outcome = await InTransactionAsync(async () => (ApiOutcome<bool>)await ExpireIfDueCoreAsync(payOrdId, ct), ct);
+        return outcome.IsSuccess && outcome.Value;
+    }
 
-            var tradeNo = order.ProviderTradeNo;
-            await ReleaseAsync(order, OrderEvent.Expire, now, Platform, "not paid in time", ct);
-            await CloseTradeAsync(tradeNo, ct);
-            return (string?)order.PayOrdId;
-        }, ct);
-        return outcome.IsSuccess && outcome.Value is not null;
+    /// <summary>The order, expired first if it is past its time, inside the caller's transaction (the gateway's 6301).</summary>
+    public async Task<ApiOutcome<PaymentOrderRow>> QueryCoreAsync(string payOrdId, string fixmedinsCode, CancellationToken ct)
+    {
+        await ExpireIfDueCoreAsync(payOrdId, ct);
+        var order = await db.PaymentOrders.FirstOrDefaultAsync(o => o.PayOrdId == payOrdId, ct);
+        return order is null || order.FixmedinsCode != fixmedinsCode ? OrderNotFound(payOrdId) : order;
+    }
+
+    private async Task<bool> ExpireIfDueCoreAsync(string payOrdId, CancellationToken ct)
+    {
+        var order = await LockOrderAsync(payOrdId, ct);
+        var now = calendar.Clock.GetUtcNow();
+        if (order is null || !PaymentOrders.TryParseStatus(order.Status, out var status)
+            || !PaymentOrders.HasTimedOut(status, DateTimeOffset.FromUnixTimeSeconds(order.ExpiresAt), now))
+        {
+            return false;
+        }
+
+        var tradeNo = order.ProviderTradeNo;
+        await ReleaseAsync(order, OrderEvent.Expire, now, Platform, "not paid in time", ct);
+        await CloseTradeAsync(tradeNo, ct);
+        return true;
     }
 
     /// <summary>The person's orders, newest first.</summary>

@@ -7,7 +7,7 @@ namespace Yibao.Server.Tests.Features.Payments;
 /// <summary>
 /// A person in a real browser (Debian's Chromium, driven by Playwright) through an online follow-up:
 /// the certificate QR is scanned by the internet hospital, which registers the visit and uploads the
-/// fees through the gateway and asks for a payment order; the person confirms and pays on the phone;
+/// fees and asks for a payment order (6201), all through the gateway; the person confirms and pays on the phone;
 /// the settlement is then visible to both.
 /// </summary>
 public sealed class OnlineFollowUpBrowserTests
@@ -46,7 +46,7 @@ public sealed class OnlineFollowUpBrowserTests
         var qrCode = await phone.GetAttributeAsync("#qr", "data-content");
         Assert.False(string.IsNullOrEmpty(qrCode));
 
-        // The internet hospital scans it, checks the face, registers the follow-up and uploads the fees.
+        // The internet hospital scans it, checks the face, registers the follow-up, uploads the fees and orders the payment.
         var his = new GatewayClient(server.CreateClient(), GatewayIdentity.Demo("H33010000002", "330100"), server.Clock);
         await his.SignInAsync();
         var (ecToken, message) = await his.DecodeQrCodeAsync(qrCode!);
@@ -55,15 +55,16 @@ public sealed class OnlineFollowUpBrowserTests
         var mdtrtId = (await his.RegisterAsync(PsnNo, "310", "330100", "01", ecToken, visitKind: "followUp")).Expect().GetProperty("data").GetProperty("mdtrt_id").GetString()!;
         (await his.CallAsync("2203", new { mdtrtinfo = new { mdtrt_id = mdtrtId, psn_no = PsnNo, med_type = "11", dise_codg = "I10", dise_name = "Hypertension" } })).Expect();
         (await his.UploadFeesAsync(mdtrtId, PsnNo, Lines)).Expect();
-        var order = await (await http.SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/payment-order", new { mdtrt_cert_type = "01", mdtrt_cert_no = ecToken, delivery_fee = 6m })).JsonAsync(201);
+        var order = (await his.PaymentOrderAsync(mdtrtId, PsnNo, "01", ecToken, deliveryFee: 6m)).Expect();
+        var cashTotal = order.GetProperty("cash_pay_amt").GetDecimal();
 
         // The order reaches the phone; the person confirms and pays the cash part.
         await phone.GotoAsync(order.GetProperty("pay_url").GetString()!);
         Assert.Equal("created", await phone.GetAttributeAsync("#state", "data-status"));
-        Assert.Equal($"{order.Amount("cash_total"):0.00}", await phone.TextContentAsync("#cash-total"));
+        Assert.Equal($"{cashTotal:0.00}", await phone.TextContentAsync("#cash-total"));
         await phone.ClickAsync("#confirm");
         await phone.WaitForURLAsync("**/sim-pay/**");
-        Assert.Equal($"¥{order.Amount("cash_total"):0.00}", await phone.TextContentAsync("#amount"));
+        Assert.Equal($"¥{cashTotal:0.00}", await phone.TextContentAsync("#amount"));
         await phone.ClickAsync("#pay");
         await phone.WaitForURLAsync($"**/me/orders/{order.GetProperty("pay_ord_id").GetString()}");
         Assert.Equal("settled", await phone.GetAttributeAsync("#state", "data-status"));
@@ -75,10 +76,10 @@ public sealed class OnlineFollowUpBrowserTests
         var setlId = order.GetProperty("setl_id").GetString()!;
         var setlinfo = (await his.QuerySettlementAsync(setlId, mdtrtId, PsnNo)).Expect().GetProperty("setlinfo");
         Assert.Contains("线上 online", settlements, StringComparison.Ordinal);
-        Assert.Contains($"{order.Amount("fund_pay_sumamt"):0.00}", settlements, StringComparison.Ordinal);
-        Assert.Contains($"{order.Amount("psn_cash_pay"):0.00}", settlements, StringComparison.Ordinal);
-        Assert.Equal(order.Amount("fund_pay_sumamt"), setlinfo.GetProperty("fund_pay_sumamt").GetDecimal());
-        Assert.Equal(order.Amount("acct_pay"), setlinfo.GetProperty("acct_pay").GetDecimal());
-        Assert.Equal(order.Amount("psn_cash_pay"), setlinfo.GetProperty("psn_cash_pay").GetDecimal());
+        Assert.Contains($"{order.GetProperty("fund_pay").GetDecimal():0.00}", settlements, StringComparison.Ordinal);
+        Assert.Contains($"{order.GetProperty("own_pay_amt").GetDecimal():0.00}", settlements, StringComparison.Ordinal);
+        Assert.Equal(order.GetProperty("fund_pay").GetDecimal(), setlinfo.GetProperty("fund_pay_sumamt").GetDecimal());
+        Assert.Equal(order.GetProperty("psn_acct_pay").GetDecimal(), setlinfo.GetProperty("acct_pay").GetDecimal());
+        Assert.Equal(order.GetProperty("own_pay_amt").GetDecimal(), setlinfo.GetProperty("psn_cash_pay").GetDecimal());
     }
 }
