@@ -93,8 +93,8 @@ internal sealed class SimulatedPaymentProvider(CredentialProtector protector, Ti
     }
 
     /// <summary>The trade as its cashier page shows it, or null.</summary>
-    public (string PayOrdId, decimal Amount, string ReturnUrl, bool Paid, bool Closed)? Find(string tradeNo) =>
-        _trades.TryGetValue(tradeNo, out var t) ? (t.PayOrdId, t.Amount, t.ReturnUrl, t.Paid, t.Closed) : null;
+    public (string PayOrdId, decimal Amount, string ReturnUrl, bool Paid, bool Closed, decimal Refunded)? Find(string tradeNo) =>
+        _trades.TryGetValue(tradeNo, out var t) ? (t.PayOrdId, t.Amount, t.ReturnUrl, t.Paid, t.Closed, t.Refunded) : null;
 
     /// <summary>The person pays on the cashier page: the trade is paid and its signed notification is returned, to be delivered.</summary>
     public (string Body, string Signature)? Pay(string tradeNo)
