@@ -55,15 +55,20 @@ internal sealed class PaymentFlow(YibaoServer server)
     /// <summary>The person opens the order on the phone and confirms it; the provider's cashier page it is sent to.</summary>
     public static async Task<string> ConfirmOnPhoneAsync(HttpClient phone, JsonElement order)
     {
+        var response = await PostConfirmationAsync(phone, order);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    /// <summary>The confirm form of the order's phone page, posted as the page would (whatever the order's state).</summary>
+    public static async Task<HttpResponseMessage> PostConfirmationAsync(HttpClient phone, JsonElement order)
+    {
         var page = await phone.GetStringAsync(order.GetProperty("pay_url").GetString());
-        Assert.Contains("id=\"confirm\"", page, StringComparison.Ordinal);
-        var response = await phone.PostAsync($"/me/orders/{order.GetProperty("pay_ord_id").GetString()}/confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await phone.PostAsync($"/me/orders/{order.GetProperty("pay_ord_id").GetString()}/confirm", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Phone.AntiforgeryField().Match(page).Groups[1].Value,
             ["pay_token"] = Phone.FormField(page, "pay_token"),
         }));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location!.OriginalString;
     }
 
     /// <summary>The person pays on the simulated cashier; where the cashier sends them back.</summary>

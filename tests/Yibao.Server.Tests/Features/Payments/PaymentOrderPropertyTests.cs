@@ -97,12 +97,7 @@ public sealed class PaymentOrderPropertyTests
             switch (step)
             {
                 case Step.Confirm:
-                    var page = await phone.GetStringAsync(order.GetProperty("pay_url").GetString());
-                    var confirmed = await phone.PostAsync($"/me/orders/{payOrdId}/confirm", new FormUrlEncodedContent(new Dictionary<string, string>
-                    {
-                        ["__RequestVerificationToken"] = Phone.AntiforgeryField().Match(page).Groups[1].Value,
-                        ["pay_token"] = Phone.FormField(page, "pay_token"),
-                    }));
+                    var confirmed = await PaymentFlow.PostConfirmationAsync(phone, order);
                     if (confirmed.Headers.Location?.OriginalString is { } location && location.StartsWith("/sim-pay/", StringComparison.Ordinal))
                     {
                         tradeNo = location["/sim-pay/".Length..];
