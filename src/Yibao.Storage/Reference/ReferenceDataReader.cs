@@ -15,8 +15,8 @@ public sealed record VersionedCatalogue(string Area, int Version, Catalogue Cata
 }
 
 /// <summary>
-/// Policies and catalogues as the engine needs them. Both are immutable once versioned, so parsed
-/// copies are cached by version and only the version look-up goes to the database.
+/// Policies, catalogues and price lists as the engine needs them. Each is immutable once versioned, so
+/// parsed copies are cached by version and, once cached, only the version look-up goes to the database.
 /// </summary>
 public sealed class ReferenceCache
 {
@@ -29,10 +29,22 @@ public sealed class ReferenceCache
     public async Task<(Domain.Pricing.InternetPlusPriceList List, int Revision)> PriceListAsync(YibaoDbContext db, string area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var row = await db.PriceLists.AsNoTracking().Where(p => p.Area == area).Select(p => new { p.Revision, p.Document }).FirstOrDefaultAsync(cancellationToken);
-        return row is null
-            ? (Domain.Pricing.InternetPlusPriceList.Empty(area), 0)
-            : (_priceLists.GetOrAdd((area, row.Revision), _ => Domain.Pricing.PriceListJson.Read(row.Document).Value), row.Revision);
+        var lists = db.PriceLists.AsNoTracking().Where(p => p.Area == area);
+        var revision = await lists.Select(p => (int?)p.Revision).FirstOrDefaultAsync(cancellationToken);
+        if (revision is not { } current)
+        {
+            return (Domain.Pricing.InternetPlusPriceList.Empty(area), 0);
+        }
+
+        // Only the revision is read on every call; the document only when this revision is new here.
+        if (!_priceLists.TryGetValue((area, current), out var list))
+        {
+            var row = await lists.Select(p => new { p.Revision, p.Document }).FirstAsync(cancellationToken);
+            list = _priceLists.GetOrAdd((area, row.Revision), _ => Domain.Pricing.PriceListJson.Read(row.Document).Value);
+            current = row.Revision;
+        }
+
+        return (list, current);
     }
 
     /// <summary>The current catalogue of the area as its price list governs it at one institution level.</summary>
@@ -72,16 +84,19 @@ public sealed class ReferenceCache
     public async Task<VersionedPolicy?> PolicyAsync(YibaoDbContext db, string area, string insutype, int year, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var row = await db.Policies.AsNoTracking()
-            .Where(p => p.Area == area && p.Insutype == insutype && p.Year == year)
-            .Select(p => new { p.Revision, p.Document })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        var policies = db.Policies.AsNoTracking().Where(p => p.Area == area && p.Insutype == insutype && p.Year == year);
+        if (await policies.Select(p => (int?)p.Revision).FirstOrDefaultAsync(cancellationToken) is not { } revision)
         {
             return null;
         }
 
-        var policy = _policies.GetOrAdd((area, insutype, year, row.Revision), _ => PolicyJson.Read(row.Document).Value);
-        return new VersionedPolicy(policy, row.Revision);
+        if (!_policies.TryGetValue((area, insutype, year, revision), out var policy))
+        {
+            var row = await policies.Select(p => new { p.Revision, p.Document }).FirstAsync(cancellationToken);
+            policy = _policies.GetOrAdd((area, insutype, year, row.Revision), _ => PolicyJson.Read(row.Document).Value);
+            revision = row.Revision;
+        }
+
+        return new VersionedPolicy(policy, revision);
     }
 }
