@@ -41,9 +41,12 @@ internal sealed record ApiError(int Status, string Code, string Detail, IDiction
     private string Title => Status switch
     {
         400 => "The request is malformed or invalid.",
+        401 => "The request is not authenticated.",
+        403 => "The request is not allowed.",
         404 => "Not found.",
         409 => "The request conflicts with the current state.",
         422 => "The request was refused.",
+        502 => "An upstream service failed.",
         _ => "Error.",
     };
 }
