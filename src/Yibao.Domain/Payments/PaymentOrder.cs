@@ -73,9 +73,6 @@ public static class PaymentOrders
         _ => Refused("order_state_conflict", from, @event),
     };
 
-    /// <summary>Whether the order still holds its settlement's claim on the person's money.</summary>
-    public static bool HoldsClaim(OrderStatus status) => status is OrderStatus.Created or OrderStatus.AwaitingPayment or OrderStatus.Paid;
-
     /// <summary>Whether an order in <paramref name="status"/> has run out of time at <paramref name="now"/>.</summary>
     public static bool HasTimedOut(OrderStatus status, DateTimeOffset expiresAt, DateTimeOffset now) =>
         status is OrderStatus.Created or OrderStatus.AwaitingPayment && now >= expiresAt;

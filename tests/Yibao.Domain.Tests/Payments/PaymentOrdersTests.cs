@@ -55,7 +55,6 @@ public sealed class PaymentOrdersTests
             Assert.False(PaymentOrders.Next(done, OrderEvent.Revoke).IsSuccess);
             Assert.False(PaymentOrders.Next(done, OrderEvent.Expire).IsSuccess);
             Assert.False(PaymentOrders.Next(done, OrderEvent.Pay).IsSuccess);
-            Assert.False(PaymentOrders.HoldsClaim(done));
         }
     }
 

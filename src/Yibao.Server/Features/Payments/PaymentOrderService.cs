@@ -277,6 +277,14 @@ internal sealed class PaymentOrderService(
     /// <summary>Expires one order if it is still open and past its time, in its own transaction.</summary>
     public async Task<bool> ExpireIfDueAsync(string payOrdId, CancellationToken ct)
     {
+        // A plain read first: most orders looked at are not due, and need no transaction or lock.
+        var seen = await db.PaymentOrders.AsNoTracking().Where(o => o.PayOrdId == payOrdId).Select(o => new { o.Status, o.ExpiresAt }).FirstOrDefaultAsync(ct);
+        if (seen is null || !PaymentOrders.TryParseStatus(seen.Status, out var status)
+            || !PaymentOrders.HasTimedOut(status, DateTimeOffset.FromUnixTimeSeconds(seen.ExpiresAt), calendar.Clock.GetUtcNow()))
+        {
+            return false;
+        }
+
         var outcome = await InTransactionAsync(async () => (ApiOutcome<bool>)await ExpireIfDueCoreAsync(payOrdId, ct), ct);
         return outcome.IsSuccess && outcome.Value;
     }
