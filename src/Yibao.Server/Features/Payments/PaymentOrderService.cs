@@ -290,11 +290,11 @@ internal sealed class PaymentOrderService(
     }
 
     /// <summary>The order, expired first if it is past its time, inside the caller's transaction (the gateway's 6301).</summary>
-    public async Task<ApiOutcome<PaymentOrderRow>> QueryCoreAsync(string payOrdId, string fixmedinsCode, CancellationToken ct)
+    public async Task<ApiOutcome<PaymentOrderResponse>> QueryCoreAsync(string payOrdId, string fixmedinsCode, CancellationToken ct)
     {
         await ExpireIfDueCoreAsync(payOrdId, ct);
         var order = await db.PaymentOrders.FirstOrDefaultAsync(o => o.PayOrdId == payOrdId, ct);
-        return order is null || order.FixmedinsCode != fixmedinsCode ? OrderNotFound(payOrdId) : order;
+        return order is null || order.FixmedinsCode != fixmedinsCode ? OrderNotFound(payOrdId) : ToResponse(order, includeToken: false);
     }
 
     private async Task<bool> ExpireIfDueCoreAsync(string payOrdId, CancellationToken ct)

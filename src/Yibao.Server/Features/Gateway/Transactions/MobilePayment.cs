@@ -1,5 +1,4 @@
 using Yibao.Server.Features.Payments;
-using Yibao.Storage.Entities;
 
 namespace Yibao.Server.Features.Gateway.Transactions;
 
@@ -22,7 +21,7 @@ internal static class MobilePayment
             data.Text("mdtrt_cert_type", 3),
             data.Text("mdtrt_cert_no", 64));
         var order = GatewayCall.Expect<PaymentOrderResponse>(await call.Payments.CreateCoreAsync(visit.MdtrtId, request, ct));
-        return Output(order.PayOrdId, order.PayToken, order.OrdStas, order.SetlId, order.MedfeeSumamt, order.FundPaySumamt, order.AcctPay, order.PsnCashPay, order.DeliveryFee, order.CashTotal, order.PayUrl, order.ExpiresAt, call);
+        return Output(order, call);
     }
 
     public static async Task<object?> QueryAsync(GatewayCall call, CancellationToken ct)
@@ -47,28 +46,23 @@ internal static class MobilePayment
 
     private static string PayOrdId(GatewayCall call) => call.Input.Block("data").Text("pay_ord_id", 40);
 
-    private static object Output(PaymentOrderRow o, GatewayCall call) =>
-        Output(o.PayOrdId, null, o.Status, o.SetlId, o.MedfeeSumamt, o.FundPaySumamt, o.AcctPay, o.PsnCashPay, o.DeliveryFee, o.CashTotal, null, DateTimeOffset.FromUnixTimeSeconds(o.ExpiresAt), call,
-            o.PaidAt, o.SettledAt, o.RefundNo);
-
-    private static object Output(
-        string payOrdId, string? payToken, string status, string setlId, decimal medfee, decimal fund, decimal account, decimal cash, decimal delivery, decimal cashTotal, string? payUrl, DateTimeOffset expiresAt, GatewayCall call,
-        DateTimeOffset? paidAt = null, DateTimeOffset? settledAt = null, string? refundNo = null) => new
-        {
-            payOrdId,
-            payToken,
-            ordStas = status,
-            setlId,
-            feeSumamt = medfee,
-            fundPay = fund,
-            psnAcctPay = account,
-            ownPayAmt = cash,
-            delivFee = delivery,
-            cashPayAmt = cashTotal,
-            payUrl,
-            expireTime = GatewayFormats.Time(expiresAt, call.Calendar),
-            payTime = paidAt is { } paid ? GatewayFormats.Time(paid, call.Calendar) : null,
-            setlTime = settledAt is { } settled ? GatewayFormats.Time(settled, call.Calendar) : null,
-            refundNo,
-        };
+    /// <summary>An order in the envelope; the pay token and the phone link only in 6201's answer, which alone carries the token.</summary>
+    private static object Output(PaymentOrderResponse o, GatewayCall call) => new
+    {
+        payOrdId = o.PayOrdId,
+        payToken = o.PayToken,
+        ordStas = o.OrdStas,
+        setlId = o.SetlId,
+        feeSumamt = o.MedfeeSumamt,
+        fundPay = o.FundPaySumamt,
+        psnAcctPay = o.AcctPay,
+        ownPayAmt = o.PsnCashPay,
+        delivFee = o.DeliveryFee,
+        cashPayAmt = o.CashTotal,
+        payUrl = o.PayToken is null ? null : o.PayUrl,
+        expireTime = GatewayFormats.Time(o.ExpiresAt, call.Calendar),
+        payTime = o.PaidAt is { } paid ? GatewayFormats.Time(paid, call.Calendar) : null,
+        setlTime = o.SettledAt is { } settled ? GatewayFormats.Time(settled, call.Calendar) : null,
+        refundNo = o.RefundNo,
+    };
 }
