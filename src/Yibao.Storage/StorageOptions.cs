@@ -67,7 +67,7 @@ public static class ProviderOptions
         where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        builder.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
         return builder;
     }
 
@@ -75,7 +75,7 @@ public static class ProviderOptions
         where TBuilder : DbContextOptionsBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention();
         return builder;
     }
 }

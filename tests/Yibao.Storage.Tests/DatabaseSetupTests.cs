@@ -18,6 +18,11 @@ public sealed class DatabaseSetupTests
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    /// <summary>
+    /// Rows the demo seed never writes — another area, institution and person, a settled visit and an
+    /// audit entry — written as the first migration knew them, must all be there, unchanged, after the
+    /// upgrade and before anything is seeded: a migration that drops or rewrites them fails here.
+    /// </summary>
     [Fact]
     public async Task MigrateAsync_DatabaseAtFirstMigrationWithData_UpgradesKeepingEveryRow()
     {
@@ -27,27 +32,62 @@ public sealed class DatabaseSetupTests
             var first = db.Database.GetMigrations().First();
             await db.GetService<IMigrator>().MigrateAsync(first);
 
-            // Rows written as the first schema knew them, not through today's model.
+            // Written as the first schema knew them, not through today's model.
             await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO areas (admdvs, name, province) VALUES ('330100', 'Hangzhou', '330000');
+                INSERT INTO areas (admdvs, name, province) VALUES ('990100', 'Upgrade City', '990000');
+                INSERT INTO institutions (fixmedins_code, name, area, kind, level, agreement_status)
+                    VALUES ('H99010000009', 'Upgrade Hospital', '990100', 'physical', 2, 'suspended');
                 INSERT INTO persons (psn_no, name, gender, birthday, certno, insutype, area, retired)
-                    VALUES ('3301000000000001', 'Zhang Wei', '1', DATE '1968-03-14', '330106196803140013', '310', '330100', false);
-                INSERT INTO personal_accounts (psn_no, balance) VALUES ('3301000000000001', 800.00);
+                    VALUES ('9901000000000099', 'Upgrade Person', '2', DATE '1971-07-07', '990100197107070021', '310', '990100', true);
+                INSERT INTO personal_accounts (psn_no, balance) VALUES ('9901000000000099', 123.45);
+                INSERT INTO accumulators (psn_no, year, benefit_kind, deductible_paid, fund_paid) VALUES ('9901000000000099', 2026, 'outpatient', 300.00, 1234.56);
+                INSERT INTO visits (mdtrt_id, psn_no, fixmedins_code, med_type, channel, visit_kind, filing, insured_area, treatment_area, begin_time, visit_date, status)
+                    VALUES ('MD-UPGRADE-1', '9901000000000099', 'H99010000009', '11', 'offline', 'followUp', 'none', '990100', '990100', TIMESTAMPTZ '2026-03-01 01:00:00+00', DATE '2026-03-01', 'settled');
+                INSERT INTO settlements (setl_id, mdtrt_id, psn_no, fixmedins_code, insutype, insured_area, treatment_area, med_type, benefit_kind, year, channel, filing,
+                        effective_level, ratio, catalogue_version, policy_revision, medfee_sumamt, fulamt_ownpay_amt, overlmt_selfpay, preselfpay_amt, inscp_scp_amt,
+                        act_pay_dedc, hifp_pay, pool_prop_selfpay, fund_pay_sumamt, psn_part_amt, acct_pay, psn_cash_pay, balc, deductible_delta, fund_delta,
+                        status, settled_at, settlement_date)
+                    VALUES ('ST-UPGRADE-1', 'MD-UPGRADE-1', '9901000000000099', 'H99010000009', '310', '990100', '990100', '11', 'outpatient', 2026, 'offline', 'none',
+                        2, 0.7500, 1, 1, 1000.00, 0, 0, 0, 1000.00, 300.00, 525.00, 175.00, 525.00, 475.00, 475.00, 0, 123.45, 300.00, 525.00,
+                        'settled', TIMESTAMPTZ '2026-03-01 01:30:00+00', DATE '2026-03-01');
+                INSERT INTO audit_log (at, actor, action, entity_type, entity_id, detail)
+                    VALUES (TIMESTAMPTZ '2026-03-01 01:30:00+00', 'H99010000009', 'settlement.settle', 'settlement', 'ST-UPGRADE-1', 'written before the upgrade');
                 """);
         }
 
         await using (var db = options.CreateContext())
         {
             await db.MigrateAsync();
-            Assert.True(await DemoWorld.IsEmptyAsync(db, default) is false);
+        }
+
+        await using (var check = options.CreateContext())
+        {
+            Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+            var institution = await check.Institutions.SingleAsync();
+            Assert.Equal(("Upgrade Hospital", 2, "suspended"), (institution.Name, institution.Level, institution.AgreementStatus));
+            var person = await check.Persons.SingleAsync();
+            Assert.Equal(("Upgrade Person", new DateOnly(1971, 7, 7), true), (person.Name, person.Birthday, person.Retired));
+            Assert.Equal(123.45m, (await check.PersonalAccounts.SingleAsync()).Balance);
+            var accumulator = await check.Accumulators.SingleAsync();
+            Assert.Equal((300.00m, 1234.56m), (accumulator.DeductiblePaid, accumulator.FundPaid));
+            var visit = await check.Visits.SingleAsync();
+            Assert.Equal(("settled", new DateOnly(2026, 3, 1)), (visit.Status, visit.VisitDate));
+            var settlement = await check.Settlements.SingleAsync();
+            Assert.Equal((1000.00m, 525.00m, 475.00m, 0.7500m, "settled"), (settlement.MedfeeSumamt, settlement.FundPaySumamt, settlement.AcctPay, settlement.Ratio, settlement.Status));
+            Assert.Equal(new DateTimeOffset(2026, 3, 1, 1, 30, 0, TimeSpan.Zero), settlement.SettledAt);
+            Assert.Equal("written before the upgrade", (await check.AuditLog.SingleAsync()).Detail);
+        }
+
+        // The demo world still loads on top of the upgraded data, which stays.
+        await using (var db = options.CreateContext())
+        {
             var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
             Assert.True(loaded.IsSuccess, loaded.Error?.ToString());
         }
 
-        await using var check = options.CreateContext();
-        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
-        Assert.Equal(6, await check.Persons.CountAsync());
-        Assert.Equal(800m, (await check.PersonalAccounts.SingleAsync(a => a.PsnNo == "3301000000000001")).Balance);
+        await using var after = options.CreateContext();
+        Assert.Equal(7, await after.Persons.CountAsync());
+        Assert.Equal(123.45m, (await after.PersonalAccounts.SingleAsync(a => a.PsnNo == "9901000000000099")).Balance);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("PsnNo", "Year", "BenefitKind")
                         .HasName("pk_accumulators");
 
-                    b.ToTable("accumulators");
+                    b.ToTable("accumulators", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AreaRow", b =>
@@ -74,7 +74,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("Admdvs")
                         .HasName("pk_areas");
 
-                    b.ToTable("areas");
+                    b.ToTable("areas", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AuditEntryRow", b =>
@@ -124,7 +124,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
 
-                    b.ToTable("audit_log");
+                    b.ToTable("audit_log", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueEntryRow", b =>
@@ -169,7 +169,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("VersionId", "Code")
                         .HasName("pk_catalogue_entries");
 
-                    b.ToTable("catalogue_entries");
+                    b.ToTable("catalogue_entries", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueVersionRow", b =>
@@ -202,7 +202,7 @@ namespace Yibao.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_catalogue_versions_area_version");
 
-                    b.ToTable("catalogue_versions");
+                    b.ToTable("catalogue_versions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.ChronicRegistrationRow", b =>
@@ -242,7 +242,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_chronic_registrations_psn_no");
 
-                    b.ToTable("chronic_registrations");
+                    b.ToTable("chronic_registrations", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.EcQrUseRow", b =>
@@ -265,7 +265,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("QrNonce")
                         .HasName("pk_ec_qr_uses");
 
-                    b.ToTable("ec_qr_uses");
+                    b.ToTable("ec_qr_uses", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>
@@ -314,7 +314,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_ec_tokens_psn_no");
 
-                    b.ToTable("ec_tokens");
+                    b.ToTable("ec_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
@@ -411,7 +411,7 @@ namespace Yibao.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_fee_lines_mdtrt_id_feedetl_sn");
 
-                    b.ToTable("fee_lines");
+                    b.ToTable("fee_lines", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FilingRow", b =>
@@ -461,7 +461,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_filings_psn_no");
 
-                    b.ToTable("filings");
+                    b.ToTable("filings", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewayCredentialRow", b =>
@@ -507,7 +507,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("FixmedinsCode")
                         .HasDatabaseName("ix_gateway_credentials_fixmedins_code");
 
-                    b.ToTable("gateway_credentials");
+                    b.ToTable("gateway_credentials", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewayNonceRow", b =>
@@ -532,7 +532,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_gateway_nonces_expires_at");
 
-                    b.ToTable("gateway_nonces");
+                    b.ToTable("gateway_nonces", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewaySignInRow", b =>
@@ -568,7 +568,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("FixmedinsCode")
                         .HasDatabaseName("ix_gateway_sign_ins_fixmedins_code");
 
-                    b.ToTable("gateway_sign_ins");
+                    b.ToTable("gateway_sign_ins", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.InstitutionRow", b =>
@@ -622,7 +622,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("ReliesOn")
                         .HasDatabaseName("ix_institutions_relies_on");
 
-                    b.ToTable("institutions");
+                    b.ToTable("institutions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.InternetAgreementRow", b =>
@@ -674,7 +674,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("InternetHospital")
                         .HasDatabaseName("ix_internet_agreements_internet_hospital");
 
-                    b.ToTable("internet_agreements");
+                    b.ToTable("internet_agreements", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderEventRow", b =>
@@ -726,7 +726,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PayOrdId")
                         .HasDatabaseName("ix_payment_order_events_pay_ord_id");
 
-                    b.ToTable("payment_order_events");
+                    b.ToTable("payment_order_events", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderRow", b =>
@@ -857,7 +857,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("Status", "ExpiresAt")
                         .HasDatabaseName("ix_payment_orders_status_expires_at");
 
-                    b.ToTable("payment_orders");
+                    b.ToTable("payment_orders", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>
@@ -915,7 +915,7 @@ namespace Yibao.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_persons_certno");
 
-                    b.ToTable("persons");
+                    b.ToTable("persons", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonalAccountRow", b =>
@@ -933,7 +933,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("PsnNo")
                         .HasName("pk_personal_accounts");
 
-                    b.ToTable("personal_accounts");
+                    b.ToTable("personal_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PolicyRow", b =>
@@ -968,7 +968,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("Area", "Insutype", "Year")
                         .HasName("pk_policies");
 
-                    b.ToTable("policies");
+                    b.ToTable("policies", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>
@@ -994,7 +994,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("Area")
                         .HasName("pk_price_lists");
 
-                    b.ToTable("price_lists");
+                    b.ToTable("price_lists", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.ProcessedMessageRow", b =>
@@ -1026,7 +1026,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("MsgId")
                         .HasName("pk_processed_messages");
 
-                    b.ToTable("processed_messages");
+                    b.ToTable("processed_messages", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>
@@ -1080,7 +1080,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("SetlId", "LineNo")
                         .HasName("pk_settlement_lines");
 
-                    b.ToTable("settlement_lines");
+                    b.ToTable("settlement_lines", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementRow", b =>
@@ -1280,7 +1280,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo", "Year")
                         .HasDatabaseName("ix_settlements_psn_no_year");
 
-                    b.ToTable("settlements");
+                    b.ToTable("settlements", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>
@@ -1371,7 +1371,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo", "VisitDate")
                         .HasDatabaseName("ix_visits_psn_no_visit_date");
 
-                    b.ToTable("visits");
+                    b.ToTable("visits", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AccumulatorRow", b =>

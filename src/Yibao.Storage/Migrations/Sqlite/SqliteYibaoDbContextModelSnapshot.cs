@@ -46,7 +46,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("PsnNo", "Year", "BenefitKind")
                         .HasName("pk_accumulators");
 
-                    b.ToTable("accumulators");
+                    b.ToTable("accumulators", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AreaRow", b =>
@@ -69,7 +69,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("Admdvs")
                         .HasName("pk_areas");
 
-                    b.ToTable("areas");
+                    b.ToTable("areas", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AuditEntryRow", b =>
@@ -117,7 +117,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
 
-                    b.ToTable("audit_log");
+                    b.ToTable("audit_log", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueEntryRow", b =>
@@ -162,7 +162,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("VersionId", "Code")
                         .HasName("pk_catalogue_entries");
 
-                    b.ToTable("catalogue_entries");
+                    b.ToTable("catalogue_entries", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueVersionRow", b =>
@@ -193,7 +193,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_catalogue_versions_area_version");
 
-                    b.ToTable("catalogue_versions");
+                    b.ToTable("catalogue_versions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.ChronicRegistrationRow", b =>
@@ -231,7 +231,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_chronic_registrations_psn_no");
 
-                    b.ToTable("chronic_registrations");
+                    b.ToTable("chronic_registrations", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.EcQrUseRow", b =>
@@ -254,7 +254,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("QrNonce")
                         .HasName("pk_ec_qr_uses");
 
-                    b.ToTable("ec_qr_uses");
+                    b.ToTable("ec_qr_uses", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>
@@ -303,7 +303,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_ec_tokens_psn_no");
 
-                    b.ToTable("ec_tokens");
+                    b.ToTable("ec_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
@@ -398,7 +398,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_fee_lines_mdtrt_id_feedetl_sn");
 
-                    b.ToTable("fee_lines");
+                    b.ToTable("fee_lines", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FilingRow", b =>
@@ -446,7 +446,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_filings_psn_no");
 
-                    b.ToTable("filings");
+                    b.ToTable("filings", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewayCredentialRow", b =>
@@ -492,7 +492,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("FixmedinsCode")
                         .HasDatabaseName("ix_gateway_credentials_fixmedins_code");
 
-                    b.ToTable("gateway_credentials");
+                    b.ToTable("gateway_credentials", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewayNonceRow", b =>
@@ -517,7 +517,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_gateway_nonces_expires_at");
 
-                    b.ToTable("gateway_nonces");
+                    b.ToTable("gateway_nonces", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewaySignInRow", b =>
@@ -553,7 +553,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("FixmedinsCode")
                         .HasDatabaseName("ix_gateway_sign_ins_fixmedins_code");
 
-                    b.ToTable("gateway_sign_ins");
+                    b.ToTable("gateway_sign_ins", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.InstitutionRow", b =>
@@ -607,7 +607,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("ReliesOn")
                         .HasDatabaseName("ix_institutions_relies_on");
 
-                    b.ToTable("institutions");
+                    b.ToTable("institutions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.InternetAgreementRow", b =>
@@ -657,7 +657,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("InternetHospital")
                         .HasDatabaseName("ix_internet_agreements_internet_hospital");
 
-                    b.ToTable("internet_agreements");
+                    b.ToTable("internet_agreements", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderEventRow", b =>
@@ -707,7 +707,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("PayOrdId")
                         .HasDatabaseName("ix_payment_order_events_pay_ord_id");
 
-                    b.ToTable("payment_order_events");
+                    b.ToTable("payment_order_events", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderRow", b =>
@@ -838,7 +838,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("Status", "ExpiresAt")
                         .HasDatabaseName("ix_payment_orders_status_expires_at");
 
-                    b.ToTable("payment_orders");
+                    b.ToTable("payment_orders", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>
@@ -896,7 +896,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_persons_certno");
 
-                    b.ToTable("persons");
+                    b.ToTable("persons", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonalAccountRow", b =>
@@ -914,7 +914,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("PsnNo")
                         .HasName("pk_personal_accounts");
 
-                    b.ToTable("personal_accounts");
+                    b.ToTable("personal_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PolicyRow", b =>
@@ -949,7 +949,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("Area", "Insutype", "Year")
                         .HasName("pk_policies");
 
-                    b.ToTable("policies");
+                    b.ToTable("policies", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>
@@ -975,7 +975,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("Area")
                         .HasName("pk_price_lists");
 
-                    b.ToTable("price_lists");
+                    b.ToTable("price_lists", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.ProcessedMessageRow", b =>
@@ -1007,7 +1007,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("MsgId")
                         .HasName("pk_processed_messages");
 
-                    b.ToTable("processed_messages");
+                    b.ToTable("processed_messages", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>
@@ -1061,7 +1061,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("SetlId", "LineNo")
                         .HasName("pk_settlement_lines");
 
-                    b.ToTable("settlement_lines");
+                    b.ToTable("settlement_lines", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementRow", b =>
@@ -1261,7 +1261,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("PsnNo", "Year")
                         .HasDatabaseName("ix_settlements_psn_no_year");
 
-                    b.ToTable("settlements");
+                    b.ToTable("settlements", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>
@@ -1352,7 +1352,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasIndex("PsnNo", "VisitDate")
                         .HasDatabaseName("ix_visits_psn_no_visit_date");
 
-                    b.ToTable("visits");
+                    b.ToTable("visits", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AccumulatorRow", b =>

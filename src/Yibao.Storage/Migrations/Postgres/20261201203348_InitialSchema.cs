@@ -44,6 +44,32 @@ namespace Yibao.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ec_qr_uses",
+                columns: table => new
+                {
+                    qr_nonce = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    fixmedins_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ec_qr_uses", x => x.qr_nonce);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "gateway_nonces",
+                columns: table => new
+                {
+                    paasid = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    nonce = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    expires_at = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_gateway_nonces", x => new { x.paasid, x.nonce });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "processed_messages",
                 columns: table => new
                 {
@@ -88,7 +114,8 @@ namespace Yibao.Storage.Migrations.Postgres
                     area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     level = table.Column<int>(type: "integer", nullable: false),
-                    relies_on = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
+                    relies_on = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    agreement_status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false, defaultValue: "active")
                 },
                 constraints: table =>
                 {
@@ -154,6 +181,26 @@ namespace Yibao.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "price_lists",
+                columns: table => new
+                {
+                    area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    revision = table.Column<int>(type: "integer", nullable: false),
+                    document = table.Column<string>(type: "text", nullable: false),
+                    loaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_price_lists", x => x.area);
+                    table.ForeignKey(
+                        name: "fk_price_lists_areas_area",
+                        column: x => x.area,
+                        principalTable: "areas",
+                        principalColumn: "admdvs",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalogue_entries",
                 columns: table => new
                 {
@@ -173,6 +220,75 @@ namespace Yibao.Storage.Migrations.Postgres
                         column: x => x.version_id,
                         principalTable: "catalogue_versions",
                         principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "gateway_credentials",
+                columns: table => new
+                {
+                    paasid = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    fixmedins_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    token_ciphertext = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    token_fingerprint = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    is_demo = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_gateway_credentials", x => x.paasid);
+                    table.ForeignKey(
+                        name: "fk_gateway_credentials_institutions_fixmedins_code",
+                        column: x => x.fixmedins_code,
+                        principalTable: "institutions",
+                        principalColumn: "fixmedins_code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "gateway_sign_ins",
+                columns: table => new
+                {
+                    sign_no = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    fixmedins_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    opter = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    signed_in_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    signed_out_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_gateway_sign_ins", x => x.sign_no);
+                    table.ForeignKey(
+                        name: "fk_gateway_sign_ins_institutions_fixmedins_code",
+                        column: x => x.fixmedins_code,
+                        principalTable: "institutions",
+                        principalColumn: "fixmedins_code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "internet_agreements",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    internet_hospital = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    from = table.Column<DateOnly>(type: "date", nullable: false),
+                    to = table.Column<DateOnly>(type: "date", nullable: true),
+                    services = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    diseases = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    signed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ended_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_internet_agreements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_internet_agreements_institutions_internet_hospital",
+                        column: x => x.internet_hospital,
+                        principalTable: "institutions",
+                        principalColumn: "fixmedins_code",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -213,6 +329,29 @@ namespace Yibao.Storage.Migrations.Postgres
                     table.PrimaryKey("pk_chronic_registrations", x => x.id);
                     table.ForeignKey(
                         name: "fk_chronic_registrations_persons_psn_no",
+                        column: x => x.psn_no,
+                        principalTable: "persons",
+                        principalColumn: "psn_no",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ec_tokens",
+                columns: table => new
+                {
+                    ec_token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    psn_no = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    fixmedins_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    business_type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<long>(type: "bigint", nullable: false),
+                    face_verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_ec_tokens", x => x.ec_token);
+                    table.ForeignKey(
+                        name: "fk_ec_tokens_persons_psn_no",
                         column: x => x.psn_no,
                         principalTable: "persons",
                         principalColumn: "psn_no",
@@ -271,6 +410,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     med_type = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     visit_kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    online_service = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     filing = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     insured_area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     treatment_area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
@@ -382,6 +522,50 @@ namespace Yibao.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "payment_orders",
+                columns: table => new
+                {
+                    pay_ord_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    pay_token = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    mdtrt_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    psn_no = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    fixmedins_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    setl_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    medfee_sumamt = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    fund_pay_sumamt = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    acct_pay = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    psn_cash_pay = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    delivery_fee = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    cash_total = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<long>(type: "bigint", nullable: false),
+                    provider = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    provider_trade_no = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    paid_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    settled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    refund_no = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_orders", x => x.pay_ord_id);
+                    table.ForeignKey(
+                        name: "fk_payment_orders_settlements_setl_id",
+                        column: x => x.setl_id,
+                        principalTable: "settlements",
+                        principalColumn: "setl_id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_payment_orders_visits_mdtrt_id",
+                        column: x => x.mdtrt_id,
+                        principalTable: "visits",
+                        principalColumn: "mdtrt_id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "settlement_lines",
                 columns: table => new
                 {
@@ -406,6 +590,30 @@ namespace Yibao.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "payment_order_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    pay_ord_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    from = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    to = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    actor = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_payment_order_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_payment_order_events_payment_orders_pay_ord_id",
+                        column: x => x.pay_ord_id,
+                        principalTable: "payment_orders",
+                        principalColumn: "pay_ord_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_log_entity_type_entity_id",
                 table: "audit_log",
@@ -423,6 +631,16 @@ namespace Yibao.Storage.Migrations.Postgres
                 column: "psn_no");
 
             migrationBuilder.CreateIndex(
+                name: "ix_ec_tokens_expires_at",
+                table: "ec_tokens",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_ec_tokens_psn_no",
+                table: "ec_tokens",
+                column: "psn_no");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_fee_lines_mdtrt_id_feedetl_sn",
                 table: "fee_lines",
                 columns: new[] { "mdtrt_id", "feedetl_sn" },
@@ -434,6 +652,21 @@ namespace Yibao.Storage.Migrations.Postgres
                 column: "psn_no");
 
             migrationBuilder.CreateIndex(
+                name: "ix_gateway_credentials_fixmedins_code",
+                table: "gateway_credentials",
+                column: "fixmedins_code");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gateway_nonces_expires_at",
+                table: "gateway_nonces",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gateway_sign_ins_fixmedins_code",
+                table: "gateway_sign_ins",
+                column: "fixmedins_code");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_institutions_area",
                 table: "institutions",
                 column: "area");
@@ -442,6 +675,36 @@ namespace Yibao.Storage.Migrations.Postgres
                 name: "ix_institutions_relies_on",
                 table: "institutions",
                 column: "relies_on");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_internet_agreements_internet_hospital",
+                table: "internet_agreements",
+                column: "internet_hospital");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_order_events_pay_ord_id",
+                table: "payment_order_events",
+                column: "pay_ord_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_orders_mdtrt_id",
+                table: "payment_orders",
+                column: "mdtrt_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_orders_psn_no",
+                table: "payment_orders",
+                column: "psn_no");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_orders_setl_id",
+                table: "payment_orders",
+                column: "setl_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_payment_orders_status_expires_at",
+                table: "payment_orders",
+                columns: new[] { "status", "expires_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_persons_area",
@@ -496,16 +759,40 @@ namespace Yibao.Storage.Migrations.Postgres
                 name: "chronic_registrations");
 
             migrationBuilder.DropTable(
+                name: "ec_qr_uses");
+
+            migrationBuilder.DropTable(
+                name: "ec_tokens");
+
+            migrationBuilder.DropTable(
                 name: "fee_lines");
 
             migrationBuilder.DropTable(
                 name: "filings");
 
             migrationBuilder.DropTable(
+                name: "gateway_credentials");
+
+            migrationBuilder.DropTable(
+                name: "gateway_nonces");
+
+            migrationBuilder.DropTable(
+                name: "gateway_sign_ins");
+
+            migrationBuilder.DropTable(
+                name: "internet_agreements");
+
+            migrationBuilder.DropTable(
+                name: "payment_order_events");
+
+            migrationBuilder.DropTable(
                 name: "personal_accounts");
 
             migrationBuilder.DropTable(
                 name: "policies");
+
+            migrationBuilder.DropTable(
+                name: "price_lists");
 
             migrationBuilder.DropTable(
                 name: "processed_messages");
@@ -515,6 +802,9 @@ namespace Yibao.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "catalogue_versions");
+
+            migrationBuilder.DropTable(
+                name: "payment_orders");
 
             migrationBuilder.DropTable(
                 name: "settlements");

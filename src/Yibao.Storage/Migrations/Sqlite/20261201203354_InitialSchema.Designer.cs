@@ -4,121 +4,114 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Yibao.Storage;
 
 #nullable disable
 
-namespace Yibao.Storage.Migrations.Postgres
+namespace Yibao.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresYibaoDbContext))]
-    [Migration("20261122163605_OnlineServiceKind")]
-    partial class OnlineServiceKind
+    [DbContext(typeof(SqliteYibaoDbContext))]
+    [Migration("20261201203354_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Yibao.Storage.Entities.AccumulatorRow", b =>
                 {
                     b.Property<string>("PsnNo")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.Property<int>("Year")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("year");
 
                     b.Property<string>("BenefitKind")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("benefit_kind");
 
                     b.Property<decimal>("DeductiblePaid")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deductible_paid");
 
                     b.Property<decimal>("FundPaid")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fund_paid");
 
                     b.HasKey("PsnNo", "Year", "BenefitKind")
                         .HasName("pk_accumulators");
 
-                    b.ToTable("accumulators");
+                    b.ToTable("accumulators", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AreaRow", b =>
                 {
                     b.Property<string>("Admdvs")
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("admdvs");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Province")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("province");
 
                     b.HasKey("Admdvs")
                         .HasName("pk_areas");
 
-                    b.ToTable("areas");
+                    b.ToTable("areas", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AuditEntryRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_id");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("character varying(60)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entity_type");
 
                     b.HasKey("Id")
@@ -127,75 +120,73 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_log_entity_type_entity_id");
 
-                    b.ToTable("audit_log");
+                    b.ToTable("audit_log", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueEntryRow", b =>
                 {
                     b.Property<long>("VersionId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version_id");
 
                     b.Property<string>("Code")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<string>("Class")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("class");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<decimal?>("PriceCap")
                         .HasPrecision(16, 4)
-                        .HasColumnType("numeric(16,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("price_cap");
 
                     b.Property<decimal>("SelfpayProp")
                         .HasPrecision(6, 4)
-                        .HasColumnType("numeric(6,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("selfpay_prop");
 
                     b.HasKey("VersionId", "Code")
                         .HasName("pk_catalogue_entries");
 
-                    b.ToTable("catalogue_entries");
+                    b.ToTable("catalogue_entries", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueVersionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("area");
 
                     b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("loaded_at");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -205,38 +196,36 @@ namespace Yibao.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_catalogue_versions_area_version");
 
-                    b.ToTable("catalogue_versions");
+                    b.ToTable("catalogue_versions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.ChronicRegistrationRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Disease")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("disease");
 
                     b.Property<DateOnly>("From")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.HasKey("Id")
@@ -245,67 +234,67 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_chronic_registrations_psn_no");
 
-                    b.ToTable("chronic_registrations");
+                    b.ToTable("chronic_registrations", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.EcQrUseRow", b =>
                 {
                     b.Property<string>("QrNonce")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("qr_nonce");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<DateTimeOffset>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("used_at");
 
                     b.HasKey("QrNonce")
                         .HasName("pk_ec_qr_uses");
 
-                    b.ToTable("ec_qr_uses");
+                    b.ToTable("ec_qr_uses", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>
                 {
                     b.Property<string>("EcToken")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ec_token");
 
                     b.Property<string>("BusinessType")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("business_type");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
                     b.Property<DateTimeOffset?>("FaceVerifiedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("face_verified_at");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("issued_at");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.HasKey("EcToken")
@@ -317,94 +306,92 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_ec_tokens_psn_no");
 
-                    b.ToTable("ec_tokens");
+                    b.ToTable("ec_tokens", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<bool>("Cancelled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cancelled");
 
                     b.Property<string>("ChrgitmLv")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("chrgitm_lv");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<string>("FeedetlSn")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("feedetl_sn");
 
                     b.Property<decimal>("Fulamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fulamt");
 
                     b.Property<decimal>("Inscp")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("inscp");
 
                     b.Property<string>("MdtrtId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("mdtrt_id");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<decimal>("Over")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("over");
 
                     b.Property<decimal>("Pre")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pre");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(16, 4)
-                        .HasColumnType("numeric(16,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("price");
 
                     b.Property<decimal?>("PriceCap")
                         .HasPrecision(16, 4)
-                        .HasColumnType("numeric(16,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("price_cap");
 
                     b.Property<decimal>("Qty")
                         .HasPrecision(16, 4)
-                        .HasColumnType("numeric(16,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("qty");
 
                     b.Property<decimal>("SelfpayProp")
                         .HasPrecision(6, 4)
-                        .HasColumnType("numeric(6,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("selfpay_prop");
 
                     b.HasKey("Id")
@@ -414,48 +401,46 @@ namespace Yibao.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_fee_lines_mdtrt_id_feedetl_sn");
 
-                    b.ToTable("fee_lines");
+                    b.ToTable("fee_lines", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FilingRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("From")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<DateOnly?>("To")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to");
 
                     b.Property<string>("ToArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to_area");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("type");
 
                     b.HasKey("Id")
@@ -464,44 +449,44 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo")
                         .HasDatabaseName("ix_filings_psn_no");
 
-                    b.ToTable("filings");
+                    b.ToTable("filings", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewayCredentialRow", b =>
                 {
                     b.Property<string>("Paasid")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("paasid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
                     b.Property<string>("TokenCiphertext")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("token_ciphertext");
 
                     b.Property<string>("TokenFingerprint")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("token_fingerprint");
 
                     b.HasKey("Paasid")
@@ -510,23 +495,23 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("FixmedinsCode")
                         .HasDatabaseName("ix_gateway_credentials_fixmedins_code");
 
-                    b.ToTable("gateway_credentials");
+                    b.ToTable("gateway_credentials", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewayNonceRow", b =>
                 {
                     b.Property<string>("Paasid")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("paasid");
 
                     b.Property<string>("Nonce")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nonce");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
                     b.HasKey("Paasid", "Nonce")
@@ -535,34 +520,34 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_gateway_nonces_expires_at");
 
-                    b.ToTable("gateway_nonces");
+                    b.ToTable("gateway_nonces", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.GatewaySignInRow", b =>
                 {
                     b.Property<string>("SignNo")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sign_no");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<string>("Opter")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opter");
 
                     b.Property<DateTimeOffset>("SignedInAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("signed_in_at");
 
                     b.Property<DateTimeOffset?>("SignedOutAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("signed_out_at");
 
                     b.HasKey("SignNo")
@@ -571,49 +556,49 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("FixmedinsCode")
                         .HasDatabaseName("ix_gateway_sign_ins_fixmedins_code");
 
-                    b.ToTable("gateway_sign_ins");
+                    b.ToTable("gateway_sign_ins", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.InstitutionRow", b =>
                 {
                     b.Property<string>("FixmedinsCode")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<string>("AgreementStatus")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasDefaultValue("active")
                         .HasColumnName("agreement_status");
 
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("area");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<int>("Level")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("level");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("ReliesOn")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("relies_on");
 
                     b.HasKey("FixmedinsCode")
@@ -625,50 +610,48 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("ReliesOn")
                         .HasDatabaseName("ix_institutions_relies_on");
 
-                    b.ToTable("institutions");
+                    b.ToTable("institutions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.InternetAgreementRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Diseases")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("diseases");
 
                     b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ended_at");
 
                     b.Property<DateOnly>("From")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from");
 
                     b.Property<string>("InternetHospital")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("internet_hospital");
 
                     b.Property<string>("Services")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("services");
 
                     b.Property<DateTimeOffset>("SignedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("signed_at");
 
                     b.Property<DateOnly?>("To")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to");
 
                     b.HasKey("Id")
@@ -677,50 +660,48 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("InternetHospital")
                         .HasDatabaseName("ix_internet_agreements_internet_hospital");
 
-                    b.ToTable("internet_agreements");
+                    b.ToTable("internet_agreements", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderEventRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("from");
 
                     b.Property<string>("PayOrdId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pay_ord_id");
 
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("to");
 
                     b.HasKey("Id")
@@ -729,120 +710,120 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PayOrdId")
                         .HasDatabaseName("ix_payment_order_events_pay_ord_id");
 
-                    b.ToTable("payment_order_events");
+                    b.ToTable("payment_order_events", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PaymentOrderRow", b =>
                 {
                     b.Property<string>("PayOrdId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pay_ord_id");
 
                     b.Property<decimal>("AcctPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("acct_pay");
 
                     b.Property<decimal>("CashTotal")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cash_total");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<decimal>("DeliveryFee")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("delivery_fee");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<decimal>("FundPaySumamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fund_pay_sumamt");
 
                     b.Property<string>("MdtrtId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("mdtrt_id");
 
                     b.Property<decimal>("MedfeeSumamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("medfee_sumamt");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("note");
 
                     b.Property<DateTimeOffset?>("PaidAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("paid_at");
 
                     b.Property<string>("PayToken")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pay_token");
 
                     b.Property<string>("Provider")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider");
 
                     b.Property<string>("ProviderTradeNo")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("provider_trade_no");
 
                     b.Property<decimal>("PsnCashPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_cash_pay");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.Property<string>("RefundNo")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("refund_no");
 
                     b.Property<string>("SetlId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("setl_id");
 
                     b.Property<DateTimeOffset?>("SettledAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("settled_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.HasKey("PayOrdId")
@@ -860,52 +841,52 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("Status", "ExpiresAt")
                         .HasDatabaseName("ix_payment_orders_status_expires_at");
 
-                    b.ToTable("payment_orders");
+                    b.ToTable("payment_orders", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonRow", b =>
                 {
                     b.Property<string>("PsnNo")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("area");
 
                     b.Property<DateOnly>("Birthday")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birthday");
 
                     b.Property<string>("Certno")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("certno");
 
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("character varying(1)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("gender");
 
                     b.Property<string>("Insutype")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("insutype");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<bool>("Retired")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("retired");
 
                     b.HasKey("PsnNo")
@@ -918,357 +899,357 @@ namespace Yibao.Storage.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_persons_certno");
 
-                    b.ToTable("persons");
+                    b.ToTable("persons", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PersonalAccountRow", b =>
                 {
                     b.Property<string>("PsnNo")
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.Property<decimal>("Balance")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("balance");
 
                     b.HasKey("PsnNo")
                         .HasName("pk_personal_accounts");
 
-                    b.ToTable("personal_accounts");
+                    b.ToTable("personal_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PolicyRow", b =>
                 {
                     b.Property<string>("Area")
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("area");
 
                     b.Property<string>("Insutype")
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("insutype");
 
                     b.Property<int>("Year")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("year");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("document");
 
                     b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("loaded_at");
 
                     b.Property<int>("Revision")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.HasKey("Area", "Insutype", "Year")
                         .HasName("pk_policies");
 
-                    b.ToTable("policies");
+                    b.ToTable("policies", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>
                 {
                     b.Property<string>("Area")
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("area");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("document");
 
                     b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("loaded_at");
 
                     b.Property<int>("Revision")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revision");
 
                     b.HasKey("Area")
                         .HasName("pk_price_lists");
 
-                    b.ToTable("price_lists");
+                    b.ToTable("price_lists", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.ProcessedMessageRow", b =>
                 {
                     b.Property<string>("MsgId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("msg_id");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fingerprint");
 
                     b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("processed_at");
 
                     b.Property<string>("ResponseBody")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("response_body");
 
                     b.Property<int>("StatusCode")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("status_code");
 
                     b.HasKey("MsgId")
                         .HasName("pk_processed_messages");
 
-                    b.ToTable("processed_messages");
+                    b.ToTable("processed_messages", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>
                 {
                     b.Property<string>("SetlId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("setl_id");
 
                     b.Property<int>("LineNo")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("line_no");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("amount");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("code");
 
                     b.Property<string>("FeedetlSn")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("feedetl_sn");
 
                     b.Property<decimal>("Fulamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fulamt");
 
                     b.Property<decimal>("Inscp")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("inscp");
 
                     b.Property<decimal>("Over")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("over");
 
                     b.Property<decimal>("Pre")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pre");
 
                     b.HasKey("SetlId", "LineNo")
                         .HasName("pk_settlement_lines");
 
-                    b.ToTable("settlement_lines");
+                    b.ToTable("settlement_lines", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementRow", b =>
                 {
                     b.Property<string>("SetlId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("setl_id");
 
                     b.Property<decimal>("AcctPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("acct_pay");
 
                     b.Property<decimal>("ActPayDedc")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("act_pay_dedc");
 
                     b.Property<decimal>("Balc")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("balc");
 
                     b.Property<string>("BenefitKind")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("benefit_kind");
 
                     b.Property<DateOnly?>("CancellationDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cancellation_date");
 
                     b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("cancelled_at");
 
                     b.Property<int>("CatalogueVersion")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("catalogue_version");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<decimal>("DeductibleDelta")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("deductible_delta");
 
                     b.Property<int>("EffectiveLevel")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("effective_level");
 
                     b.Property<string>("Filing")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("filing");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<decimal>("FulamtOwnpayAmt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fulamt_ownpay_amt");
 
                     b.Property<decimal>("FundDelta")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fund_delta");
 
                     b.Property<decimal>("FundPaySumamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fund_pay_sumamt");
 
                     b.Property<decimal>("HifpPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hifp_pay");
 
                     b.Property<decimal>("InscpScpAmt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("inscp_scp_amt");
 
                     b.Property<string>("InsuredArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("insured_area");
 
                     b.Property<string>("Insutype")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("insutype");
 
                     b.Property<string>("MdtrtId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("mdtrt_id");
 
                     b.Property<string>("MedType")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("med_type");
 
                     b.Property<decimal>("MedfeeSumamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("medfee_sumamt");
 
                     b.Property<decimal>("OverlmtSelfpay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("overlmt_selfpay");
 
                     b.Property<int>("PolicyRevision")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_revision");
 
                     b.Property<decimal>("PoolPropSelfpay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("pool_prop_selfpay");
 
                     b.Property<decimal>("PreselfpayAmt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("preselfpay_amt");
 
                     b.Property<decimal>("PsnCashPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_cash_pay");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.Property<decimal>("PsnPartAmt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_part_amt");
 
                     b.Property<decimal>("Ratio")
                         .HasPrecision(6, 4)
-                        .HasColumnType("numeric(6,4)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ratio");
 
                     b.Property<DateTimeOffset>("SettledAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("settled_at");
 
                     b.Property<DateOnly>("SettlementDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("settlement_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("TreatmentArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("treatment_area");
 
                     b.Property<int>("Year")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("year");
 
                     b.HasKey("SetlId")
@@ -1283,86 +1264,86 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo", "Year")
                         .HasDatabaseName("ix_settlements_psn_no_year");
 
-                    b.ToTable("settlements");
+                    b.ToTable("settlements", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>
                 {
                     b.Property<string>("MdtrtId")
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("mdtrt_id");
 
                     b.Property<DateTimeOffset>("BeginTime")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("begin_time");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("DiseaseCode")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("disease_code");
 
                     b.Property<string>("Filing")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("filing");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<string>("InsuredArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("insured_area");
 
                     b.Property<string>("MedType")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("med_type");
 
                     b.Property<string>("OnlineService")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("online_service");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status");
 
                     b.Property<string>("TreatmentArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("character varying(6)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("treatment_area");
 
                     b.Property<DateOnly>("VisitDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("visit_date");
 
                     b.Property<string>("VisitKind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("visit_kind");
 
                     b.HasKey("MdtrtId")
@@ -1374,7 +1355,7 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("PsnNo", "VisitDate")
                         .HasDatabaseName("ix_visits_psn_no_visit_date");
 
-                    b.ToTable("visits");
+                    b.ToTable("visits", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.AccumulatorRow", b =>

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yibao.Storage.Entities;
+
+namespace Yibao.Storage.Configuration;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntryRow>
+{
+    public void Configure(EntityTypeBuilder<AuditEntryRow> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Actor).HasMaxLength(100);
+        e.Property(x => x.Action).HasMaxLength(60);
+        e.Property(x => x.EntityType).HasMaxLength(60);
+        e.Property(x => x.EntityId).HasMaxLength(100);
+        e.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
+}
+
+internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<ProcessedMessageRow>
+{
+    public void Configure(EntityTypeBuilder<ProcessedMessageRow> e)
+    {
+        e.HasKey(x => x.MsgId);
+        e.Property(x => x.MsgId).HasMaxLength(100);
+        e.Property(x => x.Fingerprint).HasMaxLength(64);
+    }
+}
