@@ -5,7 +5,7 @@ namespace Yibao.Storage;
 /// <summary>
 /// Serializes writes where the database cannot: SQLite has one writer, and a deferred transaction
 /// that upgrades to a write can fail instead of waiting, so the embedded default takes a process-wide
-/// gate. PostgreSQL needs no gate: writers serialize on the person's row (<see cref="LockPersonAsync"/>).
+/// gate. PostgreSQL needs no gate: writers serialize on the person's ledger row (the application's ledger port locks it).
 /// </summary>
 public sealed class WriteGate : IDisposable
 {
@@ -21,19 +21,6 @@ public sealed class WriteGate : IDisposable
 
         await _sqlite.WaitAsync(cancellationToken);
         return new Release(_sqlite);
-    }
-
-    /// <summary>
-    /// Locks the person's account row until the transaction ends: concurrent settlements and
-    /// cancellations for one person (two institutions at once, a retry racing its original) take turns.
-    /// </summary>
-    public static async Task LockPersonAsync(YibaoDbContext db, string psnNo, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        if (db.IsPostgres())
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM personal_accounts WHERE psn_no = {psnNo} FOR UPDATE", cancellationToken);
-        }
     }
 
     public void Dispose() => _sqlite.Dispose();

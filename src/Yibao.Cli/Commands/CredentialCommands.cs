@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 using Yibao.Domain;
 using Yibao.Storage;
-using Yibao.Storage.Gateway;
+using Yibao.Application.Credentials;
 
 namespace Yibao.Cli.Commands;
 

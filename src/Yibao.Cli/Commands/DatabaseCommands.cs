@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Yibao.Storage;
-using Yibao.Storage.Reference;
+using Yibao.Application.Reference;
 
 namespace Yibao.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Designation;
 using Yibao.Storage;
-using Yibao.Storage.Designation;
+using Yibao.Application.Designation;
 
 namespace Yibao.Cli.Commands;
 

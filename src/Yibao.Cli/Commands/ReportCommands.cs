@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Yibao.Storage;
-using Yibao.Storage.Reports;
+using Yibao.Application.Reports;
 
 namespace Yibao.Cli.Commands;
 

@@ -36,5 +36,7 @@ public sealed record CatalogueEntry(
 
 public static class CatalogueErrors
 {
-    public static DomainError Invalid(string message) => new("invalid_catalogue", message);
+    public static readonly ErrorCode InvalidCode = new("invalid_catalogue", ErrorKind.Invalid);
+
+    public static DomainError Invalid(string message) => InvalidCode.With(message);
 }

@@ -48,20 +48,25 @@ public sealed record InternetPlusAgreement(
 
 public static class DesignationErrors
 {
+    public static readonly ErrorCode InstitutionSuspended = new("institution_suspended", ErrorKind.Refused);
+    public static readonly ErrorCode NotDesignatedCode = new("not_designated", ErrorKind.Refused);
+    public static readonly ErrorCode ServiceNotInScopeCode = new("service_not_in_scope", ErrorKind.Refused);
+    public static readonly ErrorCode DiseaseNotInScopeCode = new("disease_not_in_scope", ErrorKind.Refused);
+
     public static DomainError Suspended(string institution, AgreementStatus status) =>
-        new("institution_suspended", $"The designation of institution {institution} is {status.ToString().ToLowerInvariant()}: it cannot settle insurance claims.");
+        InstitutionSuspended.With($"The designation of institution {institution} is {status.ToString().ToLowerInvariant()}: it cannot settle insurance claims.");
 
     public static DomainError PhysicalSuspended(string internetHospital, string physical, AgreementStatus status) =>
-        new("institution_suspended", $"Internet hospital {internetHospital} relies on {physical}, whose designation is {status.ToString().ToLowerInvariant()}: its internet hospitals are suspended with it.");
+        InstitutionSuspended.With($"Internet hospital {internetHospital} relies on {physical}, whose designation is {status.ToString().ToLowerInvariant()}: its internet hospitals are suspended with it.");
 
     public static DomainError NotDesignated(string internetHospital, DateOnly date) =>
-        new("not_designated", $"Internet hospital {internetHospital} has no Internet+ supplementary agreement valid on {date:yyyy-MM-dd}.");
+        NotDesignatedCode.With( $"Internet hospital {internetHospital} has no Internet+ supplementary agreement valid on {date:yyyy-MM-dd}.");
 
     public static DomainError ServiceNotInScope(string internetHospital, OnlineService service) =>
-        new("service_not_in_scope", $"The agreement of {internetHospital} does not cover {service}.");
+        ServiceNotInScopeCode.With( $"The agreement of {internetHospital} does not cover {service}.");
 
     public static DomainError DiseaseNotInScope(string internetHospital, string disease) =>
-        new("disease_not_in_scope", $"The agreement of {internetHospital} does not cover treating {disease} online.");
+        DiseaseNotInScopeCode.With( $"The agreement of {internetHospital} does not cover treating {disease} online.");
 }
 
 /// <summary>Whether an institution may give (and settle) insurance-covered care on a date.</summary>
@@ -74,8 +79,7 @@ public static class DesignationRules
     /// <summary>
     /// An internet hospital (hospital-run or a third-party platform alike): its own agreement and that
     /// of the physical institution it relies on must be active — suspending the physical institution
-    /// suspends its internet hospitals at once — and its supplementary agreement must be valid on the
-    /// date and cover the service and, when known, the disease.
+    /// suspends its internet hospitals at once — and its supplementary agreement valid on the date.
     /// </summary>
     public static DomainError? CheckInternetHospital(
         string internetHospital,
@@ -83,9 +87,7 @@ public static class DesignationRules
         string physicalInstitution,
         AgreementStatus physicalStatus,
         InternetPlusAgreement? agreement,
-        DateOnly date,
-        OnlineService service,
-        string? diseaseCode)
+        DateOnly date)
     {
         if (ownStatus != AgreementStatus.Active)
         {
@@ -97,18 +99,20 @@ public static class DesignationRules
             return DesignationErrors.PhysicalSuspended(internetHospital, physicalInstitution, physicalStatus);
         }
 
-        if (agreement is null || !agreement.IsValidOn(date))
-        {
-            return DesignationErrors.NotDesignated(internetHospital, date);
-        }
+        return agreement is null || !agreement.IsValidOn(date) ? DesignationErrors.NotDesignated(internetHospital, date) : null;
+    }
 
+    /// <summary>The supplementary agreement must cover the service given and, when known, the disease treated.</summary>
+    public static DomainError? CheckScope(InternetPlusAgreement agreement, OnlineService service, string? diseaseCode)
+    {
+        ArgumentNullException.ThrowIfNull(agreement);
         if (!agreement.Services.Contains(service))
         {
-            return DesignationErrors.ServiceNotInScope(internetHospital, service);
+            return DesignationErrors.ServiceNotInScope(agreement.InternetHospital, service);
         }
 
         return diseaseCode is { Length: > 0 } && !agreement.Covers(diseaseCode)
-            ? DesignationErrors.DiseaseNotInScope(internetHospital, diseaseCode)
+            ? DesignationErrors.DiseaseNotInScope(agreement.InternetHospital, diseaseCode)
             : null;
     }
 }

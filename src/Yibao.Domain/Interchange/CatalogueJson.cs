@@ -23,7 +23,7 @@ public static class CatalogueJson
             @class,
             e.OptionalDecimal("selfpayProp", path) ?? (@class == CatalogueClass.C ? 1m : 0m),
             e.OptionalDecimal("priceCap", path));
-        return result.IsSuccess ? result : new DomainError(result.Error.Code, $"{path}: {result.Error.Message}");
+        return result.IsSuccess ? result : result.Error with { Message = $"{path}: {result.Error.Message}" };
     }
 
     public static string WriteEntries(IEnumerable<CatalogueEntry> entries) => JsonWriting.Write(w =>

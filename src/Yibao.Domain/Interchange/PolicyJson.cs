@@ -39,7 +39,7 @@ public static class PolicyJson
             e.OptionalDecimal("maxRatio", path) ?? 1m,
             benefits,
             reduction);
-        return result.IsSuccess ? result : new DomainError(result.Error.Code, $"{path}: {result.Error.Message}");
+        return result.IsSuccess ? result : result.Error with { Message = $"{path}: {result.Error.Message}" };
     }
 
     private static Benefit ReadBenefit(JsonElement e, string path)

@@ -65,12 +65,12 @@ public static class PaymentOrders
         (OrderStatus.Created or OrderStatus.AwaitingPayment, OrderEvent.Revoke) => OrderStatus.Revoked,
         (OrderStatus.Created or OrderStatus.AwaitingPayment, OrderEvent.Expire) => OrderStatus.Expired,
         (OrderStatus.Settled, OrderEvent.Refund) => OrderStatus.Refunded,
-        (OrderStatus.Expired, _) => Refused("order_expired", from, @event),
-        (_, OrderEvent.Confirm) => Refused("order_not_awaiting_confirmation", from, @event),
-        (_, OrderEvent.Pay or OrderEvent.Settle) => Refused("order_not_awaiting_payment", from, @event),
-        (_, OrderEvent.Revoke) => Refused("order_not_revocable", from, @event),
-        (_, OrderEvent.Refund) => Refused("order_not_refundable", from, @event),
-        _ => Refused("order_state_conflict", from, @event),
+        (OrderStatus.Expired, _) => Refused(PaymentErrors.OrderExpired, from, @event),
+        (_, OrderEvent.Confirm) => Refused(PaymentErrors.NotAwaitingConfirmation, from, @event),
+        (_, OrderEvent.Pay or OrderEvent.Settle) => Refused(PaymentErrors.NotAwaitingPayment, from, @event),
+        (_, OrderEvent.Revoke) => Refused(PaymentErrors.NotRevocable, from, @event),
+        (_, OrderEvent.Refund) => Refused(PaymentErrors.NotRefundable, from, @event),
+        _ => Refused(PaymentErrors.StateConflict, from, @event),
     };
 
     /// <summary>Whether an order in <paramref name="status"/> has run out of time at <paramref name="now"/>.</summary>
@@ -81,8 +81,8 @@ public static class PaymentOrders
     public static Result<decimal> CheckDeliveryFee(decimal? fee) => fee switch
     {
         null => 0m,
-        < 0m or > MaxDeliveryFee => new DomainError("invalid_delivery_fee", $"The delivery fee must be between 0 and {MaxDeliveryFee:0.00}."),
-        { } f when f != decimal.Round(f, 2) => new DomainError("invalid_delivery_fee", "The delivery fee is in whole cents."),
+        < 0m or > MaxDeliveryFee => PaymentErrors.InvalidDeliveryFee.With($"The delivery fee must be between 0 and {MaxDeliveryFee:0.00}."),
+        { } f when f != decimal.Round(f, 2) => PaymentErrors.InvalidDeliveryFee.With("The delivery fee is in whole cents."),
         { } f => f,
     };
 
@@ -113,8 +113,11 @@ public static class PaymentOrders
         return false;
     }
 
-    private static DomainError Refused(string code, OrderStatus from, OrderEvent @event) =>
-        new(code, $"The order is {from.ToName()}: it cannot be {Describe(@event)}.");
+    public static OrderStatus ParseStatus(string name) =>
+        TryParseStatus(name, out var status) ? status : throw new ArgumentOutOfRangeException(nameof(name), name, "not an order status");
+
+    private static DomainError Refused(ErrorCode code, OrderStatus from, OrderEvent @event) =>
+        code.With($"The order is {from.ToName()}: it cannot be {Describe(@event)}.");
 
     private static string Describe(OrderEvent @event) => @event switch
     {
@@ -125,4 +128,16 @@ public static class PaymentOrders
         OrderEvent.Expire => "expired",
         _ => "refunded",
     };
+}
+
+/// <summary>The refusals of payment orders.</summary>
+public static class PaymentErrors
+{
+    public static readonly ErrorCode InvalidDeliveryFee = new("invalid_delivery_fee", ErrorKind.Refused);
+    public static readonly ErrorCode OrderExpired = new("order_expired", ErrorKind.Conflict);
+    public static readonly ErrorCode NotAwaitingConfirmation = new("order_not_awaiting_confirmation", ErrorKind.Conflict);
+    public static readonly ErrorCode NotAwaitingPayment = new("order_not_awaiting_payment", ErrorKind.Conflict);
+    public static readonly ErrorCode NotRevocable = new("order_not_revocable", ErrorKind.Conflict);
+    public static readonly ErrorCode NotRefundable = new("order_not_refundable", ErrorKind.Conflict);
+    public static readonly ErrorCode StateConflict = new("order_state_conflict", ErrorKind.Conflict);
 }

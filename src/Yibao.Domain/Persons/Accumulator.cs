@@ -33,4 +33,13 @@ public sealed class AccumulatorSet
     public static AccumulatorSet Empty { get; } = new();
 
     public Accumulator this[BenefitKind kind] => _values[(int)kind];
+
+    /// <summary>A copy with one benefit's accumulator replaced.</summary>
+    public AccumulatorSet With(BenefitKind kind, Accumulator value)
+    {
+        var copy = new AccumulatorSet();
+        _values.CopyTo(copy._values, 0);
+        copy._values[(int)kind] = value;
+        return copy;
+    }
 }

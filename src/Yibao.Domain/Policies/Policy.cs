@@ -101,5 +101,7 @@ public sealed class Policy
 
 public static class PolicyErrors
 {
-    public static DomainError Invalid(string message) => new("invalid_policy", message);
+    public static readonly ErrorCode InvalidCode = new("invalid_policy", ErrorKind.Invalid);
+
+    public static DomainError Invalid(string message) => InvalidCode.With(message);
 }

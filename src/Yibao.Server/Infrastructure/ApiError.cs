@@ -14,19 +14,24 @@ internal sealed record ApiError(int Status, string Code, string Detail, IDiction
 
     public static ApiError Conflict(string code, string detail) => new(409, code, detail);
 
-    /// <summary>A business refusal from the domain: the request was understood and refused.</summary>
+    /// <summary>A refusal of a use case, in the native API's form.</summary>
     public static ApiError From(DomainError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new ApiError(StatusFor(error.Code), error.Code, error.Message);
+        return new ApiError(StatusOf(error.Kind), error.Code, error.Message);
     }
 
-    private static int StatusFor(string code) => code switch
+    /// <summary>The native API's one table from error kind to HTTP status.</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
     {
-        "malformed_document" or "invalid_policy" or "invalid_catalogue" or "invalid_person" => 400,
-        "unknown_area" or "invalid_relies_on" => 422,
-        "duplicate_certno" => 409,
-        _ => 422,
+        ErrorKind.Invalid => 400,
+        ErrorKind.Unauthenticated => 401,
+        ErrorKind.Forbidden => 403,
+        ErrorKind.NotFound => 404,
+        ErrorKind.Conflict => 409,
+        ErrorKind.Refused => 422,
+        ErrorKind.Unavailable => 502,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public IResult ToResult() => Results.Problem(

@@ -14,6 +14,8 @@ using Yibao.Server.Features.Reconciliation;
 using Yibao.Server.Features.Settlements;
 using Yibao.Server.Features.Visits;
 using Yibao.Storage;
+using Yibao.Application;
+using Yibao.Application.Reference;
 using Yibao.Storage.Reference;
 
 namespace Yibao.Server.Infrastructure;
@@ -27,7 +29,7 @@ public static class YibaoApplication
         var services = builder.Services;
         services.Configure<YibaoOptions>(builder.Configuration.GetSection("Yibao"));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new AgencyCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<YibaoOptions>>().Value.UtcOffset));
+        services.AddYibaoApplication();
 
         // Resolved when first needed, so hosts (and tests) can set ConnectionStrings:Yibao late.
         services.AddSingleton(sp => StorageOptions.FromConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("Yibao")));
@@ -37,15 +39,14 @@ public static class YibaoApplication
         services.AddSingleton<WriteGate>();
         services.AddSingleton<ReferenceCache>();
         services.AddScoped<IdempotentWrites>();
-        services.AddScoped<ClaimPreparation>();
-        services.AddScoped<Yibao.Storage.Gateway.GatewayCredentials>();
+        services.AddScoped<Application.Credentials.GatewayCredentials>();
         services.AddScoped<Features.Gateway.GatewayAuthentication>();
-        services.AddSingleton<Features.ECertificate.QrCodes>();
-        services.AddScoped<Features.ECertificate.ECertificates>();
-        services.AddScoped<Features.ECertificate.IPersonSignIn, Features.ECertificate.DemoPersonSignIn>();
-        services.AddSingleton<Features.ECertificate.IFaceVerifier, Features.ECertificate.DemoFaceVerifier>();
-        services.AddSingleton<Features.Payments.IPaymentProvider, Features.Payments.SimulatedPaymentProvider>();
-        services.AddScoped<Features.Payments.PaymentOrderService>();
+        services.AddSingleton<Application.ECertificates.QrCodes>();
+
+        // The ports' implementations: demo sign-in and face checks, the simulated payment provider.
+        services.AddScoped<Application.ECertificates.IPersonSignIn, Application.ECertificates.DemoPersonSignIn>();
+        services.AddSingleton<Application.ECertificates.IFaceVerifier, Application.ECertificates.DemoFaceVerifier>();
+        services.AddSingleton<Application.Payments.IPaymentProvider, Features.Payments.SimulatedPaymentProvider>();
         services.AddHostedService<Features.Payments.OrderExpirySweep>();
         services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yibao.Domain.Lifecycles;
 using Yibao.Storage.Entities;
 
 namespace Yibao.Storage.Configuration;
@@ -20,7 +21,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<VisitRow>
         e.Property(x => x.InsuredArea).Code(6);
         e.Property(x => x.TreatmentArea).Code(6);
         e.Property(x => x.DiseaseCode).Code(20);
-        e.Property(x => x.Status).Code(12);
+        e.Property(x => x.Status).Code(12).HasConversion(v => v.ToName(), s => VisitLifecycle.ParseVisitStatus(s));
         e.HasIndex(x => new { x.PsnNo, x.VisitDate });
         e.HasIndex(x => new { x.FixmedinsCode, x.VisitDate });
         e.HasOne<PersonRow>().WithMany().HasForeignKey(x => x.PsnNo).OnDelete(DeleteBehavior.Restrict);
@@ -68,7 +69,7 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         e.Property(x => x.BenefitKind).Code(12);
         e.Property(x => x.Channel).Code(10);
         e.Property(x => x.Filing).Code(20);
-        e.Property(x => x.Status).Code(12);
+        e.Property(x => x.Status).Code(12).HasConversion(v => v.ToName(), s => SettlementLifecycle.ParseSettlementStatus(s));
         e.Property(x => x.Ratio).Ratio();
         e.Property(x => x.MedfeeSumamt).Money();
         e.Property(x => x.FulamtOwnpayAmt).Money();

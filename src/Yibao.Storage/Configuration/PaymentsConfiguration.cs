@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yibao.Domain.Payments;
 using Yibao.Storage.Entities;
 
 namespace Yibao.Storage.Configuration;
@@ -15,7 +16,7 @@ internal sealed class PaymentOrderConfiguration : IEntityTypeConfiguration<Payme
         e.Property(x => x.PsnNo).Code(30);
         e.Property(x => x.FixmedinsCode).Code(30);
         e.Property(x => x.SetlId).Code(40);
-        e.Property(x => x.Status).Code(20);
+        e.Property(x => x.Status).Code(20).HasConversion(v => v.ToName(), s => PaymentOrders.ParseStatus(s));
         e.Property(x => x.MedfeeSumamt).Money();
         e.Property(x => x.FundPaySumamt).Money();
         e.Property(x => x.AcctPay).Money();

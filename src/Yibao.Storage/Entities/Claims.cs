@@ -1,15 +1,6 @@
+using Yibao.Domain.Lifecycles;
+
 namespace Yibao.Storage.Entities;
-
-public static class VisitStatus
-{
-    public const string Registered = "registered";
-
-    /// <summary>A payment order holds the visit's settlement until the person pays (or the order is let go).</summary>
-    public const string Paying = "paying";
-
-    public const string Settled = "settled";
-    public const string Cancelled = "cancelled";
-}
 
 /// <summary>A visit (就诊, <c>mdtrt_id</c>) registered by an institution for a person.</summary>
 public sealed class VisitRow
@@ -35,7 +26,9 @@ public sealed class VisitRow
     /// <summary>The visit date in the agency's time zone; its year selects policy and accumulators.</summary>
     public DateOnly VisitDate { get; set; }
 
-    public required string Status { get; set; }
+    /// <summary>Changed only by the visit lifecycle (<see cref="VisitLifecycle"/>).</summary>
+    public VisitStatus Status { get; set; }
+
     public List<FeeLineRow> FeeLines { get; set; } = [];
 }
 
@@ -60,18 +53,6 @@ public sealed class FeeLineRow
 
     /// <summary>Cancelled lines (2205) are kept for the audit trail but never settled.</summary>
     public bool Cancelled { get; set; }
-}
-
-public static class SettlementStatus
-{
-    public const string Settled = "settled";
-    public const string Cancelled = "cancelled";
-
-    /// <summary>Held by a payment order: the person's money is taken, the settlement not yet committed.</summary>
-    public const string Pending = "pending";
-
-    /// <summary>A pending settlement whose order was revoked or expired: what it held was given back.</summary>
-    public const string Released = "released";
 }
 
 /// <summary>A settlement (<c>setl_id</c>) with everything needed to reverse it exactly.</summary>
@@ -113,7 +94,9 @@ public sealed class SettlementRow
 
     public decimal FundDelta { get; set; }
 
-    public required string Status { get; set; }
+    /// <summary>Changed only by the settlement lifecycle (<see cref="SettlementLifecycle"/>).</summary>
+    public SettlementStatus Status { get; set; }
+
     public DateTimeOffset SettledAt { get; set; }
     public DateOnly SettlementDate { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }

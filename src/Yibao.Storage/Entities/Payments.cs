@@ -1,3 +1,5 @@
+using Yibao.Domain.Payments;
+
 namespace Yibao.Storage.Entities;
 
 /// <summary>
@@ -16,8 +18,8 @@ public sealed class PaymentOrderRow
     public required string FixmedinsCode { get; set; }
     public required string SetlId { get; set; }
 
-    /// <summary>The order state (<c>ordStas</c>): created, awaiting_payment, paid, settled, revoked, refunded, expired.</summary>
-    public required string Status { get; set; }
+    /// <summary>The order state (<c>ordStas</c>); changed only by the order's lifecycle (<see cref="PaymentOrders.Next"/>).</summary>
+    public OrderStatus Status { get; set; }
 
     public decimal MedfeeSumamt { get; set; }
     public decimal FundPaySumamt { get; set; }

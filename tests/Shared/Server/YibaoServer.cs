@@ -15,7 +15,7 @@ namespace Yibao.Testing;
 /// throwaway test cluster), seeded with the demo world, with the clock at 2026-11-22 10:00 +08:00.
 /// </summary>
 // Any type of the server assembly names its entry point; Program is ambiguous where the CLI is referenced too.
-public sealed class YibaoServer : WebApplicationFactory<Yibao.Server.Infrastructure.YibaoOptions>
+public sealed class YibaoServer : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(8));
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Yibao.Storage;
-using Yibao.Storage.Gateway;
+using Yibao.Application.Credentials;
 
 namespace Yibao.Cli.Tests.Commands;
 

@@ -9,11 +9,18 @@ public sealed class DesignationRulesTests
     private static InternetPlusAgreement Agreement(DateOnly? to = null, string[]? diseases = null, OnlineService[]? services = null) =>
         new("I1", new DateOnly(2026, 1, 1), to, (services ?? [OnlineService.FollowUp]).ToHashSet(), (diseases ?? []).ToHashSet());
 
-    private static string? Check(AgreementStatus own = AgreementStatus.Active, AgreementStatus physical = AgreementStatus.Active, InternetPlusAgreement? agreement = null, string? disease = null, OnlineService service = OnlineService.FollowUp, bool noAgreement = false) =>
-        DesignationRules.CheckInternetHospital("I1", own, "P1", physical, noAgreement ? null : agreement ?? Agreement(), Day, service, disease)?.Code;
+    private static string? Check(AgreementStatus own = AgreementStatus.Active, AgreementStatus physical = AgreementStatus.Active, InternetPlusAgreement? agreement = null, bool noAgreement = false) =>
+        DesignationRules.CheckInternetHospital("I1", own, "P1", physical, noAgreement ? null : agreement ?? Agreement(), Day)?.Code;
+
+    private static string? Scope(InternetPlusAgreement? agreement = null, string? disease = null, OnlineService service = OnlineService.FollowUp) =>
+        DesignationRules.CheckScope(agreement ?? Agreement(), service, disease)?.Code;
 
     [Fact]
-    public void CheckInternetHospital_AllInOrder_IsAllowed() => Assert.Null(Check(disease: "I10.x00"));
+    public void CheckInternetHospital_AllInOrder_IsAllowed()
+    {
+        Assert.Null(Check());
+        Assert.Null(Scope(disease: "I10.x00"));
+    }
 
     [Theory]
     [InlineData(AgreementStatus.Suspended)]
@@ -33,12 +40,12 @@ public sealed class DesignationRulesTests
     }
 
     [Fact]
-    public void CheckInternetHospital_ServiceOrDiseaseOutsideTheAgreement_IsRefused()
+    public void CheckScope_ServiceOrDiseaseOutsideTheAgreement_IsRefused()
     {
-        Assert.Equal("service_not_in_scope", Check(service: OnlineService.HomeNursing));
-        Assert.Equal("disease_not_in_scope", Check(agreement: Agreement(diseases: ["E11"]), disease: "I10"));
-        Assert.Null(Check(agreement: Agreement(diseases: ["E11", "I10"]), disease: "i10.001"));
-        Assert.Null(Check(agreement: Agreement(diseases: ["E11"]))); // no diagnosis yet: checked again when known
+        Assert.Equal("service_not_in_scope", Scope(service: OnlineService.HomeNursing));
+        Assert.Equal("disease_not_in_scope", Scope(agreement: Agreement(diseases: ["E11"]), disease: "I10"));
+        Assert.Null(Scope(agreement: Agreement(diseases: ["E11", "I10"]), disease: "i10.001"));
+        Assert.Null(Scope(agreement: Agreement(diseases: ["E11"]))); // no diagnosis yet: checked again when known
     }
 
     [Theory]

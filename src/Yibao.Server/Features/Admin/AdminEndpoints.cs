@@ -8,7 +8,7 @@ using Yibao.Server.Features.Designation;
 using Yibao.Server.Features.Pricing;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
-using Yibao.Storage.Reference;
+using Yibao.Application.Reference;
 
 namespace Yibao.Server.Features.Admin;
 

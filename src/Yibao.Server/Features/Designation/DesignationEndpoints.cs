@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Designation;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
-using Yibao.Storage.Designation;
+using Yibao.Application.Designation;
 
 namespace Yibao.Server.Features.Designation;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Yibao.Server.Features.Gateway;
-using Yibao.Server.Infrastructure;
+using Yibao.Application;
+using Yibao.Application.ECertificates;
 
 namespace Yibao.Server.Features.ECertificate;
 
@@ -33,17 +34,21 @@ internal static class DecodeEndpoint
         return app;
     }
 
-    private static async Task<IResult> DecodeAsync(HttpContext http, GatewayAuthentication authentication, ECertificates certificates, AgencyCalendar calendar)
+    private static async Task<IResult> DecodeAsync(HttpContext http, GatewayAuthentication authentication, DecodeQrCodeHandler decode, AgencyCalendar calendar)
     {
         var ct = http.RequestAborted;
         try
         {
             var institution = await authentication.AuthenticateAsync(http.Request.Headers, ct);
             var input = await ReadDataAsync(http, institution, "qrCode, businessType, orgId");
-            var (token, person, error) = await certificates.DecodeAsync(input.Text("qrCode", 400), input.Text("businessType", 10), institution, ct);
-            return token is null || person is null
-                ? Failure(error)
-                : Results.Json(
+            var decoded = await decode.HandleAsync(new DecodeQrCode(input.Text("qrCode", 400), input.Text("businessType", 10), institution), ct);
+            if (!decoded.IsSuccess)
+            {
+                return Failure(decoded.Error.Message);
+            }
+
+            var (token, person) = decoded.Value;
+            return Results.Json(
                 new
                 {
                     code = 0,
@@ -68,7 +73,7 @@ internal static class DecodeEndpoint
         }
     }
 
-    private static async Task<IResult> FaceAsync(HttpContext http, GatewayAuthentication authentication, ECertificates certificates, IFaceVerifier verifier)
+    private static async Task<IResult> FaceAsync(HttpContext http, GatewayAuthentication authentication, RecordFaceCheckHandler faceCheck)
     {
         var ct = http.RequestAborted;
         try
@@ -76,10 +81,10 @@ internal static class DecodeEndpoint
             var institution = await authentication.AuthenticateAsync(http.Request.Headers, ct);
             var input = await ReadDataAsync(http, institution, "ecToken, orgId, faceData");
             var ecToken = input.Text("ecToken", 64);
-            var refused = await certificates.RecordFaceCheckAsync(ecToken, institution, input.Text("faceData", 200_000), verifier, ct);
-            return refused is null
+            var checkedFace = await faceCheck.HandleAsync(new RecordFaceCheck(ecToken, institution, input.Text("faceData", 200_000)), ct);
+            return checkedFace.IsSuccess
                 ? Results.Json(new { code = 0, message = "success", data = new { ecToken, faceVerified = true } }, AsWritten)
-                : Failure(refused);
+                : Failure(checkedFace.Error.Message);
         }
         catch (GatewayRefusal refusal)
         {

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using QRCoder;
+using Yibao.Application;
+using Yibao.Application.ECertificates;
+using Yibao.Application.Persons;
+using Yibao.Application.Settlements;
+using Yibao.Domain.Lifecycles;
 using Yibao.Server.Infrastructure;
-using Yibao.Storage;
-using Yibao.Storage.Entities;
 
 namespace Yibao.Server.Features.ECertificate;
 
@@ -70,16 +72,17 @@ internal static class PatientPages
         return Results.Redirect("/me/certificate");
     }
 
-    private static async Task<IResult> CertificatePageAsync(HttpContext http, YibaoDbContext db, QrCodes qrCodes, IAntiforgery antiforgery)
+    private static async Task<IResult> CertificatePageAsync(HttpContext http, GetPersonHandler persons, QrCodes qrCodes, IAntiforgery antiforgery)
     {
         var psnNo = http.User.FindFirstValue(PsnNoClaim)!;
-        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.PsnNo == psnNo, http.RequestAborted);
-        if (person is null)
+        var found = await persons.HandleAsync(new GetPerson(psnNo), http.RequestAborted);
+        if (!found.IsSuccess)
         {
             await http.SignOutAsync(Scheme);
             return Results.Redirect("/me/sign-in");
         }
 
+        var person = found.Value;
         var (content, expiresAt) = qrCodes.Issue(psnNo);
         var tokens = antiforgery.GetAndStoreTokens(http);
         var refreshMs = Math.Max(5, (int)QrCodes.Lifetime.TotalSeconds - 10) * 1000;
@@ -111,25 +114,19 @@ internal static class PatientPages
     }
 
     /// <summary>The person's settlements, newest first, each with its split: fund, account, cash.</summary>
-    private static async Task<IResult> SettlementsPageAsync(HttpContext http, YibaoDbContext db, Infrastructure.AgencyCalendar calendar)
+    private static async Task<IResult> SettlementsPageAsync(HttpContext http, ListPersonSettlementsHandler settlements, AgencyCalendar calendar)
     {
         var psnNo = http.User.FindFirstValue(PsnNoClaim)!;
-        var settlements = await db.Settlements.AsNoTracking()
-            .Where(s => s.PsnNo == psnNo && (s.Status == SettlementStatus.Settled || s.Status == SettlementStatus.Cancelled))
-            .Join(db.Institutions, s => s.FixmedinsCode, i => i.FixmedinsCode, (s, i) => new { s, Institution = i.Name })
-            .ToListAsync(http.RequestAborted);
-        var rows = settlements
-            .OrderByDescending(x => x.s.SettledAt)
-            .Take(50)
+        var rows = (await settlements.HandleAsync(new ListPersonSettlements(psnNo), http.RequestAborted))
             .Select(x => $"""
-                <section class="setl{(x.s.Status == "cancelled" ? " cancelled" : "")}">
-                  <h2>{WebUtility.HtmlEncode(x.Institution)}</h2>
-                  <p class="hint">{Gateway.GatewayFormats.Time(x.s.SettledAt, calendar)} · {(x.s.Channel == "online" ? "线上 online" : "线下 offline")}{(x.s.Status == "cancelled" ? " · 已撤销 cancelled" : "")}</p>
+                <section class="setl{(x.Settlement.Status == SettlementStatus.Cancelled ? " cancelled" : "")}">
+                  <h2>{WebUtility.HtmlEncode(x.InstitutionName)}</h2>
+                  <p class="hint">{Gateway.GatewayFormats.Time(x.Settlement.SettledAt, calendar)} · {(x.Settlement.Channel == "online" ? "线上 online" : "线下 offline")}{(x.Settlement.Status == SettlementStatus.Cancelled ? " · 已撤销 cancelled" : "")}</p>
                   <dl>
-                    <dt>医疗费用 Medical total</dt><dd>{x.s.MedfeeSumamt:0.00}</dd>
-                    <dt>统筹基金 Pooled fund</dt><dd>{x.s.FundPaySumamt:0.00}</dd>
-                    <dt>个人账户 Personal account</dt><dd>{x.s.AcctPay:0.00}</dd>
-                    <dt>现金 Cash</dt><dd>{x.s.PsnCashPay:0.00}</dd>
+                    <dt>医疗费用 Medical total</dt><dd>{x.Settlement.MedfeeSumamt:0.00}</dd>
+                    <dt>统筹基金 Pooled fund</dt><dd>{x.Settlement.FundPaySumamt:0.00}</dd>
+                    <dt>个人账户 Personal account</dt><dd>{x.Settlement.AcctPay:0.00}</dd>
+                    <dt>现金 Cash</dt><dd>{x.Settlement.PsnCashPay:0.00}</dd>
                   </dl>
                 </section>
                 """);

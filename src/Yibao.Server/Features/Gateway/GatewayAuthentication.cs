@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
-using Yibao.Storage.Gateway;
+using Yibao.Application.Credentials;
 
 namespace Yibao.Server.Features.Gateway;
 

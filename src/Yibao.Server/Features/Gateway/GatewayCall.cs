@@ -1,69 +1,43 @@
-using Microsoft.EntityFrameworkCore;
-using Yibao.Server.Features.Settlements;
-using Yibao.Server.Infrastructure;
-using Yibao.Storage;
+using Yibao.Application;
+using Yibao.Application.Visits;
+using Yibao.Domain;
 using Yibao.Storage.Entities;
-using Yibao.Storage.Reference;
 
 namespace Yibao.Server.Features.Gateway;
 
-/// <summary>One authenticated transaction: the envelope, the calling institution and the services it may use.</summary>
-internal sealed class GatewayCall(
-    GatewayRequest request,
-    InstitutionRow institution,
-    YibaoDbContext db,
-    AgencyCalendar calendar,
-    ReferenceCache reference,
-    ClaimPreparation preparation,
-    ECertificate.ECertificates certificates,
-    Payments.PaymentOrderService payments)
+/// <summary>One authenticated transaction: the envelope, the calling institution, and the use cases it may call.</summary>
+internal sealed class GatewayCall(GatewayRequest request, InstitutionRow institution, AgencyCalendar calendar, IServiceProvider services)
 {
-    public Payments.PaymentOrderService Payments => payments;
-
-    public ECertificate.ECertificates Certificates => certificates;
-
     public GatewayRequest Request => request;
 
     public InstitutionRow Institution => institution;
 
-    public YibaoDbContext Db => db;
-
     public AgencyCalendar Calendar => calendar;
-
-    public ReferenceCache Reference => reference;
-
-    public ClaimPreparation Preparation => preparation;
 
     public GatewayInput Input => new(request.Input, "input");
 
-    /// <summary>The caller's own visit: another institution's visit is "not found", never revealed.</summary>
-    public async Task<VisitRow> OwnVisitAsync(string mdtrtId, CancellationToken ct, bool track = false)
-    {
-        var query = track ? db.Visits : db.Visits.AsNoTracking();
-        return await query.FirstOrDefaultAsync(v => v.MdtrtId == mdtrtId && v.FixmedinsCode == institution.FixmedinsCode, ct)
-            ?? throw new GatewayRefusal($"Visit {mdtrtId} does not exist at institution {institution.FixmedinsCode}.");
-    }
+    /// <summary>A use case's handler, in this request's scope.</summary>
+    public T Use<T>()
+        where T : notnull => services.GetRequiredService<T>();
 
-    public async Task<SettlementRow> OwnSettlementAsync(string setlId, CancellationToken ct) =>
-        await db.Settlements.AsNoTracking().Include(s => s.Lines).FirstOrDefaultAsync(s => s.SetlId == setlId && s.FixmedinsCode == institution.FixmedinsCode, ct)
-            ?? throw new GatewayRefusal($"Settlement {setlId} does not exist at institution {institution.FixmedinsCode}.");
+    /// <summary>The caller's view of a visit: its own only, of the person the message names.</summary>
+    public VisitScope Scope(string? psnNo = null) => new(institution.FixmedinsCode, psnNo);
 
-    public async Task<PersonRow> PersonAsync(string psnNo, CancellationToken ct)
+    /// <summary>A use case's value, or its refusal as the gateway's: <c>err_msg</c> starts with the code in brackets.</summary>
+    public static T Expect<T>(Result<T> result) => result.IsSuccess ? result.Value : throw Refusal(result.Error);
+
+    public static void Expect(DomainError? error)
     {
-        var person = await db.Persons.AsNoTracking().Include(p => p.Chronic).Include(p => p.Filings).FirstOrDefaultAsync(p => p.PsnNo == psnNo, ct)
-            ?? throw new GatewayRefusal($"No insured person {psnNo}.");
-        if (request.InsuplcAdmdvs is { } insuplc && insuplc != person.Area)
+        if (error is not null)
         {
-            throw new GatewayRefusal($"insuplc_admdvs {insuplc} is not the insured area of person {psnNo} ({person.Area}).");
+            throw Refusal(error);
         }
-
-        return person;
     }
 
-    /// <summary>Turns a refused operation into the gateway's refusal.</summary>
-    public static T Expect<T>(Reply reply) =>
-        reply.Error is { } error ? throw new GatewayRefusal($"[{error.Code}] {error.Detail}") : (T)reply.Body!;
-
-    public static T Expect<T>(ApiOutcome<T> outcome) =>
-        outcome.IsSuccess ? outcome.Value : throw new GatewayRefusal($"[{outcome.Error.Code}] {outcome.Error.Detail}");
+    /// <summary>The gateway's one table from a use case's refusal to its form: every kind is <c>infcode -1</c>, with the code kept machine-readable.</summary>
+    public static GatewayRefusal Refusal(DomainError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new GatewayRefusal($"[{error.Code}] {error.Message}");
+    }
 }

@@ -6,10 +6,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Yibao.Server.Features.Gateway.Transactions;
-using Yibao.Server.Features.Settlements;
+using Yibao.Application;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
-using Yibao.Storage.Reference;
 
 namespace Yibao.Server.Features.Gateway;
 
@@ -75,7 +74,7 @@ internal static class GatewayEndpoint
             var db = services.GetRequiredService<YibaoDbContext>();
             var institution = await Authorize(request, fixmedinsCode, db, ct);
             var handler = Transactions.GetValueOrDefault(request.Infno) ?? throw new GatewayRefusal($"infno {request.Infno} is not a supported transaction.");
-            var call = new GatewayCall(request, institution, db, calendar, services.GetRequiredService<ReferenceCache>(), services.GetRequiredService<ClaimPreparation>(), services.GetRequiredService<ECertificate.ECertificates>(), services.GetRequiredService<Payments.PaymentOrderService>());
+            var call = new GatewayCall(request, institution, calendar, services);
             var writes = services.GetRequiredService<IdempotentWrites>();
             var outcome = await writes.ExecuteAsync(
                 MessageKey(fixmedinsCode, request.Msgid),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Yibao.Server.Infrastructure;
+using Yibao.Application;
+using Yibao.Application.Payments;
 
 namespace Yibao.Server.Features.Payments;
 
@@ -22,7 +23,7 @@ internal sealed class OrderExpirySweep(IServiceScopeFactory scopes, TimeProvider
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<PaymentOrderService>().ExpireDueAsync(stoppingToken);
+                var expired = await scope.ServiceProvider.GetRequiredService<ExpirePaymentOrdersHandler>().HandleAsync(new ExpireDuePaymentOrders(), stoppingToken);
                 if (expired > 0)
                 {
                     logger.LogInformation("Expired {Count} unpaid payment orders", expired);

@@ -2,11 +2,11 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Payments;
 using Yibao.Server.Features.ECertificate;
+using Yibao.Application;
+using Yibao.Application.Payments;
 using Yibao.Server.Infrastructure;
-using Yibao.Storage;
 
 namespace Yibao.Server.Features.Payments;
 
@@ -25,15 +25,15 @@ internal static class OrderPages
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, PaymentOrderService orders, YibaoDbContext db)
+    private static async Task<IResult> ListAsync(HttpContext http, GetPaymentOrderHandler orders, GetInstitutionNamesHandler institutions)
     {
         var psnNo = PsnNo(http);
-        var rows = await orders.OrdersOfAsync(psnNo, http.RequestAborted);
-        var names = await InstitutionNamesAsync(db, rows.Select(o => o.FixmedinsCode), http.RequestAborted);
+        var rows = await orders.HandleAsync(new ListPaymentOrders(psnNo), http.RequestAborted);
+        var names = await institutions.HandleAsync(new GetInstitutionNames(rows.Select(o => o.FixmedinsCode).ToList()), http.RequestAborted);
         var items = string.Concat(rows.Select(o => $"""
             <section class="setl">
               <h2><a href="/me/orders/{o.PayOrdId}?pay_token={o.PayToken}">{WebUtility.HtmlEncode(names.GetValueOrDefault(o.FixmedinsCode, o.FixmedinsCode))}</a></h2>
-              <p class="hint">{StatusLabel(o.Status)} · ¥{o.CashTotal:0.00}</p>
+              <p class="hint">{StatusLabel(o.Status.ToName())} · ¥{o.CashTotal:0.00}</p>
             </section>
             """));
         return PhonePage.Render("订单 Orders", $"""
@@ -43,12 +43,13 @@ internal static class OrderPages
             """);
     }
 
-    private static Task<IResult> OrderAsync(string payOrdId, [FromQuery(Name = "pay_token")] string? payToken, HttpContext http, PaymentOrderService orders, IPaymentProvider provider, YibaoDbContext db, IAntiforgery antiforgery) =>
-        RenderOrderAsync(payOrdId, payToken, http, orders, provider, db, antiforgery, error: null);
+    private static Task<IResult> OrderAsync(string payOrdId, [FromQuery(Name = "pay_token")] string? payToken, HttpContext http, IServiceProvider services) =>
+        RenderOrderAsync(payOrdId, payToken, http, services, error: null);
 
-    private static async Task<IResult> RenderOrderAsync(string payOrdId, string? payToken, HttpContext http, PaymentOrderService orders, IPaymentProvider provider, YibaoDbContext db, IAntiforgery antiforgery, string? error)
+    private static async Task<IResult> RenderOrderAsync(string payOrdId, string? payToken, HttpContext http, IServiceProvider services, string? error)
     {
-        var found = await orders.GetAsync(payOrdId, PsnNo(http), http.RequestAborted);
+        var provider = services.GetRequiredService<IPaymentProvider>();
+        var found = await services.GetRequiredService<GetPaymentOrderHandler>().HandleAsync(new GetPaymentOrder(payOrdId, PsnNo(http)), http.RequestAborted);
         if (!found.IsSuccess)
         {
             return PhonePage.Render("订单 Order", """
@@ -58,9 +59,9 @@ internal static class OrderPages
                 """);
         }
 
-        var order = found.Value;
-        var names = await InstitutionNamesAsync(db, [order.FixmedinsCode], http.RequestAborted);
-        var tokens = antiforgery.GetAndStoreTokens(http);
+        var order = PaymentResponses.From(found.Value, services.GetRequiredService<AgencyCalendar>());
+        var names = await services.GetRequiredService<GetInstitutionNamesHandler>().HandleAsync(new GetInstitutionNames([order.FixmedinsCode]), http.RequestAborted);
+        var tokens = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
         var action = order.OrdStas switch
         {
             "created" => $"""
@@ -96,24 +97,18 @@ internal static class OrderPages
             """);
     }
 
-    private static async Task<IResult> ConfirmAsync(string payOrdId, [FromForm(Name = "pay_token")] string? payToken, HttpContext http, PaymentOrderService orders, IPaymentProvider provider, YibaoDbContext db, IAntiforgery antiforgery)
+    private static async Task<IResult> ConfirmAsync(string payOrdId, [FromForm(Name = "pay_token")] string? payToken, HttpContext http, ConfirmPaymentOrderHandler confirm, IServiceProvider services)
     {
-        var confirmed = await orders.ConfirmAsync(payOrdId, PsnNo(http), payToken ?? "", http.RequestAborted);
+        var confirmed = await confirm.HandleAsync(new ConfirmPaymentOrder(payOrdId, PsnNo(http), payToken ?? ""), http.RequestAborted);
         if (!confirmed.IsSuccess)
         {
-            return await RenderOrderAsync(payOrdId, payToken, http, orders, provider, db, antiforgery, $"{confirmed.Error.Detail} ({confirmed.Error.Code})");
+            return await RenderOrderAsync(payOrdId, payToken, http, services, $"{confirmed.Error.Message} ({confirmed.Error.Code})");
         }
 
         return Results.Redirect(confirmed.Value?.PayUrl ?? $"/me/orders/{payOrdId}");
     }
 
     private static string PsnNo(HttpContext http) => http.User.FindFirstValue(PatientPages.PsnNoClaim)!;
-
-    private static async Task<Dictionary<string, string>> InstitutionNamesAsync(YibaoDbContext db, IEnumerable<string> codes, CancellationToken ct)
-    {
-        var wanted = codes.Distinct().ToList();
-        return await db.Institutions.AsNoTracking().Where(i => wanted.Contains(i.FixmedinsCode)).ToDictionaryAsync(i => i.FixmedinsCode, i => i.Name, ct);
-    }
 
     public static string StatusLabel(string status) => PaymentOrders.TryParseStatus(status, out var s) ? s switch
     {

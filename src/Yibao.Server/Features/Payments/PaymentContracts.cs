@@ -1,3 +1,7 @@
+using Yibao.Application;
+using Yibao.Domain.Payments;
+using Yibao.Storage.Entities;
+
 namespace Yibao.Server.Features.Payments;
 
 /// <summary>An institution's request for a payment order on a visit whose fees are uploaded.</summary>
@@ -44,3 +48,41 @@ public sealed record PaymentOrderResponse(
 /// <summary>What the platform made of a provider's callback.</summary>
 /// <param name="Result">settled, already_processed, late_payment_refunded or payment_failed_noted.</param>
 public sealed record NotificationResponse(string PayOrdId, string Result, string OrdStas);
+
+/// <summary>Payment orders in the native API's form.</summary>
+internal static class PaymentResponses
+{
+    /// <summary>The person's phone page for the order, with the token that lets them confirm it.</summary>
+    public static string PayUrl(PaymentOrderRow o) => $"/me/orders/{o.PayOrdId}?pay_token={o.PayToken}";
+
+    /// <param name="includeToken">Only the response that created the order carries the pay token.</param>
+    public static PaymentOrderResponse From(PaymentOrderRow o, AgencyCalendar calendar, bool includeToken = false)
+    {
+        DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(calendar.Now.Offset);
+        return new(
+            o.PayOrdId,
+            includeToken ? o.PayToken : null,
+            o.Status.ToName(),
+            o.MdtrtId,
+            o.PsnNo,
+            o.FixmedinsCode,
+            o.SetlId,
+            o.MedfeeSumamt,
+            o.FundPaySumamt,
+            o.AcctPay,
+            o.PsnCashPay,
+            o.DeliveryFee,
+            o.CashTotal,
+            Local(o.CreatedAt),
+            Local(DateTimeOffset.FromUnixTimeSeconds(o.ExpiresAt)),
+            o.PaidAt is { } paid ? Local(paid) : null,
+            o.SettledAt is { } settled ? Local(settled) : null,
+            o.ClosedAt is { } closed ? Local(closed) : null,
+            o.Provider,
+            o.ProviderTradeNo,
+            o.RefundNo,
+            o.Note,
+            PayUrl(o),
+            o.Events.OrderBy(e => e.At).ThenBy(e => e.Id <= 0).ThenBy(e => e.Id).Select(e => new PaymentOrderEventResponse(Local(e.At), e.From, e.To, e.Actor, e.Detail)).ToList());
+    }
+}

@@ -1,3 +1,8 @@
+using Yibao.Application;
+using Yibao.Application.Payments;
+using Yibao.Application.Settlements;
+using Yibao.Application.Settlements.Checks;
+using Yibao.Domain.Payments;
 using Yibao.Server.Infrastructure;
 
 namespace Yibao.Server.Features.Payments;
@@ -30,22 +35,28 @@ internal static class PaymentEndpoints
         return app;
     }
 
-    private static Task<IResult> CreateAsync(string mdtrtId, CreatePaymentOrderRequest? request, HttpContext http, IdempotentWrites writes, PaymentOrderService orders) =>
-        writes.RunAsync(http, request, ct => orders.CreateCoreAsync(mdtrtId, request ?? new CreatePaymentOrderRequest(null, null, null, null), ct));
-
-    private static async Task<IResult> GetAsync(string payOrdId, PaymentOrderService orders, CancellationToken ct)
+    private static Task<IResult> CreateAsync(string mdtrtId, CreatePaymentOrderRequest? request, HttpContext http, IdempotentWrites writes, CreatePaymentOrderHandler create, AgencyCalendar calendar)
     {
-        var order = await orders.GetAsync(payOrdId, psnNo: null, ct);
-        return order.IsSuccess ? Results.Ok(order.Value) : order.Error.ToResult();
+        var terms = new ClaimTerms(request?.UseAccount ?? true, new PersonProof(request?.MdtrtCertType, request?.MdtrtCertNo));
+        return writes.RunAsync(http, request ?? new CreatePaymentOrderRequest(null, null, null, null), async ct =>
+            Reply.From(await create.HandleAsync(new CreatePaymentOrder(mdtrtId, terms, request?.DeliveryFee), ct), o => PaymentResponses.From(o, calendar, includeToken: true), 201));
     }
 
-    private static Task<IResult> RevokeAsync(string payOrdId, PaymentOrderActionRequest? request, HttpContext http, IdempotentWrites writes, PaymentOrderService orders) =>
-        writes.RunAsync(http, new { payOrdId, request }, ct => orders.RevokeCoreAsync(payOrdId, request?.Reason, ct));
+    private static async Task<IResult> GetAsync(string payOrdId, GetPaymentOrderHandler orders, AgencyCalendar calendar, CancellationToken ct)
+    {
+        var order = await orders.HandleAsync(new GetPaymentOrder(payOrdId), ct);
+        return order.IsSuccess ? Results.Ok(PaymentResponses.From(order.Value, calendar)) : ApiError.From(order.Error).ToResult();
+    }
 
-    private static Task<IResult> RefundAsync(string payOrdId, PaymentOrderActionRequest? request, HttpContext http, IdempotentWrites writes, PaymentOrderService orders) =>
-        writes.RunAsync(http, new { payOrdId, request }, ct => orders.RefundCoreAsync(payOrdId, request?.Reason, ct));
+    private static Task<IResult> RevokeAsync(string payOrdId, PaymentOrderActionRequest? request, HttpContext http, IdempotentWrites writes, RevokePaymentOrderHandler revoke, AgencyCalendar calendar) =>
+        writes.RunAsync(http, new { payOrdId, request }, async ct =>
+            Reply.From(await revoke.HandleAsync(new RevokePaymentOrder(payOrdId, request?.Reason), ct), o => PaymentResponses.From(o, calendar)));
 
-    private static async Task<IResult> NotifyAsync(string provider, HttpContext http, IPaymentProvider payments, PaymentOrderService orders)
+    private static Task<IResult> RefundAsync(string payOrdId, PaymentOrderActionRequest? request, HttpContext http, IdempotentWrites writes, RefundPaymentOrderHandler refund, AgencyCalendar calendar) =>
+        writes.RunAsync(http, new { payOrdId, request }, async ct =>
+            Reply.From(await refund.HandleAsync(new RefundPaymentOrder(payOrdId, request?.Reason), ct), o => PaymentResponses.From(o, calendar)));
+
+    private static async Task<IResult> NotifyAsync(string provider, HttpContext http, IPaymentProvider payments, NotifyPaymentHandler notify)
     {
         if (provider != payments.Name)
         {
@@ -58,12 +69,14 @@ internal static class PaymentEndpoints
             return body.Error.ToResult();
         }
 
-        if (payments.ReadNotification(body.Value, http.Request.Headers) is not { } notification)
+        if (payments.ReadNotification(body.Value, name => http.Request.Headers[name].ToString()) is not { } notification)
         {
             return new ApiError(401, "callback_signature_invalid", "The notification's signature does not verify; nothing was changed.").ToResult();
         }
 
-        var outcome = await orders.NotifyAsync(notification, http.RequestAborted);
-        return outcome.IsSuccess ? Results.Ok(outcome.Value) : outcome.Error.ToResult();
+        var outcome = await notify.HandleAsync(new NotifyPayment(notification), http.RequestAborted);
+        return outcome.IsSuccess
+            ? Results.Ok(new NotificationResponse(outcome.Value.Order.PayOrdId, outcome.Value.Result, outcome.Value.Order.Status.ToName()))
+            : ApiError.From(outcome.Error).ToResult();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
+using Yibao.Application.Payments;
 using Yibao.Server.Infrastructure;
 
 namespace Yibao.Server.Features.Payments;
@@ -43,7 +44,7 @@ internal static class SimulatedCashier
             """);
     }
 
-    private static async Task<IResult> PayAsync(string tradeNo, IPaymentProvider provider, PaymentOrderService orders, CancellationToken ct)
+    private static async Task<IResult> PayAsync(string tradeNo, IPaymentProvider provider, NotifyPaymentHandler notify, CancellationToken ct)
     {
         if (provider is not SimulatedPaymentProvider simulated || simulated.Find(tradeNo) is not { } trade)
         {
@@ -53,8 +54,8 @@ internal static class SimulatedCashier
         if (simulated.Pay(tradeNo) is { } signed)
         {
             // Delivered in-process; a real provider posts the same signed body to /api/payments/notify/{provider}.
-            var headers = new HeaderDictionary { [SimulatedPaymentProvider.SignatureHeader] = signed.Signature };
-            await orders.NotifyAsync(simulated.ReadNotification(signed.Body, headers)!, ct);
+            var notification = simulated.ReadNotification(signed.Body, name => name == SimulatedPaymentProvider.SignatureHeader ? signed.Signature : "")!;
+            await notify.HandleAsync(new NotifyPayment(notification), ct);
         }
 
         return Results.Redirect(trade.ReturnUrl);

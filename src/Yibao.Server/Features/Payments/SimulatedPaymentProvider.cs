@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Yibao.Application.Payments;
 using Yibao.Storage;
 
 namespace Yibao.Server.Features.Payments;
@@ -33,10 +34,10 @@ internal sealed class SimulatedPaymentProvider(CredentialProtector protector, Ti
 
     public string PayUrlOf(string tradeNo) => $"/sim-pay/{tradeNo}";
 
-    public PaymentNotification? ReadNotification(string body, IHeaderDictionary headers)
+    public PaymentNotification? ReadNotification(string body, Func<string, string> header)
     {
-        ArgumentNullException.ThrowIfNull(headers);
-        var signature = headers[SignatureHeader].ToString();
+        ArgumentNullException.ThrowIfNull(header);
+        var signature = header(SignatureHeader);
         if (body is null || !IsHex(signature)
             || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(signature), HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(body))))
         {

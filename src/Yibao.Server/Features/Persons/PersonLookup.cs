@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Persons;
 using Yibao.Domain.Codes;
 using Yibao.Server.Infrastructure;
-using Yibao.Storage;
-using Yibao.Storage.Entities;
-using Yibao.Storage.Reference;
 
 namespace Yibao.Server.Features.Persons;
 
@@ -13,36 +10,27 @@ internal static class PersonLookup
     public static IEndpointRouteBuilder MapPersonEndpoints(this IEndpointRouteBuilder app)
     {
         var persons = app.MapGroup("/api/persons").WithTags("Persons");
-        persons.MapGet("/{psnNo}", (string psnNo, YibaoDbContext db, AgencyCalendar calendar, CancellationToken ct) => GetAsync(psnNo, null, db, calendar, ct))
+        persons.MapGet("/{psnNo}", (string psnNo, FindPersonHandler find, CancellationToken ct) => GetAsync(new FindPerson(psnNo, null), find, ct))
             .WithName("GetPerson").WithSummary("Person info, account balance and this year's accumulators, by psn_no")
             .Produces<PersonResponse>().ProducesProblem(404);
-        persons.MapGet("/", (string? certno, YibaoDbContext db, AgencyCalendar calendar, CancellationToken ct) =>
+        persons.MapGet("/", (string? certno, FindPersonHandler find, CancellationToken ct) =>
                 string.IsNullOrWhiteSpace(certno)
                     ? Task.FromResult(ApiError.Validation("Query by ?certno=ID number, or GET /api/persons/{psn_no}.").ToResult())
-                    : GetAsync(null, certno, db, calendar, ct))
+                    : GetAsync(new FindPerson(null, certno), find, ct))
             .WithName("FindPerson").WithSummary("Person info by ID number (certno)")
             .Produces<PersonResponse>().ProducesProblem(400).ProducesProblem(404);
         return app;
     }
 
-    public static Task<PersonRow?> FindAsync(YibaoDbContext db, string? psnNo, string? certno, CancellationToken ct) =>
-        db.Persons.AsNoTracking().Include(p => p.Chronic).Include(p => p.Filings)
-            .FirstOrDefaultAsync(p => !string.IsNullOrWhiteSpace(psnNo) ? p.PsnNo == psnNo : p.Certno == certno, ct);
-
-    public static ApiError NotFound(string key) => ApiError.NotFound("person_not_found", $"No insured person {key}.");
-
-    private static async Task<IResult> GetAsync(string? psnNo, string? certno, YibaoDbContext db, AgencyCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> GetAsync(FindPerson command, FindPersonHandler find, CancellationToken ct)
     {
-        var row = await FindAsync(db, psnNo, certno, ct);
-        if (row is null)
+        var found = await find.HandleAsync(command, ct);
+        if (!found.IsSuccess)
         {
-            return NotFound(psnNo ?? certno!).ToResult();
+            return ApiError.From(found.Error).ToResult();
         }
 
-        var year = calendar.Today.Year;
-        var balance = await db.PersonalAccounts.Where(a => a.PsnNo == row.PsnNo).Select(a => a.Balance).FirstAsync(ct);
-        var accumulators = (await db.Accumulators.AsNoTracking().Where(a => a.PsnNo == row.PsnNo && a.Year == year).ToListAsync(ct)).ToAccumulatorSet();
-        var person = row.ToDomain(balance);
+        var (person, ledger) = found.Value;
         return Results.Ok(new PersonResponse(
             person.PsnNo,
             person.Name,
@@ -52,11 +40,11 @@ internal static class PersonLookup
             person.Insutype,
             person.Area,
             person.Retired,
-            Insutype.HasPersonalAccount(person.Insutype) ? balance : 0m,
-            person.Chronic.Select(c => new ChronicResponse(c.Disease, c.Name, c.From)).ToList(),
-            person.Filings.Select(f => new FilingResponse(f.Type.ToName(), f.Reason, f.ToArea, f.From, f.To)).ToList(),
-            year,
-            BenefitKinds.All.ToDictionary(k => k.ToName(), k => new AccumulatorResponse(accumulators[k].DeductiblePaid, accumulators[k].FundPaid))));
+            Insutype.HasPersonalAccount(person.Insutype) ? ledger.Balance : 0m,
+            person.Chronic.OrderBy(c => c.From).Select(c => new ChronicResponse(c.Disease, c.Name, c.From)).ToList(),
+            person.Filings.OrderBy(f => f.From).Select(f => new FilingResponse(f.Type, f.Reason, f.ToArea, f.From, f.To)).ToList(),
+            ledger.Year,
+            BenefitKinds.All.ToDictionary(k => k.ToName(), k => new AccumulatorResponse(ledger.Accumulators[k].DeductiblePaid, ledger.Accumulators[k].FundPaid))));
     }
 }
 

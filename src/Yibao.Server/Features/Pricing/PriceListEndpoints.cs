@@ -1,7 +1,8 @@
 using Yibao.Domain.Pricing;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
-using Yibao.Storage.Reference;
+using Yibao.Application.Reference;
+using Yibao.Application.Pricing;
 
 namespace Yibao.Server.Features.Pricing;
 
@@ -14,12 +15,16 @@ internal static class PriceListEndpoints
 {
     public static IEndpointRouteBuilder MapPriceListEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/internet-plus-prices/{area}", async (string area, YibaoDbContext db, ReferenceCache reference, CancellationToken ct) =>
+        app.MapGet("/api/internet-plus-prices/{area}", async (string area, GetPriceListHandler prices, CancellationToken ct) =>
             {
-                var (list, revision) = await reference.PriceListAsync(db, area, ct);
-                return revision == 0
-                    ? ApiError.NotFound("price_list_not_found", $"No Internet+ price list is loaded for area {area}.").ToResult()
-                    : Results.Ok(new PriceListResponse(area, revision, list.Services.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new PricedServiceResponse(
+                var found = await prices.HandleAsync(new GetPriceList(area), ct);
+                if (!found.IsSuccess)
+                {
+                    return ApiError.From(found.Error).ToResult();
+                }
+
+                var (list, revision) = found.Value;
+                return Results.Ok(new PriceListResponse(area, revision, list.Services.OrderBy(s => s.Code, StringComparer.Ordinal).Select(s => new PricedServiceResponse(
                         s.Code, s.Name, s.Content, s.Unit, s.Description, s.Rule.ToString(), s.Follows, s.DoctorGrade,
                         list.GoverningPrice(s.Code, 1), list.GoverningPrice(s.Code, 2), list.GoverningPrice(s.Code, 3))).ToList()));
             })

@@ -1,3 +1,8 @@
+using Yibao.Application;
+using Yibao.Application.Settlements;
+using Yibao.Domain.Lifecycles;
+using Yibao.Storage.Entities;
+
 namespace Yibao.Server.Features.Settlements;
 
 /// <param name="UseAccount">Pay the person's part from the personal account first (default true).</param>
@@ -42,3 +47,46 @@ public sealed record SettlementResponse(
     IReadOnlyList<SettlementLineResponse> Lines);
 
 public sealed record CancelSettlementResponse(string SetlId, string MdtrtId, string Status, decimal AcctPayRestored, decimal FundPayReversed, decimal Balc, DateTimeOffset CancelTime);
+
+/// <summary>Settlements in the native API's form.</summary>
+internal static class SettlementResponses
+{
+    public static SettlementResponse From(SettlementRow s, AgencyCalendar calendar) => new(
+        s.SetlId,
+        s.MdtrtId,
+        s.PsnNo,
+        s.FixmedinsCode,
+        s.Insutype,
+        s.MedType,
+        s.BenefitKind,
+        s.InsuredArea,
+        s.TreatmentArea,
+        s.Filing,
+        s.Channel,
+        s.EffectiveLevel,
+        s.Ratio,
+        s.MedfeeSumamt,
+        s.FulamtOwnpayAmt,
+        s.OverlmtSelfpay,
+        s.PreselfpayAmt,
+        s.InscpScpAmt,
+        s.ActPayDedc,
+        s.HifpPay,
+        s.PoolPropSelfpay,
+        s.FundPaySumamt,
+        s.PsnPartAmt,
+        s.AcctPay,
+        s.PsnCashPay,
+        s.Balc,
+        s.Status.ToName(),
+        s.SettledAt.ToOffset(calendar.Now.Offset),
+        s.CancelledAt?.ToOffset(calendar.Now.Offset),
+        s.Lines.OrderBy(l => l.LineNo).Select(l => new SettlementLineResponse(l.FeedetlSn, l.Code, l.Amount, l.Fulamt, l.Over, l.Pre, l.Inscp)).ToList());
+
+    /// <summary>A pre-settlement: the settlement as it would be stored, with no id and no time.</summary>
+    public static SettlementResponse Presettled(SettlementRow s, AgencyCalendar calendar) =>
+        From(s, calendar) with { SetlId = null, Status = "presettled", SetlTime = null };
+
+    public static CancelSettlementResponse Cancelled(CancelledSettlement c, AgencyCalendar calendar) =>
+        new(c.Settlement.SetlId, c.Settlement.MdtrtId, c.Settlement.Status.ToName(), c.Settlement.AcctPay, c.Settlement.FundPaySumamt, c.Balance, c.CancelledAt.ToOffset(calendar.Now.Offset));
+}

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Yibao.Application;
+using Yibao.Application.Settlements;
 using Yibao.Server.Infrastructure;
-using Yibao.Storage;
 
 namespace Yibao.Server.Features.Settlements;
 
@@ -12,17 +12,19 @@ internal static class SettlementEndpoints
         settlements.MapGet("/{setlId}", GetAsync)
             .WithName("GetSettlement").WithSummary("A settlement with its lines (5203)")
             .Produces<SettlementResponse>().ProducesProblem(404);
-        settlements.MapPost("/{setlId}/cancellation", CancelSettlement.HandleAsync)
+        settlements.MapPost("/{setlId}/cancellation", CancelAsync)
             .WithName("CancelSettlement").WithSummary("Cancel a settlement, restoring account and accumulators exactly (2208)")
             .Produces<CancelSettlementResponse>().ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string setlId, YibaoDbContext db, AgencyCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string setlId, GetSettlementHandler settlements, AgencyCalendar calendar, CancellationToken ct)
     {
-        var settlement = await db.Settlements.AsNoTracking().Include(s => s.Lines).FirstOrDefaultAsync(s => s.SetlId == setlId, ct);
-        return settlement is null
-            ? CancelSettlement.SettlementNotFound(setlId).ToResult()
-            : Results.Ok(SettleVisit.ToResponse(settlement, calendar));
+        var settlement = await settlements.HandleAsync(new GetSettlement(setlId), ct);
+        return settlement.IsSuccess ? Results.Ok(SettlementResponses.From(settlement.Value, calendar)) : ApiError.From(settlement.Error).ToResult();
     }
+
+    private static Task<IResult> CancelAsync(string setlId, HttpContext http, IdempotentWrites writes, CancelSettlementHandler cancel, AgencyCalendar calendar) =>
+        writes.RunAsync(http, new { setlId }, async ct =>
+            Reply.From(await cancel.HandleAsync(new CancelSettlement(setlId), ct), c => SettlementResponses.Cancelled(c, calendar)));
 }

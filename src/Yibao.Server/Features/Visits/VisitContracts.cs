@@ -1,3 +1,8 @@
+using Yibao.Application;
+using Yibao.Application.Visits;
+using Yibao.Domain.Lifecycles;
+using Yibao.Storage.Entities;
+
 namespace Yibao.Server.Features.Visits;
 
 /// <param name="PsnNo">The person, by <c>psn_no</c>; or give <paramref name="Certno"/>.</param>
@@ -54,3 +59,30 @@ public sealed record FeeLineSplit(
 public sealed record UploadFeesResponse(string MdtrtId, IReadOnlyList<FeeLineSplit> Lines);
 
 public sealed record CancelFeesResponse(string MdtrtId, int CancelledLines);
+
+/// <summary>Visits and fee lines in the native API's form.</summary>
+internal static class VisitResponses
+{
+    public static VisitResponse From(VisitRow visit, AgencyCalendar calendar) => new(
+        visit.MdtrtId,
+        visit.PsnNo,
+        visit.FixmedinsCode,
+        visit.MedType,
+        visit.Channel,
+        visit.VisitKind,
+        visit.OnlineService,
+        visit.Filing,
+        visit.InsuredArea,
+        visit.TreatmentArea,
+        visit.DiseaseCode,
+        visit.BeginTime.ToOffset(calendar.Now.Offset),
+        visit.Status.ToName());
+
+    public static FeeLineSplit Split(FeeLineRow row, string? memo = null) =>
+        new(row.FeedetlSn, row.Code, row.Amount, row.Fulamt, row.Over, row.Pre, row.Inscp, row.SelfpayProp, row.PriceCap, row.ChrgitmLv, memo);
+
+    public static UploadFeesResponse Uploaded(string mdtrtId, IReadOnlyList<UploadedLine> lines) =>
+        new(mdtrtId, lines.Select(l => Split(l.Row, l.Memo)).ToList());
+}
+
+public sealed record VisitDetailResponse(VisitResponse Visit, IReadOnlyList<FeeLineSplit> FeeLines);

@@ -4,6 +4,7 @@ using Yibao.Domain.Institutions;
 using Yibao.Domain.Interchange;
 using Yibao.Domain.Persons;
 using Yibao.Domain.Settlement;
+using Yibao.Application.Reference;
 using Yibao.Storage.Reference;
 using Yibao.Testing;
 

@@ -1,3 +1,4 @@
+using Yibao.Domain.Lifecycles;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Client;
 using Yibao.Domain.Codes;
@@ -107,7 +108,7 @@ public sealed class GatewayFlowTests
         (await his.ReverseAsync(request.PsnNo, settle.Msgid, "2207")).Expect();
         await using (var db = server.OpenDatabase())
         {
-            Assert.Equal("cancelled", (await db.Settlements.SingleAsync()).Status);
+            Assert.Equal(SettlementStatus.Cancelled, (await db.Settlements.SingleAsync()).Status);
             Assert.Equal(800m, (await db.PersonalAccounts.SingleAsync(a => a.PsnNo == request.PsnNo)).Balance);
         }
 
@@ -120,7 +121,7 @@ public sealed class GatewayFlowTests
 
         await using var check = server.OpenDatabase();
         var restored = await check.Settlements.SingleAsync(s => s.SetlId == again.GetProperty("setl_id").GetString());
-        Assert.Equal("settled", restored.Status);
+        Assert.Equal(SettlementStatus.Settled, restored.Status);
         Assert.Equal(800m - restored.AcctPay, (await check.PersonalAccounts.SingleAsync(a => a.PsnNo == request.PsnNo)).Balance);
         Assert.Equal(restored.FundDelta, (await check.Accumulators.SingleAsync(a => a.PsnNo == request.PsnNo)).FundPaid);
         Assert.NotEqual(setlId, restored.SetlId);

@@ -1,3 +1,4 @@
+using Yibao.Domain.Lifecycles;
 using System.Net;
 using System.Text.Json.Nodes;
 using CsCheck;
@@ -159,7 +160,7 @@ public sealed class GatewayFuzzTests
         await using var db = server.OpenDatabase();
         var account = await db.PersonalAccounts.SingleAsync(a => a.PsnNo == "3301000000000001");
         return string.Join(',',
-            await db.Settlements.CountAsync(), await db.Visits.CountAsync(v => v.Status == "registered"), await db.FeeLines.CountAsync(l => !l.Cancelled),
+            await db.Settlements.CountAsync(), await db.Visits.CountAsync(v => v.Status == VisitStatus.Registered), await db.FeeLines.CountAsync(l => !l.Cancelled),
             account.Balance, await db.Accumulators.CountAsync(), await db.ProcessedMessages.CountAsync(), await db.AuditLog.CountAsync());
     }
 }

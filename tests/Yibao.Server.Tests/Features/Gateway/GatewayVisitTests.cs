@@ -1,3 +1,4 @@
+using Yibao.Domain.Lifecycles;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Client;
@@ -61,7 +62,7 @@ public sealed class GatewayVisitTests
         Assert.Contains("visit_cancelled", upload.ErrMsg, StringComparison.Ordinal);
         Assert.Contains("2208", refused.ErrMsg, StringComparison.Ordinal);
         await using var db = server.OpenDatabase();
-        Assert.Equal("cancelled", (await db.Visits.SingleAsync(v => v.MdtrtId == open.MdtrtId)).Status);
+        Assert.Equal(VisitStatus.Cancelled, (await db.Visits.SingleAsync(v => v.MdtrtId == open.MdtrtId)).Status);
         Assert.True(await db.FeeLines.Where(l => l.MdtrtId == open.MdtrtId).AllAsync(l => l.Cancelled));
     }
 

@@ -1,3 +1,4 @@
+using Yibao.Domain.Payments;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Testing;
 
@@ -21,7 +22,7 @@ public sealed class OrderExpirySweepTests
             await Task.Delay(50);
             server.Clock.Advance(TimeSpan.FromSeconds(30)); // the next tick, should the first have come before the clock moved
             await using var db = server.OpenDatabase();
-            status = await db.PaymentOrders.AsNoTracking().Where(o => o.PayOrdId == payOrdId).Select(o => o.Status).SingleAsync();
+            status = (await db.PaymentOrders.AsNoTracking().Where(o => o.PayOrdId == payOrdId).Select(o => o.Status).SingleAsync()).ToName();
         }
 
         Assert.Equal("expired", status);

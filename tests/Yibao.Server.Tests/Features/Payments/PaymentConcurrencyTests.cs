@@ -1,3 +1,5 @@
+using Yibao.Domain.Lifecycles;
+using Yibao.Domain.Payments;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Storage.Entities;
@@ -52,11 +54,11 @@ public sealed class PaymentConcurrencyTests
         {
             var endings = o.Events.Count(e => e.To is "settled" or "revoked" or "expired" && e.From != e.To);
             Assert.Equal(1, endings);
-            Assert.Equal(o.Status == "settled", o.RefundNo is null); // every payment that did not settle went back
+            Assert.Equal(o.Status == OrderStatus.Settled, o.RefundNo is null); // every payment that did not settle went back
         });
         var committed = settlements.Where(s => s.Status == SettlementStatus.Settled).ToList();
-        Assert.Equal(rows.Count(o => o.Status == "settled"), committed.Count);
-        Assert.Equal(rows.Count(o => o.Status != "settled"), settlements.Count(s => s.Status == SettlementStatus.Released));
+        Assert.Equal(rows.Count(o => o.Status == OrderStatus.Settled), committed.Count);
+        Assert.Equal(rows.Count(o => o.Status != OrderStatus.Settled), settlements.Count(s => s.Status == SettlementStatus.Released));
         Assert.Equal(startBalance - committed.Sum(s => s.AcctPay), balance);
         foreach (var accumulator in accumulators)
         {

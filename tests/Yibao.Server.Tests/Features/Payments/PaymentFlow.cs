@@ -1,3 +1,4 @@
+using Yibao.Application.Payments;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +98,6 @@ internal sealed class PaymentFlow(YibaoServer server)
     public async Task<int> SweepAsync()
     {
         await using var scope = server.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<PaymentOrderService>().ExpireDueAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ExpirePaymentOrdersHandler>().HandleAsync(new ExpireDuePaymentOrders(), CancellationToken.None);
     }
 }

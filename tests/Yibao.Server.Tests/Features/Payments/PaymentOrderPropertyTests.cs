@@ -1,3 +1,5 @@
+using Yibao.Domain.Lifecycles;
+using Yibao.Domain.Payments;
 using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Storage.Entities;
@@ -66,9 +68,9 @@ public sealed class PaymentOrderPropertyTests
             {
                 var expected = order.Status switch
                 {
-                    "created" or "awaiting_payment" => SettlementStatus.Pending,
-                    "settled" => SettlementStatus.Settled,
-                    "refunded" => SettlementStatus.Cancelled,
+                    OrderStatus.Created or OrderStatus.AwaitingPayment => SettlementStatus.Pending,
+                    OrderStatus.Settled => SettlementStatus.Settled,
+                    OrderStatus.Refunded => SettlementStatus.Cancelled,
                     _ => SettlementStatus.Released,
                 };
                 Assert.Equal(expected, settlements[order.SetlId].Status);
@@ -77,7 +79,7 @@ public sealed class PaymentOrderPropertyTests
                 var kept = order.ProviderTradeNo is { } tradeNo && flow.Provider.Find(tradeNo) is { } trade
                     ? (trade.Paid ? trade.Amount : 0m) - trade.Refunded
                     : 0m;
-                Assert.Equal(order.Status == "settled" ? order.CashTotal : 0m, kept);
+                Assert.Equal(order.Status == OrderStatus.Settled ? order.CashTotal : 0m, kept);
             }
         }, iter: 25, threads: 1);
     }

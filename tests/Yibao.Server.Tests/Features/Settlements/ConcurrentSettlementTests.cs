@@ -1,3 +1,4 @@
+using Yibao.Domain.Lifecycles;
 using Yibao.Testing;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public sealed class ConcurrentSettlementTests
             Assert.Equal(800.00m, account.Balance);
             Assert.Equal(0.00m, accumulator.DeductiblePaid);
             Assert.Equal(0.00m, accumulator.FundPaid);
-            Assert.All(await db.Settlements.ToListAsync(), s => Assert.Equal("cancelled", s.Status));
+            Assert.All(await db.Settlements.ToListAsync(), s => Assert.Equal(SettlementStatus.Cancelled, s.Status));
         }
     }
 

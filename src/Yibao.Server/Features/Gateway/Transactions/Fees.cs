@@ -1,3 +1,4 @@
+using Yibao.Application.Visits;
 using Yibao.Server.Features.Visits;
 
 namespace Yibao.Server.Features.Gateway.Transactions;
@@ -19,10 +20,10 @@ internal static class Fees
             throw new GatewayRefusal("All fee lines of one upload belong to one visit (mdtrt_id).");
         }
 
-        var visit = await call.OwnVisitAsync(mdtrtIds[0], ct);
-        foreach (var detail in details)
+        var psnNos = details.Select(d => d.Text("psn_no", 30)).Distinct(StringComparer.Ordinal).ToList();
+        if (psnNos.Count != 1)
         {
-            Registration.CheckPerson(visit, detail.Text("psn_no", 30));
+            throw new GatewayRefusal($"Visit {mdtrtIds[0]} is not a visit of person {psnNos[1]}.");
         }
 
         var request = new UploadFeesRequest(details.Select(d => new FeeLineRequest(
@@ -32,31 +33,33 @@ internal static class Fees
             d.Decimal("pric"),
             d.Decimal("cnt"),
             d.Decimal("det_item_fee_sumamt"))).ToList());
-        if (UploadFees.Validate(request) is { } invalid)
+        var lines = VisitRequests.ToLines(request);
+        if (!lines.IsSuccess)
         {
+            var invalid = lines.Error;
             throw new GatewayRefusal($"[{invalid.Code}] {invalid.Detail} {string.Join("; ", invalid.Errors?.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}") ?? [])}".Trim());
         }
 
-        var uploaded = GatewayCall.Expect<UploadFeesResponse>(await UploadFees.UploadAsync(visit.MdtrtId, request.Lines!, call.Db, call.Reference, call.Calendar, ct));
+        var uploaded = GatewayCall.Expect(await call.Use<UploadFeesHandler>().HandleAsync(new UploadFees(mdtrtIds[0], lines.Value, call.Scope(psnNos[0])), ct));
         return new
         {
-            result = uploaded.Lines.Select((l, i) => new FeeDetailResult(
-                l.FeedetlSn, l.Amount, request.Lines![i].Qty!.Value, request.Lines[i].Price!.Value, l.PricUplmtAmt ?? 0m, l.SelfpayProp,
-                l.FulamtOwnpayAmt, l.OverlmtAmt, l.PreselfpayAmt, l.InscpScpAmt, l.ChrgitmLv, "", l.Memo)).ToList(),
+            result = uploaded.Select(u => new FeeDetailResult(
+                u.Row.FeedetlSn, u.Row.Amount, u.Row.Qty, u.Row.Price, u.Row.PriceCap ?? 0m, u.Row.SelfpayProp,
+                u.Row.Fulamt, u.Row.Over, u.Row.Pre, u.Row.Inscp, u.Row.ChrgitmLv, "", u.Memo)).ToList(),
         };
     }
 
     public static async Task<object?> CancelAsync(GatewayCall call, CancellationToken ct)
     {
         var data = call.Input.Block("data");
-        var visit = await call.OwnVisitAsync(data.Text("mdtrt_id", 40), ct);
-        Registration.CheckPerson(visit, data.Text("psn_no", 30));
+        var mdtrtId = data.Text("mdtrt_id", 40);
+        var scope = call.Scope(data.Text("psn_no", 30));
         if (data.Text("chrg_bchno", 30) != "0000")
         {
             throw new GatewayRefusal("chrg_bchno must be 0000 (withdraw every unsettled line); batches are not tracked separately.");
         }
 
-        GatewayCall.Expect<CancelFeesResponse>(await CancelFees.CancelCoreAsync(visit.MdtrtId, call.Db, call.Calendar, ct));
+        GatewayCall.Expect(await call.Use<CancelFeesHandler>().HandleAsync(new CancelFees(mdtrtId, scope), ct));
         return null;
     }
 }

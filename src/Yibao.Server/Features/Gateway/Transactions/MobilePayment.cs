@@ -1,4 +1,8 @@
-using Yibao.Server.Features.Payments;
+using Yibao.Application.Payments;
+using Yibao.Application.Settlements;
+using Yibao.Application.Settlements.Checks;
+using Yibao.Domain.Payments;
+using Yibao.Storage.Entities;
 
 namespace Yibao.Server.Features.Gateway.Transactions;
 
@@ -13,45 +17,43 @@ internal static class MobilePayment
     public static async Task<object?> OrderAsync(GatewayCall call, CancellationToken ct)
     {
         var data = call.Input.Block("data");
-        var visit = await call.OwnVisitAsync(data.Text("mdtrt_id", 40), ct);
-        Registration.CheckPerson(visit, (await call.PersonAsync(data.Text("psn_no", 30), ct)).PsnNo);
-        var request = new CreatePaymentOrderRequest(
-            data.OptionalText("acct_used_flag", 1) != "0",
-            data.OptionalDecimal("deliv_fee"),
-            data.Text("mdtrt_cert_type", 3),
-            data.Text("mdtrt_cert_no", 64));
-        var order = GatewayCall.Expect<PaymentOrderResponse>(await call.Payments.CreateCoreAsync(visit.MdtrtId, request, ct));
-        return Output(order, call);
+        var person = await PersonInfo.NamedAsync(call, data.Text("psn_no", 30), ct);
+        var terms = new ClaimTerms(data.OptionalText("acct_used_flag", 1) != "0", new PersonProof(data.Text("mdtrt_cert_type", 3), data.Text("mdtrt_cert_no", 64)));
+        var order = GatewayCall.Expect(await call.Use<CreatePaymentOrderHandler>().HandleAsync(
+            new CreatePaymentOrder(data.Text("mdtrt_id", 40), terms, data.OptionalDecimal("deliv_fee"), call.Scope(person.PsnNo)), ct));
+        return Output(order, call, includeToken: true);
     }
 
     public static async Task<object?> QueryAsync(GatewayCall call, CancellationToken ct)
     {
-        var order = GatewayCall.Expect(await call.Payments.QueryCoreAsync(PayOrdId(call), call.Institution.FixmedinsCode, ct));
-        return Output(order, call);
+        var payOrdId = call.Input.Block("data").Text("pay_ord_id", 40);
+        var order = GatewayCall.Expect(await call.Use<GetPaymentOrderHandler>().HandleAsync(
+            new GetPaymentOrder(payOrdId, Institution: call.Institution.FixmedinsCode, InCallersTransaction: true), ct));
+        return Output(order, call, includeToken: false);
     }
 
     public static async Task<object?> RevokeAsync(GatewayCall call, CancellationToken ct)
     {
         var data = call.Input.Block("data");
-        var order = GatewayCall.Expect<PaymentOrderResponse>(await call.Payments.RevokeCoreAsync(data.Text("pay_ord_id", 40), data.OptionalText("reason", 200), ct, call.Institution.FixmedinsCode));
-        return new { payOrdId = order.PayOrdId, ordStas = order.OrdStas };
+        var order = GatewayCall.Expect(await call.Use<RevokePaymentOrderHandler>().HandleAsync(
+            new RevokePaymentOrder(data.Text("pay_ord_id", 40), data.OptionalText("reason", 200), call.Institution.FixmedinsCode), ct));
+        return new { payOrdId = order.PayOrdId, ordStas = order.Status.ToName() };
     }
 
     public static async Task<object?> RefundAsync(GatewayCall call, CancellationToken ct)
     {
         var data = call.Input.Block("data");
-        var order = GatewayCall.Expect<PaymentOrderResponse>(await call.Payments.RefundCoreAsync(data.Text("pay_ord_id", 40), data.OptionalText("reason", 200), ct, call.Institution.FixmedinsCode));
-        return new { payOrdId = order.PayOrdId, ordStas = order.OrdStas, refdAmt = order.CashTotal, refundNo = order.RefundNo };
+        var order = GatewayCall.Expect(await call.Use<RefundPaymentOrderHandler>().HandleAsync(
+            new RefundPaymentOrder(data.Text("pay_ord_id", 40), data.OptionalText("reason", 200), call.Institution.FixmedinsCode), ct));
+        return new { payOrdId = order.PayOrdId, ordStas = order.Status.ToName(), refdAmt = order.CashTotal, refundNo = order.RefundNo };
     }
 
-    private static string PayOrdId(GatewayCall call) => call.Input.Block("data").Text("pay_ord_id", 40);
-
     /// <summary>An order in the envelope; the pay token and the phone link only in 6201's answer, which alone carries the token.</summary>
-    private static object Output(PaymentOrderResponse o, GatewayCall call) => new
+    private static object Output(PaymentOrderRow o, GatewayCall call, bool includeToken) => new
     {
         payOrdId = o.PayOrdId,
-        payToken = o.PayToken,
-        ordStas = o.OrdStas,
+        payToken = includeToken ? o.PayToken : null,
+        ordStas = o.Status.ToName(),
         setlId = o.SetlId,
         feeSumamt = o.MedfeeSumamt,
         fundPay = o.FundPaySumamt,
@@ -59,8 +61,8 @@ internal static class MobilePayment
         ownPayAmt = o.PsnCashPay,
         delivFee = o.DeliveryFee,
         cashPayAmt = o.CashTotal,
-        payUrl = o.PayToken is null ? null : o.PayUrl,
-        expireTime = GatewayFormats.Time(o.ExpiresAt, call.Calendar),
+        payUrl = includeToken ? Payments.PaymentResponses.PayUrl(o) : null,
+        expireTime = GatewayFormats.Time(DateTimeOffset.FromUnixTimeSeconds(o.ExpiresAt), call.Calendar),
         payTime = o.PaidAt is { } paid ? GatewayFormats.Time(paid, call.Calendar) : null,
         setlTime = o.SettledAt is { } settled ? GatewayFormats.Time(settled, call.Calendar) : null,
         refundNo = o.RefundNo,

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Persons;
+using Yibao.Application.Reconciliation;
+using Yibao.Application.Reference;
 using Yibao.Domain.Codes;
-using Yibao.Storage.Entities;
-using Yibao.Storage.Reference;
 
 namespace Yibao.Server.Features.Gateway.Transactions;
 
@@ -12,20 +12,20 @@ internal static class Queries
     public static async Task<object?> AccumulationsAsync(GatewayCall call, CancellationToken ct)
     {
         var data = call.Input.Block("data");
-        var person = await call.PersonAsync(data.Text("psn_no", 30), ct);
+        var psnNo = data.Text("psn_no", 30);
         var month = data.Text("cum_ym", 6);
         if (month.Length != 6 || !int.TryParse(month[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             throw new GatewayRefusal("cum_ym must be yyyyMM.");
         }
 
-        var accumulators = (await call.Db.Accumulators.AsNoTracking().Where(a => a.PsnNo == person.PsnNo && a.Year == year).ToListAsync(ct)).ToAccumulatorSet();
+        var (person, ledger) = GatewayCall.Expect(await call.Use<FindPersonHandler>().HandleAsync(new FindPerson(psnNo, null, year, call.Request.InsuplcAdmdvs), ct));
         return new
         {
             cuminfo = BenefitKinds.All.SelectMany(kind => new[]
             {
-                new CumInfo(person.Insutype, year, $"{kind.ToName()}_deductible", accumulators[kind].DeductiblePaid),
-                new CumInfo(person.Insutype, year, $"{kind.ToName()}_fund", accumulators[kind].FundPaid),
+                new CumInfo(person.Insutype, year, $"{kind.ToName()}_deductible", ledger.Accumulators[kind].DeductiblePaid),
+                new CumInfo(person.Insutype, year, $"{kind.ToName()}_fund", ledger.Accumulators[kind].FundPaid),
             }).ToList(),
         };
     }
@@ -37,46 +37,16 @@ internal static class Queries
         var insutype = data.Text("insutype", 6);
         var from = data.Date("stmt_begndate");
         var to = data.Date("stmt_enddate");
-        if (to < from)
-        {
-            throw new GatewayRefusal("stmt_enddate is before stmt_begndate.");
-        }
-
         var clearingArea = data.OptionalText("setl_optins", 6);
-        var settled = await call.Db.Settlements.AsNoTracking()
-            .Where(s => s.FixmedinsCode == call.Institution.FixmedinsCode && s.Insutype == insutype && s.Status == SettlementStatus.Settled
-                && s.SettlementDate >= from && s.SettlementDate <= to && (clearingArea == null || s.InsuredArea == clearingArea))
-            .Select(s => new { s.MedfeeSumamt, s.FundPaySumamt, s.AcctPay })
-            .ToListAsync(ct);
-        var platform = (Medfee: settled.Sum(s => s.MedfeeSumamt), Fund: settled.Sum(s => s.FundPaySumamt), Account: settled.Sum(s => s.AcctPay), Count: settled.Count);
-        var stated = (Medfee: data.Decimal("medfee_sumamt"), Fund: data.Decimal("fund_pay_sumamt"), Account: data.Decimal("acct_pay"), Count: (int)data.Decimal("fixmedins_setl_cnt"));
-        var differences = new List<string>();
-        if (platform.Medfee != stated.Medfee)
-        {
-            differences.Add($"medfee_sumamt {stated.Medfee:0.00} vs platform {platform.Medfee:0.00}");
-        }
-
-        if (platform.Fund != stated.Fund)
-        {
-            differences.Add($"fund_pay_sumamt {stated.Fund:0.00} vs platform {platform.Fund:0.00}");
-        }
-
-        if (platform.Account != stated.Account)
-        {
-            differences.Add($"acct_pay {stated.Account:0.00} vs platform {platform.Account:0.00}");
-        }
-
-        if (platform.Count != stated.Count)
-        {
-            differences.Add($"fixmedins_setl_cnt {stated.Count} vs platform {platform.Count}");
-        }
-
+        var command = new ReconcileTotals(call.Institution.FixmedinsCode, insutype, from, to, clearingArea,
+            data.Decimal("medfee_sumamt"), data.Decimal("fund_pay_sumamt"), data.Decimal("acct_pay"), (int)data.Decimal("fixmedins_setl_cnt"));
+        var result = GatewayCall.Expect(await call.Use<ReconcileTotalsHandler>().HandleAsync(command, ct));
         return new
         {
             stmtinfo = new StmtInfo(
                 clearingArea ?? call.Institution.Area,
-                differences.Count == 0 ? "0" : "1",
-                differences.Count == 0 ? "totals agree" : string.Join("; ", differences)),
+                result.Agrees ? "0" : "1",
+                result.Agrees ? "totals agree" : string.Join("; ", result.Differences)),
         };
     }
 
@@ -85,26 +55,15 @@ internal static class Queries
     {
         var data = call.Input.Block("data");
         var area = data.OptionalText("insu_admdvs", 6) ?? call.Institution.Area;
-        var pageNum = (int)(data.OptionalDecimal("page_num") ?? 1);
         var pageSize = (int)(data.OptionalDecimal("page_size") ?? 100);
-        if (pageNum < 1 || pageSize is < 1 or > 1000)
-        {
-            throw new GatewayRefusal("page_num starts at 1; page_size is 1 to 1000.");
-        }
-
-        var version = await call.Db.CatalogueVersions.AsNoTracking().Where(v => v.Area == area).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct)
-            ?? throw new GatewayRefusal($"[catalogue_not_found] No catalogue is loaded for area {area}.");
-        var updatedSince = data.OptionalTime("updt_time", call.Calendar.Now.Offset);
-        var code = data.OptionalText("hilist_code", 50);
-        var entries = updatedSince > version.LoadedAt
-            ? []
-            : await call.Db.CatalogueEntries.AsNoTracking().Where(e => e.VersionId == version.Id && (code == null || e.Code == code)).OrderBy(e => e.Code).ToListAsync(ct);
-        return new CataloguePage(
-            entries.Skip((pageNum - 1) * pageSize).Take(pageSize).Select(e => new CatalogueItem(
+        var query = new QueryCatalogue(area, (int)(data.OptionalDecimal("page_num") ?? 1), pageSize, data.OptionalText("hilist_code", 50), data.OptionalTime("updt_time", call.Calendar.Now.Offset));
+        var page = GatewayCall.Expect(await call.Use<QueryCatalogueHandler>().HandleAsync(query, ct));
+        return new CatalogueOutput(
+            page.Entries.Select(e => new CatalogueItem(
                 e.Code, e.Name, area, e.Kind, e.Class == "A" ? "01" : e.Class == "B" ? "02" : "03", e.SelfpayProp, e.PriceCap,
-                version.Version, GatewayFormats.Time(version.LoadedAt, call.Calendar))).ToList(),
-            entries.Count,
-            (entries.Count + pageSize - 1) / pageSize);
+                page.Version.Version, GatewayFormats.Time(page.Version.LoadedAt, call.Calendar))).ToList(),
+            page.Total,
+            (page.Total + pageSize - 1) / pageSize);
     }
 }
 
@@ -113,7 +72,7 @@ internal sealed record CumInfo(string Insutype, int Year, string CumTypeCode, de
 internal sealed record StmtInfo(string SetlOptins, string StmtRslt, string StmtRsltDscr);
 
 /// <summary>1312's output; <c>recordCounts</c> is camelCase in the national interface, unlike its neighbours.</summary>
-internal sealed record CataloguePage(
+internal sealed record CatalogueOutput(
     IReadOnlyList<CatalogueItem> Data,
     [property: System.Text.Json.Serialization.JsonPropertyName("recordCounts")] int RecordCounts,
     int Pages);

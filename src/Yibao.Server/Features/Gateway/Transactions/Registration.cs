@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Designation;
+using Yibao.Application.Visits;
 using Yibao.Domain.Codes;
-using Yibao.Server.Features.Visits;
-using Yibao.Storage.Entities;
+using Yibao.Domain.Designation;
 
 namespace Yibao.Server.Features.Gateway.Transactions;
 
@@ -12,22 +12,11 @@ internal static class Registration
     public static async Task<object?> RegisterAsync(GatewayCall call, CancellationToken ct)
     {
         var data = call.Input.Block("data");
-        var person = await call.PersonAsync(data.Text("psn_no", 30), ct);
-        if (data.Text("insutype", 6) != person.Insutype)
-        {
-            throw new GatewayRefusal($"[insutype_mismatch] Person {person.PsnNo} is insured under {person.Insutype}.");
-        }
-
-        var identified = await PersonInfo.IdentifyAsync(call, data.Text("mdtrt_cert_type", 3), data.Text("mdtrt_cert_no", 50), data.OptionalText("card_sn", 50), ct);
-        if (identified.PsnNo != person.PsnNo)
-        {
-            throw new GatewayRefusal("mdtrt_cert_no identifies another person than psn_no.");
-        }
-
+        var person = await PersonInfo.IdentifiedAsync(call, data, ct);
         var (visitKind, onlineService) = ExpContentOf(data);
-        var visit = GatewayCall.Expect<VisitResponse>(await Visits.RegisterVisit.RegisterAsync(
-            new RegisterVisitRequest(person.PsnNo, null, call.Institution.FixmedinsCode, MedType.GeneralOutpatient, null, visitKind, data.OptionalTime("begntime", call.Calendar.Now.Offset), null, onlineService),
-            call.Db, call.Reference, call.Calendar, ct));
+        var visit = GatewayCall.Expect(await call.Use<RegisterVisitHandler>().HandleAsync(
+            new RegisterVisit(person.PsnNo, null, call.Institution.FixmedinsCode, MedType.GeneralOutpatient, null, visitKind, onlineService, data.OptionalTime("begntime", call.Calendar.Now.Offset)),
+            ct));
         return new { data = new RegistrationOutput(visit.MdtrtId, visit.PsnNo, data.OptionalText("ipt_otp_no", 30)) };
     }
 
@@ -35,7 +24,7 @@ internal static class Registration
     /// The visit kind and the Internet+ service travel in <c>exp_content</c>, a JSON string (or object)
     /// such as <c>{"visit_kind":"followUp","online_service":"homeNursing"}</c>; absent means a follow-up consultation.
     /// </summary>
-    private static (string? VisitKind, string? OnlineService) ExpContentOf(GatewayInput data)
+    private static (VisitKind? VisitKind, OnlineService? OnlineService) ExpContentOf(GatewayInput data)
     {
         if (!data.Element.TryGetProperty("exp_content", out var content) || content.ValueKind == JsonValueKind.Null
             || (content.ValueKind == JsonValueKind.String && string.IsNullOrWhiteSpace(content.GetString())))
@@ -51,16 +40,16 @@ internal static class Registration
                 throw new JsonException();
             }
 
-            var visitKind = Member(parsed.RootElement, "visit_kind");
-            var service = Member(parsed.RootElement, "online_service");
-            if (visitKind is not null && !CodeNames.TryParseVisitKind(visitKind, out _))
+            VisitKind? visitKind = null;
+            if (Member(parsed.RootElement, "visit_kind") is { } kindName)
             {
-                throw new GatewayRefusal("exp_content.visit_kind is first or followUp.");
+                visitKind = CodeNames.TryParseVisitKind(kindName, out var kind) ? kind : throw new GatewayRefusal("exp_content.visit_kind is first or followUp.");
             }
 
-            if (service is not null && !Storage.Designation.Designations.TryParseService(service, out _))
+            OnlineService? service = null;
+            if (Member(parsed.RootElement, "online_service") is { } serviceName)
             {
-                throw new GatewayRefusal("exp_content.online_service is followUp, pharmacyClinic or homeNursing.");
+                service = Designations.TryParseService(serviceName, out var parsedService) ? parsedService : throw new GatewayRefusal("exp_content.online_service is followUp, pharmacyClinic or homeNursing.");
             }
 
             return (visitKind, service);
@@ -77,47 +66,16 @@ internal static class Registration
     public static async Task<object?> CancelAsync(GatewayCall call, CancellationToken ct)
     {
         var data = call.Input.Block("data");
-        var visit = await call.OwnVisitAsync(data.Text("mdtrt_id", 40), ct, track: true);
-        CheckPerson(visit, data.Text("psn_no", 30));
-        if (visit.Status != VisitStatus.Registered)
-        {
-            throw new GatewayRefusal($"Visit {visit.MdtrtId} is {visit.Status}: cancel its settlement (2208) first.");
-        }
-
-        visit.Status = VisitStatus.Cancelled;
-        await call.Db.FeeLines.Where(l => l.MdtrtId == visit.MdtrtId && !l.Cancelled).ExecuteUpdateAsync(l => l.SetProperty(x => x.Cancelled, true), ct);
-        Storage.Audit.Record(call.Db, call.Calendar.Clock.GetUtcNow(), call.Institution.FixmedinsCode, "visit.cancel", "visit", visit.MdtrtId);
+        GatewayCall.Expect(await call.Use<CancelVisitHandler>().HandleAsync(new CancelVisit(data.Text("mdtrt_id", 40), call.Scope(data.Text("psn_no", 30))), ct));
         return null;
     }
 
     public static async Task<object?> VisitInfoAsync(GatewayCall call, CancellationToken ct)
     {
         var info = call.Input.Block("mdtrtinfo");
-        var visit = await call.OwnVisitAsync(info.Text("mdtrt_id", 40), ct, track: true);
-        CheckPerson(visit, info.Text("psn_no", 30));
-        if (visit.Status != VisitStatus.Registered)
-        {
-            throw new GatewayRefusal($"Visit {visit.MdtrtId} is {visit.Status}.");
-        }
-
-        var medType = info.Text("med_type", 6);
-        if (!MedType.TryGetBenefitKind(medType, out _))
-        {
-            throw new GatewayRefusal($"[unknown_med_type] med_type {medType} is not one of 11, 14, 21, 41.");
-        }
-
-        visit.MedType = medType;
-        visit.DiseaseCode = info.OptionalText("dise_codg", 20) ?? visit.DiseaseCode;
-        Storage.Audit.Record(call.Db, call.Calendar.Clock.GetUtcNow(), call.Institution.FixmedinsCode, "visit.info", "visit", visit.MdtrtId, $"med_type {medType}");
+        GatewayCall.Expect(await call.Use<UpdateVisitInfoHandler>().HandleAsync(
+            new UpdateVisitInfo(info.Text("mdtrt_id", 40), info.Text("med_type", 6), info.OptionalText("dise_codg", 20), call.Scope(info.Text("psn_no", 30))), ct));
         return null;
-    }
-
-    public static void CheckPerson(VisitRow visit, string psnNo)
-    {
-        if (visit.PsnNo != psnNo)
-        {
-            throw new GatewayRefusal($"Visit {visit.MdtrtId} is not a visit of person {psnNo}.");
-        }
     }
 }
 

@@ -1,5 +1,4 @@
 using Yibao.Domain.Codes;
-using Yibao.Server.Features.Settlements;
 using Yibao.Storage.Entities;
 
 namespace Yibao.Server.Features.Gateway.Transactions;
@@ -7,12 +6,13 @@ namespace Yibao.Server.Features.Gateway.Transactions;
 /// <summary>The <c>setlinfo</c> and <c>setldetail</c> blocks of 2206, 2207, 2208 and 5203.</summary>
 internal static class SetlOutput
 {
-    public static object Of(SettlementResponse s, PersonRow person, string certType, GatewayCall call, DateTimeOffset time, bool negate = false)
+    /// <param name="setlId">The settlement's id; null for a pre-settlement, which keeps none.</param>
+    public static object Of(SettlementRow s, string? setlId, PersonRow person, string certType, GatewayCall call, DateTimeOffset time, bool negate = false)
     {
         var sign = negate ? -1m : 1m;
         var info = new SetlInfo(
             s.MdtrtId,
-            s.SetlId,
+            setlId,
             person.PsnNo,
             person.Name,
             "01",
@@ -42,7 +42,7 @@ internal static class SetlOutput
             s.Balc,
             0m,
             call.Request.Msgid,
-            s.InsuplcAdmdvs,
+            s.InsuredArea,
             "1",
             ClearingType(s.MedType));
         var detail = s.Insutype == Insutype.ResidentBasic

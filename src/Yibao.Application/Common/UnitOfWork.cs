@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Domain;
+using Yibao.Storage;
+
+namespace Yibao.Application;
+
+/// <summary>A use case's changes commit together, or not at all.</summary>
+public static class UnitOfWork
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction (behind the SQLite write gate): a success is saved
+    /// and committed, a refusal rolled back and forgotten.
+    /// </summary>
+    public static async Task<Result<T>> InTransactionAsync<T>(this YibaoDbContext db, WriteGate gate, Func<Task<Result<T>>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(work);
+        using var entered = await gate.EnterAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await work();
+        if (outcome.IsSuccess)
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        else
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        return outcome;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Yibao.Application;
+
+/// <summary>The <c>Yibao</c> configuration section.</summary>
+public sealed class YibaoOptions
+{
+    /// <summary>The agency's offset from UTC: its days bound visit dates, policy years and daily totals.</summary>
+    public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Load the built-in demo data set on first start when the database is empty.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>Bearer token for /api/admin; when empty, administration is allowed from loopback only.</summary>
+    public string AdminToken { get; set; } = "";
+
+    /// <summary>How far back an offline visit for the same diagnosis makes an online visit a follow-up.</summary>
+    public int FollowUpWindowMonths { get; set; } = Domain.Designation.OnlineFollowUp.DefaultWindowMonths;
+
+    /// <summary>32-byte key (base64) that encrypts gateway tokens at rest; when empty, <c>data/credential.key</c> is used (and created).</summary>
+    public string CredentialKey { get; set; } = "";
+
+    /// <summary>How long a payment order waits for the person to confirm and pay before it expires and lets go of its hold.</summary>
+    public int PaymentOrderTimeoutMinutes { get; set; } = Domain.Payments.PaymentOrders.DefaultTimeoutMinutes;
+
+    /// <summary>How often the sweep looks for payment orders past their time (0: no sweep; orders expire when touched).</summary>
+    public int PaymentSweepSeconds { get; set; } = 30;
+}

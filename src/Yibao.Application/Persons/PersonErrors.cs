@@ -1,0 +1,17 @@
+using Yibao.Domain;
+
+namespace Yibao.Application.Persons;
+
+/// <summary>The refusals of finding and identifying insured persons.</summary>
+public static class PersonErrors
+{
+    public static readonly ErrorCode NotFoundCode = new("person_not_found", ErrorKind.NotFound);
+    public static readonly ErrorCode InsuredAreaMismatchCode = new("insured_area_mismatch", ErrorKind.Refused);
+    public static readonly ErrorCode EcTokenInvalidCode = new("ectoken_invalid", ErrorKind.Refused);
+    public static readonly ErrorCode CertTypeUnknownCode = new("cert_type_unknown", ErrorKind.Invalid);
+
+    public static DomainError NotFound(string key) => NotFoundCode.With($"No insured person {key}.");
+
+    public static DomainError InsuredAreaMismatch(string insuplc, string psnNo, string area) =>
+        InsuredAreaMismatchCode.With($"insuplc_admdvs {insuplc} is not the insured area of person {psnNo} ({area}).");
+}

@@ -1,0 +1,23 @@
+using Yibao.Domain;
+using Yibao.Domain.Pricing;
+using Yibao.Storage;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Application.Pricing;
+
+/// <summary>An area's Internet+ service prices (public: price transparency).</summary>
+public sealed record GetPriceList(string Area);
+
+public sealed record PriceListView(InternetPlusPriceList List, int Revision);
+
+public sealed class GetPriceListHandler(YibaoDbContext db, ReferenceCache reference)
+{
+    public static readonly ErrorCode NotFound = new("price_list_not_found", ErrorKind.NotFound);
+
+    public async Task<Result<PriceListView>> HandleAsync(GetPriceList command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var (list, revision) = await reference.PriceListAsync(db, command.Area, ct);
+        return revision == 0 ? NotFound.With($"No Internet+ price list is loaded for area {command.Area}.") : new PriceListView(list, revision);
+    }
+}

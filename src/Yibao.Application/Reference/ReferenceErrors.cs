@@ -1,0 +1,21 @@
+using Yibao.Domain;
+
+namespace Yibao.Application.Reference;
+
+/// <summary>The refusals of loading reference data.</summary>
+public static class ReferenceErrors
+{
+    public static readonly ErrorCode UnknownAreaCode = new("unknown_area", ErrorKind.Refused);
+    public static readonly ErrorCode InvalidReliesOnCode = new("invalid_relies_on", ErrorKind.Refused);
+    public static readonly ErrorCode DuplicateCertnoCode = new("duplicate_certno", ErrorKind.Conflict);
+    public static readonly ErrorCode InvalidPersonCode = new("invalid_person", ErrorKind.Invalid);
+
+    public static DomainError UnknownArea(string area) => UnknownAreaCode.With($"Area {area} is not registered.");
+
+    public static DomainError InvalidReliesOn(string code, string reliesOn) =>
+        InvalidReliesOnCode.With($"Internet hospital {code} must rely on a registered physical institution; {reliesOn} is not one.");
+
+    public static DomainError DuplicateCertno(string certno) => DuplicateCertnoCode.With($"ID number {certno} belongs to another person.");
+
+    public static DomainError InvalidPerson(string message) => InvalidPersonCode.With(message);
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Ledger;
+using Yibao.Application.Settlements.Checks;
+using Yibao.Application.Visits;
+using Yibao.Domain;
+using Yibao.Domain.Lifecycles;
+using Yibao.Storage;
+using Yibao.Storage.Entities;
+
+namespace Yibao.Application.Settlements;
+
+/// <summary>
+/// Pre-settlement (2206): the settlement as it would be, computed and stored nowhere. A medical type
+/// named in the terms becomes the visit's all the same, as an implicit 2203.
+/// </summary>
+public sealed record PreSettleVisit(string MdtrtId, ClaimTerms Terms, VisitScope Scope = default);
+
+public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar)
+{
+    /// <summary>The settlement as it would be stored; its id and time are not kept.</summary>
+    public async Task<Result<SettlementRow>> HandleAsync(PreSettleVisit command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var found = await db.FindAsync(command.MdtrtId, command.Scope, track: true, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var visit = found.Value;
+        if (VisitLifecycle.NotOpen(visit.MdtrtId, visit.Status) is { } closed)
+        {
+            return closed;
+        }
+
+        if (command.Terms.MedType is { } medType && UpdateVisitInfoHandler.Name(db, visit, medType, null, calendar) is { } unnamed)
+        {
+            return unnamed;
+        }
+
+        var ledger = await ledgers.ReadAsync(visit.PsnNo, visit.VisitDate.Year, ct)
+            ?? throw new InvalidOperationException($"person {visit.PsnNo} has no ledger");
+        var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, ledger, ct);
+        return claim.IsSuccess ? SettlementRows.Build(claim.Value, SettlementStatus.Settled, calendar) : claim.Error;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Ledger;
+using Yibao.Application.Settlements.Checks;
+using Yibao.Application.Visits;
+using Yibao.Domain;
+using Yibao.Domain.Lifecycles;
+using Yibao.Storage;
+using Yibao.Storage.Entities;
+
+namespace Yibao.Application.Settlements;
+
+/// <summary>
+/// Settles a visit (2207), or with <paramref name="Hold"/> holds its settlement for a payment order:
+/// pending, its effects on the ledger taken at once, the visit waiting for payment.
+/// </summary>
+public sealed record SettleVisit(string MdtrtId, ClaimTerms Terms, VisitScope Scope = default, bool Hold = false);
+
+/// <summary>
+/// Computes the settlement under the person's ledger lock, then stages it with its ledger entry and
+/// the visit's move, inside the caller's transaction: concurrent claims of one person take turns, so
+/// the account is never overdrawn and the cap never passed.
+/// </summary>
+public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar)
+{
+    public async Task<Result<SettlementRow>> HandleAsync(SettleVisit command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var head = await db.Visits.AsNoTracking().Where(v => v.MdtrtId == command.MdtrtId)
+            .Select(v => new { v.PsnNo, v.VisitDate, v.FixmedinsCode }).FirstOrDefaultAsync(ct);
+        if (head is null || (command.Scope.Institution is { } institution && head.FixmedinsCode != institution))
+        {
+            return VisitErrors.NotFound(command.MdtrtId, command.Scope.Institution);
+        }
+
+        // Everything about this person's money is read after the lock, so it is current.
+        var ledger = await ledgers.LockAsync(head.PsnNo, head.VisitDate.Year, ct)
+            ?? throw new InvalidOperationException($"person {head.PsnNo} has no ledger");
+        var found = await db.FindAsync(command.MdtrtId, command.Scope, track: true, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error;
+        }
+
+        var visit = found.Value;
+        if (VisitLifecycle.NotOpen(visit.MdtrtId, visit.Status) is { } closed)
+        {
+            return closed;
+        }
+
+        if (command.Terms.MedType is { } medType && UpdateVisitInfoHandler.Name(db, visit, medType, null, calendar) is { } unnamed)
+        {
+            return unnamed;
+        }
+
+        var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, ledger.Ledger, ct);
+        if (!claim.IsSuccess)
+        {
+            return claim.Error;
+        }
+
+        var settlement = SettlementRows.Build(claim.Value, SettlementLifecycle.Initial(command.Hold), calendar);
+        db.Settlements.Add(settlement);
+        ledger.Take(SettlementRows.EntryOf(settlement));
+        if (visit.Move(command.Hold ? VisitEvent.Hold : VisitEvent.Settle) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = claim.Value.Result;
+        db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, command.Hold ? "settlement.hold" : "settlement.settle", "settlement", settlement.SetlId,
+            $"fund {result.FundPaySumamt}, account {result.AcctPay}, cash {result.PsnCashPay}");
+        return settlement;
+    }
+}

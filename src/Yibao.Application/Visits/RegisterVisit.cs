@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Designation;
+using Yibao.Application.Persons;
+using Yibao.Application.Settlements;
+using Yibao.Application.Settlements.Checks;
+using Yibao.Domain;
+using Yibao.Domain.Codes;
+using Yibao.Domain.Designation;
+using Yibao.Domain.Lifecycles;
+using Yibao.Domain.Persons;
+using Yibao.Domain.Settlement;
+using Yibao.Storage;
+using Yibao.Storage.Entities;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Application.Visits;
+
+/// <summary>Registers an outpatient visit (2201): who, where, which medical type, online or offline, first or follow-up.</summary>
+/// <param name="Channel">Defaults to the institution's: internet hospitals give care online, others offline.</param>
+/// <param name="VisitKind">Defaults to a follow-up.</param>
+/// <param name="OnlineService">Online visits only; defaults to a follow-up consultation.</param>
+/// <param name="Begntime">Defaults to now.</param>
+public sealed record RegisterVisit(
+    string? PsnNo,
+    string? Certno,
+    string FixmedinsCode,
+    string MedType,
+    Channel? Channel = null,
+    VisitKind? VisitKind = null,
+    OnlineService? OnlineService = null,
+    DateTimeOffset? Begntime = null,
+    string? DiseCodg = null);
+
+public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceCache reference, SettlementChecks checks, AgencyCalendar calendar)
+{
+    public async Task<Result<VisitRow>> HandleAsync(RegisterVisit command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!MedType.TryGetBenefitKind(command.MedType, out _))
+        {
+            return SettlementErrors.UnknownMedType;
+        }
+
+        var person = await PersonAccess.FindAsync(db, command.PsnNo, command.Certno, ct);
+        if (person is null)
+        {
+            return PersonErrors.NotFound(command.PsnNo ?? command.Certno ?? "");
+        }
+
+        var institution = await InstitutionFacts.LoadAsync(db, command.FixmedinsCode, ct);
+        if (institution is null)
+        {
+            return InstitutionErrors.NotFound(command.FixmedinsCode);
+        }
+
+        var row = institution.Row;
+        var offered = institution.IsInternet ? Channel.Online : Channel.Offline;
+        var channel = command.Channel ?? offered;
+        if (channel != offered)
+        {
+            return VisitErrors.ChannelMismatch($"Institution {row.FixmedinsCode} ({row.Kind}) gives care {offered.ToName()} only.");
+        }
+
+        var visitKind = command.VisitKind ?? VisitKind.FollowUp;
+        if (channel == Channel.Online && visitKind == VisitKind.First)
+        {
+            return SettlementErrors.OnlineFirstVisit;
+        }
+
+        if (command.OnlineService is not null && channel != Channel.Online)
+        {
+            return VisitErrors.ChannelMismatch("online_service names an Internet+ service: only online visits give one.");
+        }
+
+        var service = command.OnlineService ?? OnlineService.FollowUp;
+        var begin = command.Begntime ?? calendar.Now;
+        var visitDate = calendar.DateOf(begin);
+
+        // An online visit named with its diagnosis is checked for follow-up now; one without, before it settles.
+        var claim = new ClaimContext
+        {
+            Stage = ClaimStage.Registration,
+            PsnNo = person.PsnNo,
+            Institution = institution,
+            VisitDate = visitDate,
+            Channel = channel,
+            Service = service,
+            DiseaseCode = command.DiseCodg,
+        };
+        if (await checks.RunAsync(CheckPhase.BeforeComputing, claim, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await reference.PolicyAsync(db, person.Area, person.Insutype, visitDate.Year, ct) is null)
+        {
+            return ClaimErrors.PolicyNotFound(person.Area, person.Insutype, visitDate.Year);
+        }
+
+        if (await reference.CurrentCatalogueAsync(db, row.Area, ct) is null)
+        {
+            return ClaimErrors.CatalogueNotFound(row.Area);
+        }
+
+        var filing = CrossRegionFilings.Resolve(person.Area, row.Area, visitDate, person.ToDomain(0m).Filings);
+        var visit = new VisitRow
+        {
+            MdtrtId = Ids.New("MD", calendar.Now),
+            PsnNo = person.PsnNo,
+            FixmedinsCode = row.FixmedinsCode,
+            MedType = command.MedType,
+            Channel = channel.ToName(),
+            VisitKind = visitKind.ToName(),
+            OnlineService = channel == Channel.Online ? Designations.ToName(service) : null,
+            Filing = filing.ToName(),
+            InsuredArea = person.Area,
+            TreatmentArea = row.Area,
+            DiseaseCode = command.DiseCodg,
+            BeginTime = begin.ToUniversalTime(),
+            VisitDate = visitDate,
+            Status = VisitLifecycle.Initial,
+        };
+        db.Visits.Add(visit);
+        db.Record(calendar.Clock.GetUtcNow(), row.FixmedinsCode, "visit.register", "visit", visit.MdtrtId);
+        return visit;
+    }
+}

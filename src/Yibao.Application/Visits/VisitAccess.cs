@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Domain;
+using Yibao.Domain.Lifecycles;
+using Yibao.Storage;
+using Yibao.Storage.Entities;
+
+namespace Yibao.Application.Visits;
+
+/// <summary>Who is asking about a visit: the calling institution (null for the agency) and, when it names one, the visit's person.</summary>
+public readonly record struct VisitScope(string? Institution, string? PsnNo)
+{
+    public static VisitScope Agency => default;
+}
+
+/// <summary>Finding a visit as its caller may see it, and moving it through its lifecycle.</summary>
+public static class VisitAccess
+{
+    /// <summary>The visit, if the scope may see it: another institution's visit does not exist for the caller.</summary>
+    public static async Task<Result<VisitRow>> FindAsync(this YibaoDbContext db, string mdtrtId, VisitScope scope, bool track, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var visits = track ? db.Visits : db.Visits.AsNoTracking();
+        var visit = await visits.FirstOrDefaultAsync(v => v.MdtrtId == mdtrtId, ct);
+        return Check(visit, mdtrtId, scope);
+    }
+
+    public static Result<VisitRow> Check(VisitRow? visit, string mdtrtId, VisitScope scope)
+    {
+        if (visit is null || (scope.Institution is { } institution && visit.FixmedinsCode != institution))
+        {
+            return VisitErrors.NotFound(mdtrtId, scope.Institution);
+        }
+
+        return scope.PsnNo is { } psnNo && visit.PsnNo != psnNo ? VisitErrors.PersonMismatch(mdtrtId, psnNo) : visit;
+    }
+
+    /// <summary>The only way a visit's status changes: by its lifecycle.</summary>
+    public static DomainError? Move(this VisitRow visit, VisitEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var next = VisitLifecycle.Next(visit.MdtrtId, visit.Status, @event);
+        if (!next.IsSuccess)
+        {
+            return next.Error;
+        }
+
+        visit.Status = next.Value;
+        return null;
+    }
+}

@@ -1,0 +1,24 @@
+using Yibao.Domain;
+
+namespace Yibao.Application.Visits;
+
+/// <summary>The refusals of registering and changing visits.</summary>
+public static class VisitErrors
+{
+    public static readonly ErrorCode NotFoundCode = new("visit_not_found", ErrorKind.NotFound);
+    public static readonly ErrorCode PersonMismatchCode = new("visit_person_mismatch", ErrorKind.Refused);
+    public static readonly ErrorCode ChannelMismatchCode = new("channel_mismatch", ErrorKind.Refused);
+    public static readonly ErrorCode DuplicateFeedetlSnCode = new("duplicate_feedetl_sn", ErrorKind.Conflict);
+
+    /// <param name="institution">The calling institution, when known: another institution's visit does not exist for it.</param>
+    public static DomainError NotFound(string mdtrtId, string? institution) => NotFoundCode.With(institution is null
+        ? $"Visit {mdtrtId} does not exist."
+        : $"Visit {mdtrtId} does not exist at institution {institution}.");
+
+    public static DomainError PersonMismatch(string mdtrtId, string psnNo) => PersonMismatchCode.With($"Visit {mdtrtId} is not a visit of person {psnNo}.");
+
+    public static DomainError ChannelMismatch(string message) => ChannelMismatchCode.With(message);
+
+    public static DomainError DuplicateFeedetlSn(string mdtrtId, string feedetlSn) =>
+        DuplicateFeedetlSnCode.With($"Fee line {feedetlSn} was already uploaded to visit {mdtrtId}.");
+}

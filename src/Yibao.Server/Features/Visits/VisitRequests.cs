@@ -1,0 +1,134 @@
+using Yibao.Application.Designation;
+using Yibao.Application.Visits;
+using Yibao.Domain.Codes;
+using Yibao.Domain.Designation;
+using Yibao.Server.Infrastructure;
+
+namespace Yibao.Server.Features.Visits;
+
+/// <summary>The native API's visit requests, checked for shape and turned into the use cases' commands.</summary>
+internal static class VisitRequests
+{
+    public static ApiOutcome<RegisterVisit> ToCommand(RegisterVisitRequest? request)
+    {
+        if (request is null)
+        {
+            return ApiError.Validation("A JSON body is required.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.PsnNo) && string.IsNullOrWhiteSpace(request.Certno))
+        {
+            errors["psn_no"] = ["psn_no or certno is required."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.FixmedinsCode))
+        {
+            errors["fixmedins_code"] = ["fixmedins_code is required."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.MedType))
+        {
+            errors["med_type"] = ["med_type is required (11, 14, 21, 41)."];
+        }
+
+        Channel? channel = null;
+        if (request.Channel is not null)
+        {
+            if (CodeNames.TryParseChannel(request.Channel, out var parsed))
+            {
+                channel = parsed;
+            }
+            else
+            {
+                errors["channel"] = ["channel is online or offline."];
+            }
+        }
+
+        VisitKind? visitKind = null;
+        if (request.VisitKind is not null)
+        {
+            if (CodeNames.TryParseVisitKind(request.VisitKind, out var parsed))
+            {
+                visitKind = parsed;
+            }
+            else
+            {
+                errors["visit_kind"] = ["visit_kind is first or followUp."];
+            }
+        }
+
+        OnlineService? service = null;
+        if (request.OnlineService is not null)
+        {
+            if (Designations.TryParseService(request.OnlineService, out var parsed))
+            {
+                service = parsed;
+            }
+            else
+            {
+                errors["online_service"] = ["online_service is followUp, pharmacyClinic or homeNursing."];
+            }
+        }
+
+        if (request.DiseCodg is { Length: > 20 })
+        {
+            errors["dise_codg"] = ["dise_codg is at most 20 characters."];
+        }
+
+        return errors.Count > 0
+            ? ApiError.Validation("The visit registration is invalid.", errors)
+            : new RegisterVisit(request.PsnNo, request.Certno, request.FixmedinsCode!, request.MedType!, channel, visitKind, service, request.Begntime, request.DiseCodg);
+    }
+
+    /// <summary>The fee lines of an upload, or why they cannot be taken.</summary>
+    public static ApiOutcome<IReadOnlyList<FeeLineInput>> ToLines(UploadFeesRequest? request)
+    {
+        if (request?.Lines is not { Count: > 0 and <= UploadFeesHandler.MaxLines } lines)
+        {
+            return ApiError.Validation($"lines must hold 1 to {UploadFeesHandler.MaxLines} fee lines.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var missing = new List<string>();
+            if (line is null)
+            {
+                errors[$"lines[{i}]"] = ["a fee line is required"];
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(line.Code) || line.Code.Length > 50)
+            {
+                missing.Add("code is required (at most 50 characters)");
+            }
+
+            if (line.Price is null || line.Qty is null || line.Amount is null)
+            {
+                missing.Add("price, qty and amount are required");
+            }
+
+            if (line.FeedetlSn is { Length: > 40 } || line.Name is { Length: > 200 })
+            {
+                missing.Add("feedetl_sn is at most 40 characters, name at most 200");
+            }
+
+            if (missing.Count > 0)
+            {
+                errors[$"lines[{i}]"] = [.. missing];
+            }
+        }
+
+        var serials = lines.Where(l => l?.FeedetlSn is not null).Select(l => l!.FeedetlSn!).ToList();
+        if (serials.Count != serials.Distinct(StringComparer.Ordinal).Count())
+        {
+            errors["feedetl_sn"] = ["feedetl_sn repeats within the upload."];
+        }
+
+        return errors.Count > 0
+            ? ApiError.Validation("The fee upload is invalid.", errors)
+            : lines.Select(l => new FeeLineInput(l.FeedetlSn, l.Code!, l.Name, l.Price!.Value, l.Qty!.Value, l.Amount!.Value)).ToList();
+    }
+}

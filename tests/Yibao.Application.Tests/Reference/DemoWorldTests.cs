@@ -1,0 +1,81 @@
+using Yibao.Testing;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Domain.Codes;
+using Yibao.Application.Reference;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Application.Tests.Reference;
+
+public sealed class DemoWorldTests
+{
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task LoadAsync_FreshDatabase_LoadsEveryPartOfTheWorld(string provider)
+    {
+        var options = await StorageProviders.CreateAsync(provider);
+        await using var db = options.CreateContext();
+        Assert.True(await DemoWorld.IsEmptyAsync(db, default));
+
+        var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
+
+        Assert.True(loaded.IsSuccess, loaded.Error?.ToString());
+        Assert.False(await DemoWorld.IsEmptyAsync(db, default));
+        Assert.Equal(2, await db.Areas.CountAsync());
+        Assert.Equal(4, await db.Policies.CountAsync());
+        Assert.Equal(7, await db.Institutions.CountAsync());
+        Assert.Equal(6, await db.Persons.CountAsync());
+        Assert.Equal(6, await db.PersonalAccounts.CountAsync());
+        var internet = await db.Institutions.SingleAsync(i => i.FixmedinsCode == "H33010000002");
+        Assert.Equal("H33010000001", internet.ReliesOn);
+        var liNa = await db.Persons.Include(p => p.Filings).Include(p => p.Chronic).SingleAsync(p => p.PsnNo == "3301000000000002");
+        Assert.Equal("longTerm", Assert.Single(liNa.Filings).Type);
+        Assert.Equal("E11", Assert.Single(liNa.Chronic).Disease);
+        Assert.Equal(3000m, (await db.PersonalAccounts.SingleAsync(a => a.PsnNo == "3301000000000002")).Balance);
+        Assert.True(await db.AuditLog.CountAsync() >= 20);
+        Assert.Equal(7, await db.GatewayCredentials.CountAsync(c => c.IsDemo));
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task ReferenceCache_AfterSeeding_ReturnsThePolicyAndCurrentCatalogue(string provider)
+    {
+        var options = await StorageProviders.CreateAsync(provider);
+        await using var db = options.CreateContext();
+        await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
+        var cache = new ReferenceCache();
+
+        var policy = await cache.PolicyAsync(db, "330100", "310", 2026, default);
+        var catalogue = await cache.CurrentCatalogueAsync(db, "110100", default);
+
+        Assert.NotNull(policy);
+        Assert.Equal(0.95m, policy.Policy.MaxRatio);
+        Assert.Equal(0.6m, policy.Policy.BenefitFor(BenefitKind.Outpatient).Ratio[3]);
+        Assert.NotNull(catalogue);
+        Assert.Equal(1, catalogue.Version);
+        Assert.Equal(72.0m, catalogue.Catalogue.Find("XA10AEI032B001")!.PriceCap);
+        Assert.Null(await cache.PolicyAsync(db, "330100", "310", 2025, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task LoadAsync_Twice_ReplacesInPlaceAndVersionsTheCatalogues(string provider)
+    {
+        var options = await StorageProviders.CreateAsync(provider);
+        await using (var db = options.CreateContext())
+        {
+            await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
+        }
+
+        await using (var db = options.CreateContext())
+        {
+            var again = await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
+            Assert.True(again.IsSuccess, again.Error?.ToString());
+        }
+
+        await using var check = options.CreateContext();
+        Assert.Equal(6, await check.Persons.CountAsync());
+        Assert.Equal(2, (await check.Policies.FirstAsync()).Revision);
+        Assert.Equal(2, await check.CatalogueVersions.Where(v => v.Area == "330100").MaxAsync(v => v.Version));
+        Assert.Equal(1, await check.ChronicRegistrations.CountAsync(c => c.PsnNo == "3301000000000001"));
+    }
+}
