@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using Yibao.Application.Ledger;
 using Yibao.Application.Settlements;
 using Yibao.Application.Settlements.Checks;
+using Yibao.Storage;
+using Yibao.Storage.Reference;
 
 namespace Yibao.Application;
 
@@ -38,6 +40,23 @@ public static class ApplicationServices
             services.AddScoped(handler);
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The storage a node runs on, as the server and the CLI share it: the database chosen by
+    /// <paramref name="storage"/> (resolved when first needed, so a host may set it late), the write
+    /// gate, the reference cache and the credential key.
+    /// </summary>
+    public static IServiceCollection AddYibaoStorage(this IServiceCollection services, Func<IServiceProvider, StorageOptions> storage)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(storage);
+        services.TryAddSingleton(storage);
+        services.TryAddScoped(sp => sp.GetRequiredService<StorageOptions>().CreateContext());
+        services.TryAddSingleton(sp => CredentialProtector.FromConfiguration(sp.GetRequiredService<IOptions<YibaoOptions>>().Value.CredentialKey));
+        services.TryAddSingleton<WriteGate>();
+        services.TryAddSingleton<ReferenceCache>();
         return services;
     }
 

@@ -8,66 +8,11 @@ using Yibao.Storage.Entities;
 namespace Yibao.Application.Designation;
 
 /// <summary>
-/// The agency's designation of institutions: agreement status (suspend, resume, end) and the
-/// internet hospitals' Internet+ supplementary agreements. Used by the admin API and the CLI alike.
+/// The names of designation's codes, and the current supplementary agreement of an internet hospital,
+/// for the designation use cases and the settlement checks.
 /// </summary>
-public sealed class Designations(YibaoDbContext db, TimeProvider clock, string actor)
+public static class Designations
 {
-    /// <summary>Signs an internet hospital's supplementary agreement; the current one, if any, ends.</summary>
-    public async Task<Result<InternetPlusAgreement>> SignAsync(string internetHospital, DateOnly from, DateOnly? to, IReadOnlyCollection<OnlineService> services, IReadOnlyCollection<string> diseases, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(diseases);
-        var institution = await db.Institutions.FirstOrDefaultAsync(i => i.FixmedinsCode == internetHospital, cancellationToken);
-        if (institution is null || institution.Kind != InstitutionKind.Internet.ToName())
-        {
-            return DesignationCatalogue.NotAnInternetHospital.With($"{internetHospital} is not a registered internet hospital; register it (relying on its physical institution) first.");
-        }
-
-        if (to < from || services.Count == 0)
-        {
-            return DesignationCatalogue.InvalidAgreement.With("An agreement needs at least one service and an end date not before its start.");
-        }
-
-        var now = clock.GetUtcNow();
-        foreach (var current in await db.InternetAgreements.Where(a => a.InternetHospital == internetHospital && a.EndedAt == null).ToListAsync(cancellationToken))
-        {
-            current.EndedAt = now;
-        }
-
-        var categories = diseases.Select(InternetPlusAgreement.IcdCategory).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        db.InternetAgreements.Add(new InternetAgreementRow
-        {
-            InternetHospital = internetHospital,
-            From = from,
-            To = to,
-            Services = string.Join(',', services.Distinct().Select(ToName)),
-            Diseases = string.Join(',', categories),
-            SignedAt = now,
-        });
-        db.Record(now, actor, "designation.agreement", "institution", internetHospital, $"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}; {string.Join(',', services)}; {string.Join(',', categories)}");
-        return new InternetPlusAgreement(internetHospital, from, to, services.ToHashSet(), categories.ToHashSet());
-    }
-
-    /// <summary>Suspends, resumes or ends an institution's designation; it applies at once.</summary>
-    public async Task<Result<AgreementStatus>> SetStatusAsync(string fixmedinsCode, AgreementStatus status, string reason, CancellationToken cancellationToken)
-    {
-        var institution = await db.Institutions.FirstOrDefaultAsync(i => i.FixmedinsCode == fixmedinsCode, cancellationToken);
-        if (institution is null)
-        {
-            return InstitutionErrors.NotFound(fixmedinsCode);
-        }
-
-        if (institution.AgreementStatus == ToName(AgreementStatus.Ended) && status != AgreementStatus.Ended)
-        {
-            return DesignationCatalogue.AgreementEnded.With($"The agreement of {fixmedinsCode} has ended; a new designation is a new agreement.");
-        }
-
-        institution.AgreementStatus = ToName(status);
-        db.Record(clock.GetUtcNow(), actor, "designation.status", "institution", fixmedinsCode, $"{ToName(status)}: {reason}");
-        return status;
-    }
-
     /// <summary>The current supplementary agreement of an internet hospital, if any.</summary>
     public static async Task<InternetPlusAgreement?> CurrentAgreementAsync(YibaoDbContext db, string internetHospital, CancellationToken cancellationToken)
     {
@@ -111,12 +56,4 @@ public sealed class Designations(YibaoDbContext db, TimeProvider clock, string a
         service = default;
         return false;
     }
-}
-
-/// <summary>The refusals of designation administration.</summary>
-public static class DesignationCatalogue
-{
-    public static readonly ErrorCode NotAnInternetHospital = new("not_an_internet_hospital", ErrorKind.Refused);
-    public static readonly ErrorCode InvalidAgreement = new("invalid_agreement", ErrorKind.Refused);
-    public static readonly ErrorCode AgreementEnded = new("agreement_ended", ErrorKind.Refused);
 }

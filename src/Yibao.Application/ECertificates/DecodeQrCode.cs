@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Domain.Persons;
 
 namespace Yibao.Application.ECertificates;
 
@@ -17,21 +18,18 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(30);
 
-    public static readonly ErrorCode QrInvalid = new("qr_invalid", ErrorKind.Refused);
-    public static readonly ErrorCode QrUsed = new("qr_used", ErrorKind.Conflict);
-
     public async Task<Result<DecodedCertificate>> HandleAsync(DecodeQrCode command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (qrCodes.Read(command.QrCode, out var reason) is not { } claims)
         {
-            return QrInvalid.With(reason);
+            return PersonErrors.QrInvalid.With(reason);
         }
 
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.PsnNo == claims.PsnNo, ct);
         if (person is null)
         {
-            return QrInvalid.With("The QR code names no insured person.");
+            return PersonErrors.QrInvalid.With("The QR code names no insured person.");
         }
 
         var now = clock.GetUtcNow();
@@ -54,7 +52,7 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            return QrUsed.With("The QR code was already used: ask the person to show a fresh one.");
+            return PersonErrors.QrUsed.With("The QR code was already used: ask the person to show a fresh one.");
         }
 
         return new DecodedCertificate(token, person);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Storage;
+using Yibao.Domain.Persons;
 
 namespace Yibao.Application.ECertificates;
 
@@ -11,9 +12,6 @@ public sealed record RecordFaceCheck(string EcToken, string Institution, string 
 /// <summary>Records a successful face check on a live ecToken; online settlement needs one.</summary>
 public sealed class RecordFaceCheckHandler(YibaoDbContext db, IFaceVerifier verifier, WriteGate gate, TimeProvider clock)
 {
-    public static readonly ErrorCode TokenInvalid = Persons.PersonErrors.EcTokenInvalidCode;
-    public static readonly ErrorCode FaceMismatch = new("face_mismatch", ErrorKind.Refused);
-
     public async Task<Result<string>> HandleAsync(RecordFaceCheck command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -22,12 +20,12 @@ public sealed class RecordFaceCheckHandler(YibaoDbContext db, IFaceVerifier veri
         var token = await db.EcTokens.FirstOrDefaultAsync(t => t.EcToken == command.EcToken && t.FixmedinsCode == command.Institution, ct);
         if (token is null || token.ExpiresAt < now.ToUnixTimeSeconds())
         {
-            return TokenInvalid.With("The ecToken is not a live e-certificate token issued to this institution.");
+            return PersonErrors.EcTokenInvalidCode.With("The ecToken is not a live e-certificate token issued to this institution.");
         }
 
         if (!await verifier.VerifyAsync(token.PsnNo, command.Evidence, ct))
         {
-            return FaceMismatch.With("The face check did not match the certificate's holder.");
+            return PersonErrors.FaceMismatch.With("The face check did not match the certificate's holder.");
         }
 
         token.FaceVerifiedAt = now;

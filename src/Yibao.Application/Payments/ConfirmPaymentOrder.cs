@@ -25,12 +25,12 @@ public sealed class ConfirmPaymentOrderHandler(YibaoDbContext db, WriteGate gate
             var locked = await OrderAccess.LockAsync(db, ledgers, command.PayOrdId, ct);
             if (locked?.Order is not { } order || order.PsnNo != command.PsnNo)
             {
-                return OrderErrors.NotFound(command.PayOrdId);
+                return PaymentErrors.NotFound(command.PayOrdId);
             }
 
             if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(command.PayToken), Encoding.ASCII.GetBytes(order.PayToken)))
             {
-                return OrderErrors.PayTokenInvalid;
+                return PaymentErrors.PayTokenInvalid;
             }
 
             var now = clock.GetUtcNow();
@@ -49,7 +49,7 @@ public sealed class ConfirmPaymentOrderHandler(YibaoDbContext db, WriteGate gate
             var payment = await provider.OpenAsync(new PaymentRequest(order.PayOrdId, order.CashTotal, $"医保移动支付 {order.PayOrdId}", $"/me/orders/{order.PayOrdId}"), ct);
             if (payment is null)
             {
-                return OrderErrors.ProviderFailed("open the payment");
+                return PaymentErrors.ProviderFailed("open the payment");
             }
 
             order.Provider = provider.Provider.Name;

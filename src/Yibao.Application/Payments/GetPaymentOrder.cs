@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Domain.Payments;
 
 namespace Yibao.Application.Payments;
 
@@ -23,7 +24,7 @@ public sealed class GetPaymentOrderHandler(YibaoDbContext db, ExpirePaymentOrder
         var orders = command.InCallersTransaction ? db.PaymentOrders : db.PaymentOrders.AsNoTracking();
         var order = await orders.Include(o => o.Events).FirstOrDefaultAsync(o => o.PayOrdId == command.PayOrdId, ct);
         return order is null || (command.PsnNo is not null && order.PsnNo != command.PsnNo) || (command.Institution is not null && order.FixmedinsCode != command.Institution)
-            ? OrderErrors.NotFound(command.PayOrdId)
+            ? PaymentErrors.NotFound(command.PayOrdId)
             : order;
     }
 

@@ -27,14 +27,14 @@ public sealed class NotifyPaymentHandler(YibaoDbContext db, WriteGate gate, IPer
             var locked = await OrderAccess.LockAsync(db, ledgers, notification.PayOrdId, ct);
             if (locked is null)
             {
-                return OrderErrors.NotFound(notification.PayOrdId);
+                return PaymentErrors.NotFound(notification.PayOrdId);
             }
 
             var order = locked.Order;
             var name = provider.Provider.Name;
             if (order.Provider != name || order.ProviderTradeNo != notification.TradeNo)
             {
-                return OrderErrors.TradeMismatchCode.With($"Trade {notification.TradeNo} is not the trade of order {order.PayOrdId}.");
+                return PaymentErrors.TradeMismatchCode.With($"Trade {notification.TradeNo} is not the trade of order {order.PayOrdId}.");
             }
 
             var now = clock.GetUtcNow();
@@ -52,7 +52,7 @@ public sealed class NotifyPaymentHandler(YibaoDbContext db, WriteGate gate, IPer
             var awaiting = order.Status == OrderStatus.AwaitingPayment;
             if (awaiting && notification.Amount != order.CashTotal)
             {
-                return OrderErrors.AmountMismatchCode.With($"The provider reports {notification.Amount:0.00} paid; the order's cash part is {order.CashTotal:0.00}.");
+                return PaymentErrors.AmountMismatchCode.With($"The provider reports {notification.Amount:0.00} paid; the order's cash part is {order.CashTotal:0.00}.");
             }
 
             var paidInTime = notification.PaidAt.ToUnixTimeSeconds() < order.ExpiresAt || now.ToUnixTimeSeconds() < order.ExpiresAt;
@@ -71,7 +71,7 @@ public sealed class NotifyPaymentHandler(YibaoDbContext db, WriteGate gate, IPer
             // The person paid for an order that no longer stands: give the money back.
             if (await provider.RefundAsync(notification.TradeNo, notification.Amount, "order no longer payable", ct) is not { } refund)
             {
-                return OrderErrors.ProviderFailed("refund the late payment");
+                return PaymentErrors.ProviderFailed("refund the late payment");
             }
 
             order.RefundNo = refund.RefundNo;

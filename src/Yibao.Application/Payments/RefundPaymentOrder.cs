@@ -20,7 +20,7 @@ public sealed class RefundPaymentOrderHandler(YibaoDbContext db, IPersonLedger l
         var locked = await OrderAccess.LockAsync(db, ledgers, command.PayOrdId, ct);
         if (locked?.Order is not { } order || (command.Institution is not null && order.FixmedinsCode != command.Institution))
         {
-            return OrderErrors.NotFound(command.PayOrdId);
+            return PaymentErrors.NotFound(command.PayOrdId);
         }
 
         var now = clock.GetUtcNow();
@@ -39,7 +39,7 @@ public sealed class RefundPaymentOrderHandler(YibaoDbContext db, IPersonLedger l
         {
             if (await provider.RefundAsync(tradeNo, order.CashTotal, OrderAccess.Reason(command.Reason, "refund"), ct) is not { } refund)
             {
-                return OrderErrors.ProviderFailed("refund the order");
+                return PaymentErrors.ProviderFailed("refund the order");
             }
 
             order.RefundNo = refund.RefundNo;

@@ -19,7 +19,7 @@ public sealed class RevokePaymentOrderHandler(YibaoDbContext db, IPersonLedger l
         var locked = await OrderAccess.LockAsync(db, ledgers, command.PayOrdId, ct);
         if (locked?.Order is not { } order || (command.Institution is not null && order.FixmedinsCode != command.Institution))
         {
-            return OrderErrors.NotFound(command.PayOrdId);
+            return PaymentErrors.NotFound(command.PayOrdId);
         }
 
         var tradeNo = order.Status == OrderStatus.AwaitingPayment ? order.ProviderTradeNo : null;

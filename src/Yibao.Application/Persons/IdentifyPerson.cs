@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Domain.Persons;
 
 namespace Yibao.Application.Persons;
 

@@ -2,6 +2,7 @@ using Yibao.Domain;
 using Yibao.Domain.Pricing;
 using Yibao.Storage;
 using Yibao.Storage.Reference;
+using Yibao.Domain.Interchange;
 
 namespace Yibao.Application.Pricing;
 
@@ -12,12 +13,10 @@ public sealed record PriceListView(InternetPlusPriceList List, int Revision);
 
 public sealed class GetPriceListHandler(YibaoDbContext db, ReferenceCache reference)
 {
-    public static readonly ErrorCode NotFound = new("price_list_not_found", ErrorKind.NotFound);
-
     public async Task<Result<PriceListView>> HandleAsync(GetPriceList command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         var (list, revision) = await reference.PriceListAsync(db, command.Area, ct);
-        return revision == 0 ? NotFound.With($"No Internet+ price list is loaded for area {command.Area}.") : new PriceListView(list, revision);
+        return revision == 0 ? ReferenceErrors.PriceListNotFound.With($"No Internet+ price list is loaded for area {command.Area}.") : new PriceListView(list, revision);
     }
 }

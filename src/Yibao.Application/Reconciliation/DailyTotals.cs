@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Domain.Lifecycles;
 using Yibao.Storage;
+using Yibao.Domain.Institutions;
 
 namespace Yibao.Application.Reconciliation;
 

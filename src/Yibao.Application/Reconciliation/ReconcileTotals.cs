@@ -15,14 +15,12 @@ public sealed record Reconciliation(bool Agrees, IReadOnlyList<string> Differenc
 /// <summary>Compares the institution's totals with the platform's settlements in the period, net of cancellations.</summary>
 public sealed class ReconcileTotalsHandler(YibaoDbContext db)
 {
-    public static readonly ErrorCode InvalidPeriod = new("invalid_period", ErrorKind.Invalid);
-
     public async Task<Result<Reconciliation>> HandleAsync(ReconcileTotals command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (command.To < command.From)
         {
-            return InvalidPeriod.With("stmt_enddate is before stmt_begndate.");
+            return ReconciliationErrors.InvalidPeriod.With("stmt_enddate is before stmt_begndate.");
         }
 
         var settled = await db.Settlements.AsNoTracking()

@@ -3,6 +3,8 @@ using Yibao.Application.Settlements;
 using Yibao.Domain;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Domain.Interchange;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Reference;
 
@@ -14,20 +16,18 @@ public sealed record CataloguePage(CatalogueVersionRow Version, IReadOnlyList<Ca
 
 public sealed class QueryCatalogueHandler(YibaoDbContext db)
 {
-    public static readonly ErrorCode InvalidPage = new("invalid_page", ErrorKind.Invalid);
-
     public async Task<Result<CataloguePage>> HandleAsync(QueryCatalogue command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         if (command.PageNum < 1 || command.PageSize is < 1 or > 1000)
         {
-            return InvalidPage.With("page_num starts at 1; page_size is 1 to 1000.");
+            return ReferenceErrors.InvalidPage.With("page_num starts at 1; page_size is 1 to 1000.");
         }
 
         var version = await db.CatalogueVersions.AsNoTracking().Where(v => v.Area == command.Area).OrderByDescending(v => v.Version).FirstOrDefaultAsync(ct);
         if (version is null)
         {
-            return ClaimErrors.CatalogueNotFound(command.Area);
+            return SettlementErrors.CatalogueNotFound(command.Area);
         }
 
         if (command.UpdatedSince > version.LoadedAt)

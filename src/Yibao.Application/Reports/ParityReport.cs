@@ -13,11 +13,14 @@ public sealed record ParityRow(string BenefitKind, string Channel, int Count, de
 /// Online against offline, for the settlements made under one insured area's policy in a period:
 /// the evidence, for the agency, that Internet+ care is paid exactly as offline care.
 /// </summary>
-public static class ParityReport
+public sealed record GetParityReport(string InsuredArea, DateOnly From, DateOnly To);
+
+public sealed class GetParityReportHandler(YibaoDbContext db)
 {
-    public static async Task<IReadOnlyList<ParityRow>> ComputeAsync(YibaoDbContext db, string insuredArea, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ParityRow>> HandleAsync(GetParityReport command, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(command);
+        var (insuredArea, from, to) = command;
 
         // Summed here rather than in SQL: SQLite keeps decimals as text.
         var settlements = await db.Settlements.AsNoTracking()

@@ -5,6 +5,7 @@ using Yibao.Domain;
 using Yibao.Domain.Lifecycles;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Settlements;
 
@@ -38,7 +39,7 @@ public sealed class CancelSettlementHandler(YibaoDbContext db, IPersonLedger led
 
         if (!command.ByPaymentOrder && await db.PaymentOrders.AnyAsync(o => o.SetlId == row.SetlId, ct))
         {
-            return ClaimErrors.PaidByOrder(row.SetlId);
+            return SettlementErrors.PaidByOrder(row.SetlId);
         }
 
         ledger.GiveBack(SettlementRows.EntryOf(row));

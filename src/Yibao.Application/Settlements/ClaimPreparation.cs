@@ -62,20 +62,20 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache reference
         var policy = await reference.PolicyAsync(db, visit.InsuredArea, person.Insutype, year, ct);
         if (policy is null)
         {
-            return ClaimErrors.PolicyNotFound(visit.InsuredArea, person.Insutype, year);
+            return SettlementErrors.PolicyNotFound(visit.InsuredArea, person.Insutype, year);
         }
 
         var settling = institution.Settling;
         var catalogue = await reference.GovernedCatalogueAsync(db, visit.TreatmentArea, settling.EffectiveLevel, ct);
         if (catalogue is null)
         {
-            return ClaimErrors.CatalogueNotFound(visit.TreatmentArea);
+            return SettlementErrors.CatalogueNotFound(visit.TreatmentArea);
         }
 
         var lines = await db.FeeLines.AsNoTracking().Where(l => l.MdtrtId == visit.MdtrtId && !l.Cancelled).OrderBy(l => l.Id).ToListAsync(ct);
         if (lines.Count == 0)
         {
-            return ClaimErrors.NoFeeLines(visit.MdtrtId);
+            return SettlementErrors.NoFeeLines(visit.MdtrtId);
         }
 
         CodeNames.TryParseVisitKind(visit.VisitKind, out var visitKind);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Settlements;
 
@@ -15,7 +16,7 @@ public sealed class GetSettlementHandler(YibaoDbContext db)
         ArgumentNullException.ThrowIfNull(command);
         var settlement = await db.Settlements.AsNoTracking().Include(s => s.Lines).FirstOrDefaultAsync(s => s.SetlId == command.SetlId, ct);
         return settlement is null || (command.Institution is { } institution && settlement.FixmedinsCode != institution)
-            ? ClaimErrors.SettlementNotFound(command.SetlId, command.Institution)
+            ? SettlementErrors.SettlementNotFound(command.SetlId, command.Institution)
             : settlement;
     }
 }

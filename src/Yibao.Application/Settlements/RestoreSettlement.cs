@@ -5,6 +5,7 @@ using Yibao.Domain;
 using Yibao.Domain.Lifecycles;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Settlements;
 
@@ -31,7 +32,7 @@ public sealed class RestoreSettlementHandler(YibaoDbContext db, IPersonLedger le
         if (settlement.Status != SettlementStatus.Cancelled || settlement.CancelledAt is not { } cancelledAt)
         {
             return SettlementLifecycle.Next(settlement.SetlId, settlement.Status, SettlementEvent.Restore).Error
-                ?? SettlementLifecycle.NotCancelled.With($"Settlement {settlement.SetlId} is not cancelled.");
+                ?? SettlementErrors.NotCancelled.With($"Settlement {settlement.SetlId} is not cancelled.");
         }
 
         // Compared in memory: a person's settlements are few, and SQLite cannot compare instants.
@@ -40,7 +41,7 @@ public sealed class RestoreSettlementHandler(YibaoDbContext db, IPersonLedger le
         var visit = await db.Visits.FirstAsync(v => v.MdtrtId == settlement.MdtrtId, ct);
         if (visit.Status != VisitStatus.Registered || others.Any(o => o.SettledAt > cancelledAt || o.CancelledAt > cancelledAt))
         {
-            return ClaimErrors.ReversalNotPossible(settlement.SetlId);
+            return SettlementErrors.ReversalNotPossible(settlement.SetlId);
         }
 
         settlement.Move(SettlementEvent.Restore);

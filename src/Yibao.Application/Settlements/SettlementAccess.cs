@@ -3,6 +3,7 @@ using Yibao.Application.Ledger;
 using Yibao.Domain;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Settlements;
 
@@ -16,7 +17,7 @@ internal static class SettlementAccess
             .Select(s => new { s.PsnNo, s.Year, s.FixmedinsCode }).FirstOrDefaultAsync(ct);
         if (head is null || (institution is not null && head.FixmedinsCode != institution))
         {
-            return ClaimErrors.SettlementNotFound(setlId, institution);
+            return SettlementErrors.SettlementNotFound(setlId, institution);
         }
 
         var ledger = await ledgers.LockAsync(head.PsnNo, head.Year, ct) ?? throw new InvalidOperationException($"person {head.PsnNo} has no ledger");

@@ -17,8 +17,6 @@ public sealed record RequireSignedIn(string Institution, string? SignNo);
 /// <summary>9001 and 9002: the sessions of an institution's operators.</summary>
 public sealed class SignInHandler(YibaoDbContext db, AgencyCalendar calendar)
 {
-    public static readonly ErrorCode NotSignedIn = new("not_signed_in", ErrorKind.Refused);
-
     public async Task<Result<GatewaySignInRow>> HandleAsync(SignIn command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -40,7 +38,7 @@ public sealed class SignInHandler(YibaoDbContext db, AgencyCalendar calendar)
         var row = await db.GatewaySignIns.FirstOrDefaultAsync(s => s.SignNo == command.SignNo && s.FixmedinsCode == command.Institution && s.SignedOutAt == null, ct);
         if (row is null)
         {
-            return NotSignedIn.With($"sign_no {command.SignNo} is not an open sign-in of this institution.");
+            return SignInErrors.NotSignedIn.With($"sign_no {command.SignNo} is not an open sign-in of this institution.");
         }
 
         row.SignedOutAt = calendar.Clock.GetUtcNow();
@@ -53,11 +51,11 @@ public sealed class SignInHandler(YibaoDbContext db, AgencyCalendar calendar)
         ArgumentNullException.ThrowIfNull(command);
         if (command.SignNo is not { } signNo)
         {
-            return NotSignedIn.With("sign_no is required: sign in with 9001 first.");
+            return SignInErrors.NotSignedIn.With("sign_no is required: sign in with 9001 first.");
         }
 
         return await db.GatewaySignIns.AnyAsync(s => s.SignNo == signNo && s.FixmedinsCode == command.Institution && s.SignedOutAt == null, ct)
             ? null
-            : NotSignedIn.With($"sign_no {signNo} is not an open sign-in of this institution: sign in with 9001.");
+            : SignInErrors.NotSignedIn.With($"sign_no {signNo} is not an open sign-in of this institution: sign in with 9001.");
     }
 }

@@ -12,6 +12,7 @@ using Yibao.Domain.Settlement;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
 using Yibao.Storage.Reference;
+using Yibao.Domain.Institutions;
 
 namespace Yibao.Application.Visits;
 
@@ -94,12 +95,12 @@ public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceCache refer
 
         if (await reference.PolicyAsync(db, person.Area, person.Insutype, visitDate.Year, ct) is null)
         {
-            return ClaimErrors.PolicyNotFound(person.Area, person.Insutype, visitDate.Year);
+            return SettlementErrors.PolicyNotFound(person.Area, person.Insutype, visitDate.Year);
         }
 
         if (await reference.CurrentCatalogueAsync(db, row.Area, ct) is null)
         {
-            return ClaimErrors.CatalogueNotFound(row.Area);
+            return SettlementErrors.CatalogueNotFound(row.Area);
         }
 
         var filing = CrossRegionFilings.Resolve(person.Area, row.Area, visitDate, person.ToDomain(0m).Filings);

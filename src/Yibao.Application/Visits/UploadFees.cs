@@ -55,7 +55,7 @@ public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceCache referenc
         var catalogue = await reference.GovernedCatalogueAsync(db, visit.TreatmentArea, institution.Settling.EffectiveLevel, ct);
         if (catalogue is null)
         {
-            return ClaimErrors.CatalogueNotFound(visit.TreatmentArea);
+            return SettlementErrors.CatalogueNotFound(visit.TreatmentArea);
         }
 
         var existing = await db.FeeLines.Where(f => f.MdtrtId == visit.MdtrtId).Select(f => f.FeedetlSn).ToListAsync(ct);

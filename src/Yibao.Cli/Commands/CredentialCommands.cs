@@ -24,22 +24,22 @@ internal static class CredentialCommands
         var requiredPaasid = new Option<string>("--paasid") { Description = "The access id", Required = true };
 
         var issue = new Command("issue", "Issue a credential; prints the token once") { institution, paasid, connection };
-        issue.SetAction((parse, ct) => RunAsync(parse, connection, (credentials, _) => credentials.IssueAsync(parse.GetValue(institution)!, parse.GetValue(paasid), ct), ct));
+        issue.SetAction((parse, ct) => RunAsync(parse, connection, cli => cli.Use<IssueCredentialHandler>().HandleAsync(new IssueCredential(parse.GetValue(institution)!, parse.GetValue(paasid)), ct), ct));
         var rotate = new Command("rotate", "Replace a credential's token; the old one stops working at once") { requiredPaasid, connection };
-        rotate.SetAction((parse, ct) => RunAsync(parse, connection, (credentials, _) => credentials.RotateAsync(parse.GetValue(requiredPaasid)!, ct), ct));
+        rotate.SetAction((parse, ct) => RunAsync(parse, connection, cli => cli.Use<RotateCredentialHandler>().HandleAsync(new RotateCredential(parse.GetValue(requiredPaasid)!), ct), ct));
         var revokePaasid = new Option<string>("--paasid") { Description = "The access id", Required = true };
         var revoke = new Command("revoke", "Revoke a credential") { revokePaasid, connection };
         revoke.SetAction(async (parse, ct) =>
         {
-            await using var db = DatabaseCommands.Resolve(parse.GetValue(connection)).CreateContext();
-            var revoked = await new GatewayCredentials(db, CliConfiguration.CredentialProtector(), TimeProvider.System).RevokeAsync(parse.GetValue(revokePaasid)!, ct);
+            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            var revoked = await cli.Use<RevokeCredentialHandler>().HandleAsync(new RevokeCredential(parse.GetValue(revokePaasid)!), ct);
             return await ReportAsync(parse, revoked.Map(p => $"Revoked {p}."));
         });
         var list = new Command("list", "List credentials (fingerprints only, never tokens)") { connection };
         list.SetAction(async (parse, ct) =>
         {
-            await using var db = DatabaseCommands.Resolve(parse.GetValue(connection)).CreateContext();
-            var rows = await db.GatewayCredentials.AsNoTracking().OrderBy(c => c.FixmedinsCode).ToListAsync(ct);
+            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            var rows = await cli.Use<ListCredentialsHandler>().HandleAsync(new ListCredentials(), ct);
             var table = new Table().AddColumns("paasid", "institution", "token fingerprint", "demo", "created", "revoked");
             foreach (var row in rows)
             {
@@ -56,12 +56,10 @@ internal static class CredentialCommands
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Option<string?> connection, Func<GatewayCredentials, YibaoDbContext, Task<Result<IssuedCredential>>> action, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parse, Option<string?> connection, Func<CliServices, Task<Result<IssuedCredential>>> action, CancellationToken ct)
     {
-        var storage = DatabaseCommands.Resolve(parse.GetValue(connection));
-        await using var db = storage.CreateContext();
-        await db.MigrateAsync(ct);
-        var result = await action(new GatewayCredentials(db, CliConfiguration.CredentialProtector(), TimeProvider.System), db);
+        await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+        var result = await action(cli);
         return await ReportAsync(parse, result.Map(c => $"paasid:      {c.Paasid}\ninstitution: {c.FixmedinsCode}\ntoken:       {c.Token}\nfingerprint: {c.Fingerprint}\n(the token is shown only now)"));
     }
 

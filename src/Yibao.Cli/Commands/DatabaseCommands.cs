@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Yibao.Storage;
 using Yibao.Application.Reference;
 
 namespace Yibao.Cli.Commands;
@@ -18,10 +17,8 @@ internal static class DatabaseCommands
         var command = new Command("migrate", "Create or upgrade the database schema (never drops data)") { connection };
         command.SetAction(async (parse, ct) =>
         {
-            var storage = Resolve(parse.GetValue(connection));
-            await using var db = storage.CreateContext();
-            await db.MigrateAsync(ct);
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"{storage.Provider} schema is up to date.");
+            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"{cli.Storage.Provider} schema is up to date.");
             return 0;
         });
         return command;
@@ -33,10 +30,8 @@ internal static class DatabaseCommands
         var command = new Command("seed", "Load the built-in demo data set (areas, policies, catalogues, institutions, persons)") { connection };
         command.SetAction(async (parse, ct) =>
         {
-            var storage = Resolve(parse.GetValue(connection));
-            await using var db = storage.CreateContext();
-            await db.MigrateAsync(ct);
-            var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, CliConfiguration.CredentialProtector(), ct);
+            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            var loaded = await cli.Use<SeedDemoWorldHandler>().HandleAsync(new SeedDemoWorld(), ct);
             if (!loaded.IsSuccess)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(loaded.Error.ToString());
@@ -47,12 +42,5 @@ internal static class DatabaseCommands
             return 0;
         });
         return command;
-    }
-
-    internal static StorageOptions Resolve(string? connection)
-    {
-        var storage = StorageOptions.FromConnectionString(connection ?? Environment.GetEnvironmentVariable("YIBAO_CONNECTION"));
-        storage.EnsureDirectory();
-        return storage;
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Designation;
-using Yibao.Storage;
 using Yibao.Application.Designation;
 
 namespace Yibao.Cli.Commands;
@@ -65,16 +63,16 @@ internal static class DesignationCommands
             }
 
             DateOnly? end = parse.GetValue(to) is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            await using var db = await OpenAsync(parse.GetValue(connection), ct);
-            var signed = await new Designations(db, TimeProvider.System, "cli").SignAsync(
-                parse.GetValue(internet)!, first, end, chosen, parse.GetValue(diseases)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], ct);
+            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            var signed = await cli.Use<SignInternetAgreementHandler>().HandleAsync(new SignInternetAgreement(
+                parse.GetValue(internet)!, first, end, chosen, parse.GetValue(diseases)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], Actor), ct);
             if (!signed.IsSuccess)
             {
                 await error.WriteLineAsync(signed.Error.ToString());
                 return 1;
             }
 
-            await db.SaveChangesAsync(ct);
+            await cli.Db.SaveChangesAsync(ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"Agreement signed for {signed.Value.InternetHospital} from {signed.Value.From:yyyy-MM-dd}.");
             return 0;
         });
@@ -89,15 +87,15 @@ internal static class DesignationCommands
         var command = new Command(name, description) { institution, reason, connection };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await OpenAsync(parse.GetValue(connection), ct);
-            var set = await new Designations(db, TimeProvider.System, "cli").SetStatusAsync(parse.GetValue(institution)!, status, parse.GetValue(reason)!, ct);
+            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            var set = await cli.Use<SetAgreementStatusHandler>().HandleAsync(new SetAgreementStatus(parse.GetValue(institution)!, status, parse.GetValue(reason)!, Actor), ct);
             if (!set.IsSuccess)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(set.Error.ToString());
                 return 1;
             }
 
-            await db.SaveChangesAsync(ct);
+            await cli.Db.SaveChangesAsync(ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"{parse.GetValue(institution)} is now {Designations.ToName(set.Value)}.");
             return 0;
         });
@@ -111,18 +109,18 @@ internal static class DesignationCommands
         var command = new Command("show", "Show an institution's designation") { institution, connection };
         command.SetAction(async (parse, ct) =>
         {
-            await using var db = await OpenAsync(parse.GetValue(connection), ct);
-            var code = parse.GetValue(institution)!;
-            var row = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.FixmedinsCode == code, ct);
-            if (row is null)
+            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            var found = await cli.Use<GetDesignationHandler>().HandleAsync(new GetDesignation(parse.GetValue(institution)!), ct);
+            if (!found.IsSuccess)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"institution_not_found: {code}");
+                await parse.InvocationConfiguration.Error.WriteLineAsync(found.Error.ToString());
                 return 1;
             }
 
+            var (row, current) = found.Value;
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"{row.FixmedinsCode} {row.Name}: {row.Kind}, level {row.Level}, agreement {row.AgreementStatus}{(row.ReliesOn is null ? "" : $", relies on {row.ReliesOn}")}");
-            if (await Designations.CurrentAgreementAsync(db, code, ct) is { } agreement)
+            if (current is { } agreement)
             {
                 await output.WriteLineAsync($"Internet+ agreement: {agreement.From:yyyy-MM-dd} to {(agreement.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open")}; services {string.Join(", ", agreement.Services.Select(Designations.ToName))}; diseases {(agreement.Diseases.Count == 0 ? "any" : string.Join(", ", agreement.Diseases))}");
             }
@@ -132,10 +130,6 @@ internal static class DesignationCommands
         return command;
     }
 
-    private static async Task<YibaoDbContext> OpenAsync(string? connection, CancellationToken ct)
-    {
-        var db = DatabaseCommands.Resolve(connection).CreateContext();
-        await db.MigrateAsync(ct);
-        return db;
-    }
+    /// <summary>Who the CLI acts as, in the audit log.</summary>
+    private const string Actor = "cli";
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using Yibao.Storage;
 using Yibao.Application.Reports;
 
 namespace Yibao.Cli.Commands;
@@ -26,9 +25,8 @@ internal static class ReportCommands
                 return 1;
             }
 
-            await using var db = DatabaseCommands.Resolve(parse.GetValue(connection)).CreateContext();
-            await db.MigrateAsync(ct);
-            var rows = await ParityReport.ComputeAsync(db, parse.GetValue(area)!, first, last, ct);
+            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            var rows = await cli.Use<GetParityReportHandler>().HandleAsync(new GetParityReport(parse.GetValue(area)!, first, last), ct);
             if (parse.GetValue(json))
             {
                 await parse.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(rows, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));

@@ -36,7 +36,5 @@ public sealed record CatalogueEntry(
 
 public static class CatalogueErrors
 {
-    public static readonly ErrorCode InvalidCode = new("invalid_catalogue", ErrorKind.Invalid);
-
-    public static DomainError Invalid(string message) => InvalidCode.With(message);
+    public static DomainError Invalid(string message) => Interchange.ReferenceErrors.InvalidCatalogue.With(message);
 }

@@ -52,6 +52,10 @@ public static class DesignationErrors
     public static readonly ErrorCode NotDesignatedCode = new("not_designated", ErrorKind.Refused);
     public static readonly ErrorCode ServiceNotInScopeCode = new("service_not_in_scope", ErrorKind.Refused);
     public static readonly ErrorCode DiseaseNotInScopeCode = new("disease_not_in_scope", ErrorKind.Refused);
+    public static readonly ErrorCode FollowUpNotVerified = new("followup_not_verified", ErrorKind.Refused);
+    public static readonly ErrorCode NotAnInternetHospital = new("not_an_internet_hospital", ErrorKind.Refused);
+    public static readonly ErrorCode InvalidAgreement = new("invalid_agreement", ErrorKind.Refused);
+    public static readonly ErrorCode AgreementEnded = new("agreement_ended", ErrorKind.Refused);
 
     public static DomainError Suspended(string institution, AgreementStatus status) =>
         InstitutionSuspended.With($"The designation of institution {institution} is {status.ToString().ToLowerInvariant()}: it cannot settle insurance claims.");

@@ -11,9 +11,7 @@ public static class OnlineFollowUp
 {
     public const int DefaultWindowMonths = 12;
 
-    public static readonly ErrorCode NotVerifiedCode = new("followup_not_verified", ErrorKind.Refused);
-
-    public static DomainError NotVerified(string message) => NotVerifiedCode.With(message);
+    public static DomainError NotVerified(string message) => DesignationErrors.FollowUpNotVerified.With(message);
 
     /// <param name="priorOfflineVisits">The person's settled offline visits: date and diagnosis.</param>
     public static DomainError? Verify(

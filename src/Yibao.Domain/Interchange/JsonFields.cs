@@ -137,9 +137,7 @@ internal static class JsonFields
 /// <summary>Runs a reader and turns malformed input into a stable error.</summary>
 public static class DocumentErrors
 {
-    public static readonly ErrorCode MalformedDocument = new("malformed_document", ErrorKind.Invalid);
-
-    public static DomainError Malformed(string message) => MalformedDocument.With(message);
+    public static DomainError Malformed(string message) => ReferenceErrors.MalformedDocument.With(message);
 
     internal static Result<T> Read<T>(string json, Func<JsonElement, T> read)
     {

@@ -1,3 +1,5 @@
+using static Yibao.Domain.Settlement.SettlementErrors;
+
 namespace Yibao.Domain.Lifecycles;
 
 /// <summary>The states of a settlement (<c>setl_id</c>).</summary>
@@ -33,11 +35,6 @@ public enum SettlementEvent
 /// <summary>The rules of a settlement's life, as pure functions of its state.</summary>
 public static class SettlementLifecycle
 {
-    public static readonly ErrorCode NotCommitted = new("settlement_not_committed", ErrorKind.Conflict);
-    public static readonly ErrorCode AlreadyCancelled = new("settlement_already_cancelled", ErrorKind.Conflict);
-    public static readonly ErrorCode NotCancelled = new("settlement_not_cancelled", ErrorKind.Conflict);
-    public static readonly ErrorCode NotPending = new("settlement_not_pending", ErrorKind.Conflict);
-
     /// <summary>A new settlement's state: committed at once, or held for a payment order.</summary>
     public static SettlementStatus Initial(bool held) => held ? SettlementStatus.Pending : SettlementStatus.Settled;
 

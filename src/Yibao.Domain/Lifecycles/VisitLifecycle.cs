@@ -1,3 +1,5 @@
+using static Yibao.Domain.Lifecycles.VisitErrors;
+
 namespace Yibao.Domain.Lifecycles;
 
 /// <summary>The states of a visit (<c>mdtrt_id</c>).</summary>
@@ -43,11 +45,6 @@ public enum VisitEvent
 /// <summary>The rules of a visit's life, as pure functions of its state.</summary>
 public static class VisitLifecycle
 {
-    public static readonly ErrorCode AlreadySettled = new("visit_already_settled", ErrorKind.Conflict);
-    public static readonly ErrorCode AwaitingPayment = new("visit_awaiting_payment", ErrorKind.Conflict);
-    public static readonly ErrorCode VisitCancelled = new("visit_cancelled", ErrorKind.Conflict);
-    public static readonly ErrorCode NotSettled = new("visit_not_settled", ErrorKind.Conflict);
-
     /// <summary>A newly registered visit's state.</summary>
     public static VisitStatus Initial => VisitStatus.Registered;
 

@@ -101,7 +101,5 @@ public sealed class Policy
 
 public static class PolicyErrors
 {
-    public static readonly ErrorCode InvalidCode = new("invalid_policy", ErrorKind.Invalid);
-
-    public static DomainError Invalid(string message) => InvalidCode.With(message);
+    public static DomainError Invalid(string message) => Interchange.ReferenceErrors.InvalidPolicy.With(message);
 }

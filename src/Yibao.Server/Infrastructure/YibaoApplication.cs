@@ -16,7 +16,6 @@ using Yibao.Server.Features.Visits;
 using Yibao.Storage;
 using Yibao.Application;
 using Yibao.Application.Reference;
-using Yibao.Storage.Reference;
 
 namespace Yibao.Server.Infrastructure;
 
@@ -32,14 +31,8 @@ public static class YibaoApplication
         services.AddYibaoApplication();
 
         // Resolved when first needed, so hosts (and tests) can set ConnectionStrings:Yibao late.
-        services.AddSingleton(sp => StorageOptions.FromConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("Yibao")));
-        services.AddScoped(sp => sp.GetRequiredService<StorageOptions>().CreateContext());
-        services.AddSingleton(sp => CredentialProtector.FromConfiguration(sp.GetRequiredService<IOptions<YibaoOptions>>().Value.CredentialKey));
-
-        services.AddSingleton<WriteGate>();
-        services.AddSingleton<ReferenceCache>();
+        services.AddYibaoStorage(sp => StorageOptions.FromConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("Yibao")));
         services.AddScoped<IdempotentWrites>();
-        services.AddScoped<Application.Credentials.GatewayCredentials>();
         services.AddScoped<Features.Gateway.GatewayAuthentication>();
         services.AddSingleton<Application.ECertificates.QrCodes>();
 
@@ -135,7 +128,7 @@ public static class YibaoApplication
         var options = scope.ServiceProvider.GetRequiredService<IOptions<YibaoOptions>>().Value;
         if (options.SeedDemoData && await DemoWorld.IsEmptyAsync(db, default))
         {
-            var loaded = await DemoWorld.LoadAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<CredentialProtector>(), default);
+            var loaded = await scope.ServiceProvider.GetRequiredService<SeedDemoWorldHandler>().HandleAsync(new SeedDemoWorld(), default);
             app.Logger.LogInformation("Loaded the demo data set: {Summary}", loaded.IsSuccess ? loaded.Value : loaded.Error.ToString());
         }
     }

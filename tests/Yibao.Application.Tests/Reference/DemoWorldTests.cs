@@ -10,13 +10,14 @@ public sealed class DemoWorldTests
 {
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
-    public async Task LoadAsync_FreshDatabase_LoadsEveryPartOfTheWorld(string provider)
+    public async Task Seed_FreshDatabase_LoadsEveryPartOfTheWorld(string provider)
     {
-        var options = await StorageProviders.CreateAsync(provider);
-        await using var db = options.CreateContext();
+        await using var app = await TestApplication.CreateAsync(provider, seed: false);
+        await using var scope = app.Scope();
+        var db = scope.Db;
         Assert.True(await DemoWorld.IsEmptyAsync(db, default));
 
-        var loaded = await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
+        var loaded = await scope.Use<SeedDemoWorldHandler>().HandleAsync(new SeedDemoWorld(), default);
 
         Assert.True(loaded.IsSuccess, loaded.Error?.ToString());
         Assert.False(await DemoWorld.IsEmptyAsync(db, default));
@@ -39,9 +40,9 @@ public sealed class DemoWorldTests
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task ReferenceCache_AfterSeeding_ReturnsThePolicyAndCurrentCatalogue(string provider)
     {
-        var options = await StorageProviders.CreateAsync(provider);
-        await using var db = options.CreateContext();
-        await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
+        await using var app = await TestApplication.CreateAsync(provider);
+        await using var scope = app.Scope();
+        var db = scope.Db;
         var cache = new ReferenceCache();
 
         var policy = await cache.PolicyAsync(db, "330100", "310", 2026, default);
@@ -58,21 +59,16 @@ public sealed class DemoWorldTests
 
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
-    public async Task LoadAsync_Twice_ReplacesInPlaceAndVersionsTheCatalogues(string provider)
+    public async Task Seed_Twice_ReplacesInPlaceAndVersionsTheCatalogues(string provider)
     {
-        var options = await StorageProviders.CreateAsync(provider);
-        await using (var db = options.CreateContext())
+        await using var app = await TestApplication.CreateAsync(provider);
+        await using (var scope = app.Scope())
         {
-            await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
-        }
-
-        await using (var db = options.CreateContext())
-        {
-            var again = await DemoWorld.LoadAsync(db, TimeProvider.System, TestKeys.Protector, default);
+            var again = await scope.Use<SeedDemoWorldHandler>().HandleAsync(new SeedDemoWorld(), default);
             Assert.True(again.IsSuccess, again.Error?.ToString());
         }
 
-        await using var check = options.CreateContext();
+        await using var check = app.Storage.CreateContext();
         Assert.Equal(6, await check.Persons.CountAsync());
         Assert.Equal(2, (await check.Policies.FirstAsync()).Revision);
         Assert.Equal(2, await check.CatalogueVersions.Where(v => v.Area == "330100").MaxAsync(v => v.Version));

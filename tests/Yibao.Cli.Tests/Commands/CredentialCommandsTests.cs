@@ -36,16 +36,15 @@ public sealed partial class CredentialCommandsTests
         Assert.DoesNotContain(token, listed.Output, StringComparison.Ordinal);
         Assert.NotEqual(token, newToken);
 
-        await using (var db = StorageOptions.FromConnectionString(connection).CreateContext())
+        await using (var cli = await CliServices.OpenAsync(connection, default))
         {
-            var credentials = new GatewayCredentials(db, CliConfiguration.CredentialProtector(), TimeProvider.System);
-            Assert.Equal(("H33010000003", newToken), await credentials.ResolveAsync("his-xihu", default));
+            Assert.Equal(new ResolvedCredential("H33010000003", newToken), await cli.Use<ListCredentialsHandler>().HandleAsync(new ResolveCredential("his-xihu"), default));
         }
 
         Assert.Equal(0, (await RunAsync("credentials", "revoke", "--paasid", "his-xihu", "-c", connection)).Exit);
-        await using (var db = StorageOptions.FromConnectionString(connection).CreateContext())
+        await using (var cli = await CliServices.OpenAsync(connection, default))
         {
-            Assert.Null(await new GatewayCredentials(db, CliConfiguration.CredentialProtector(), TimeProvider.System).ResolveAsync("his-xihu", default));
+            Assert.Null(await cli.Use<ListCredentialsHandler>().HandleAsync(new ResolveCredential("his-xihu"), default));
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Domain.Codes;
 using Yibao.Storage;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Settlements.Checks;
 
@@ -15,10 +16,6 @@ public sealed class OnlineIdentityCheck(YibaoDbContext db, TimeProvider clock) :
 {
     public const string ECertificateType = "01";
 
-    public static readonly ErrorCode ECertRequired = new("ecert_required", ErrorKind.Refused);
-    public static readonly ErrorCode ECertInvalid = new("ecert_invalid", ErrorKind.Refused);
-    public static readonly ErrorCode FaceCheckRequired = new("face_check_required", ErrorKind.Refused);
-
     public CheckPhase Phase => CheckPhase.AfterComputing;
 
     public async Task<DomainError?> CheckAsync(ClaimContext claim, CancellationToken cancellationToken)
@@ -31,7 +28,7 @@ public sealed class OnlineIdentityCheck(YibaoDbContext db, TimeProvider clock) :
 
         if (claim.Proof is not { CertType: ECertificateType, CertNo: { Length: > 0 } ecToken } || string.IsNullOrWhiteSpace(ecToken))
         {
-            return ECertRequired.With("An online settlement needs the electronic insurance certificate (mdtrt_cert_type 01 with its ecToken); an ID number alone is not enough.");
+            return SettlementErrors.ECertRequired.With("An online settlement needs the electronic insurance certificate (mdtrt_cert_type 01 with its ecToken); an ID number alone is not enough.");
         }
 
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -42,11 +39,11 @@ public sealed class OnlineIdentityCheck(YibaoDbContext db, TimeProvider clock) :
             .FirstOrDefaultAsync(cancellationToken);
         if (token?.PsnNo != claim.PsnNo)
         {
-            return ECertInvalid.With("mdtrt_cert_no is not a live e-certificate token of this visit's person issued to this institution.");
+            return SettlementErrors.ECertInvalid.With("mdtrt_cert_no is not a live e-certificate token of this visit's person issued to this institution.");
         }
 
         return token.FaceVerifiedAt is null
-            ? FaceCheckRequired.With("An online settlement needs a real-person (face) check of the certificate's holder: call faceVerify first.")
+            ? SettlementErrors.FaceCheckRequired.With("An online settlement needs a real-person (face) check of the certificate's holder: call faceVerify first.")
             : null;
     }
 }

@@ -1,4 +1,5 @@
 using Yibao.Domain;
+using Yibao.Domain.Settlement;
 
 namespace Yibao.Application.Settlements.Checks;
 
@@ -25,6 +26,6 @@ public sealed class StatedTotalsCheck : ISettlementCheck
 
     private static DomainError? Differs(string name, decimal? stated, decimal computed) =>
         stated is { } value && value != computed
-            ? ClaimErrors.AmountMismatchCode.With($"{name} {value:0.00} differs from the platform's {computed:0.00}: upload and pre-settle again.")
+            ? SettlementErrors.AmountMismatchCode.With($"{name} {value:0.00} differs from the platform's {computed:0.00}: upload and pre-settle again.")
             : null;
 }

@@ -23,31 +23,28 @@ internal static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin").WithTags("Administration").AddEndpointFilter(RequireAdmin);
-        admin.MapPut("/areas", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
-                LoadAsync(http, writes, text => WorldJson.ReadAreas(text), async (areas, ct) =>
-                {
-                    await Writer(db, clock).UpsertAreasAsync(areas, ct);
-                    return areas.Count;
-                }))
+        admin.MapPut("/areas", (HttpContext http, IdempotentWrites writes, LoadAreasHandler load) =>
+                LoadAsync(http, writes, text => WorldJson.ReadAreas(text), (areas, ct) => load.HandleAsync(new LoadAreas(areas, Actor), ct)))
             .WithSummary("Load or replace coordinated areas").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400);
-        admin.MapPut("/policies", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
-                LoadAsync(http, writes, PolicyJson.ReadMany, (policies, ct) => Writer(db, clock).UpsertPoliciesAsync(policies, ct)))
+        admin.MapPut("/policies", (HttpContext http, IdempotentWrites writes, LoadPoliciesHandler load) =>
+                LoadAsync(http, writes, PolicyJson.ReadMany, (policies, ct) => load.HandleAsync(new LoadPolicies(policies, Actor), ct)))
             .WithSummary("Load or replace policies (one per area, insutype and year)").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(422);
-        admin.MapPut("/catalogues/{area}", (string area, HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
-                LoadAsync(http, writes, CatalogueJson.ReadEntries, (entries, ct) => Writer(db, clock).PublishCatalogueAsync(area, entries.ToList(), ct)))
+        admin.MapPut("/catalogues/{area}", (string area, HttpContext http, IdempotentWrites writes, PublishCatalogueHandler publish) =>
+                LoadAsync(http, writes, CatalogueJson.ReadEntries, (entries, ct) => publish.HandleAsync(new PublishCatalogue(area, entries.ToList(), Actor), ct)))
             .WithSummary("Publish a new version of an area's catalogue; answers the version").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(422);
-        admin.MapPut("/institutions", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
-                LoadAsync(http, writes, WorldJson.ReadInstitutions, (institutions, ct) => Writer(db, clock).UpsertInstitutionsAsync(institutions.ToList(), ct)))
+        admin.MapPut("/institutions", (HttpContext http, IdempotentWrites writes, LoadInstitutionsHandler load) =>
+                LoadAsync(http, writes, WorldJson.ReadInstitutions, (institutions, ct) => load.HandleAsync(new LoadInstitutions(institutions.ToList(), Actor), ct)))
             .WithSummary("Load or replace designated institutions").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(422);
-        admin.MapPut("/persons", (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
-                LoadAsync(http, writes, WorldJson.ReadPersons, (persons, ct) => Writer(db, clock).UpsertPersonsAsync(persons.ToList(), ct)))
+        admin.MapPut("/persons", (HttpContext http, IdempotentWrites writes, LoadPersonsHandler load) =>
+                LoadAsync(http, writes, WorldJson.ReadPersons, (persons, ct) => load.HandleAsync(new LoadPersons(persons.ToList(), Actor), ct)))
             .WithSummary("Load or replace insured persons (an existing account keeps its balance)").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
         admin.MapDesignationEndpoints();
         admin.MapPriceListAdmin();
         return app;
     }
 
-    private static ReferenceDataWriter Writer(YibaoDbContext db, TimeProvider clock) => new(db, clock, "admin");
+    /// <summary>Who administration acts as, in the audit log.</summary>
+    public const string Actor = "admin";
 
     private static async Task<IResult> LoadAsync<T>(HttpContext http, IdempotentWrites writes, Func<string, Result<T>> read, Func<T, CancellationToken, Task<Result<int>>> load)
     {

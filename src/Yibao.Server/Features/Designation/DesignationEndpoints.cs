@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Yibao.Domain.Designation;
 using Yibao.Server.Infrastructure;
 using Yibao.Storage;
@@ -25,7 +24,7 @@ internal static class DesignationEndpoints
         admin.MapGet("/institutions/{code}/designation", GetAsync)
             .WithSummary("An institution's agreement status and, for an internet hospital, its supplementary agreement")
             .Produces<DesignationResponse>().ProducesProblem(404);
-        admin.MapPut("/institutions/{code}/internet-agreement", (string code, SignAgreementRequest? request, HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+        admin.MapPut("/institutions/{code}/internet-agreement", (string code, SignAgreementRequest? request, HttpContext http, IdempotentWrites writes, SignInternetAgreementHandler sign) =>
             {
                 var services = new List<OnlineService>();
                 foreach (var name in request?.Services ?? [])
@@ -45,18 +44,18 @@ internal static class DesignationEndpoints
 
                 return writes.RunAsync(http, request, async ct =>
                 {
-                    var signed = await new Designations(db, clock, "admin").SignAsync(code, from, request.To, services, request.Diseases ?? [], ct);
+                    var signed = await sign.HandleAsync(new SignInternetAgreement(code, from, request.To, services, request.Diseases ?? [], Admin.AdminEndpoints.Actor), ct);
                     return signed.IsSuccess ? Reply.Ok(ToResponse(signed.Value)) : ApiError.From(signed.Error);
                 });
             })
             .WithSummary("Sign an internet hospital's Internet+ supplementary agreement (ends the current one)")
             .Produces<AgreementResponse>().ProducesProblem(400).ProducesProblem(422);
-        admin.MapPut("/institutions/{code}/agreement-status", (string code, AgreementStatusRequest? request, HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+        admin.MapPut("/institutions/{code}/agreement-status", (string code, AgreementStatusRequest? request, HttpContext http, IdempotentWrites writes, SetAgreementStatusHandler setStatus) =>
                 !Designations.TryParseStatus(request?.Status, out var status)
                     ? Task.FromResult(ApiError.Validation("status is active, suspended or ended.").ToResult())
                     : writes.RunAsync(http, request, async ct =>
                     {
-                        var set = await new Designations(db, clock, "admin").SetStatusAsync(code, status, request!.Reason ?? "", ct);
+                        var set = await setStatus.HandleAsync(new SetAgreementStatus(code, status, request!.Reason ?? "", Admin.AdminEndpoints.Actor), ct);
                         return set.IsSuccess ? Reply.Ok(new { fixmedins_code = code, agreement_status = Designations.ToName(set.Value) }) : ApiError.From(set.Error);
                     }))
             .WithSummary("Suspend, resume or end an institution's designation; a physical institution's internet hospitals follow it at once")
@@ -64,15 +63,15 @@ internal static class DesignationEndpoints
         return admin;
     }
 
-    private static async Task<IResult> GetAsync(string code, YibaoDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string code, GetDesignationHandler designations, CancellationToken ct)
     {
-        var institution = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.FixmedinsCode == code, ct);
-        if (institution is null)
+        var found = await designations.HandleAsync(new GetDesignation(code), ct);
+        if (!found.IsSuccess)
         {
-            return ApiError.NotFound("institution_not_found", $"Institution {code} is not designated.").ToResult();
+            return ApiError.From(found.Error).ToResult();
         }
 
-        var agreement = await Designations.CurrentAgreementAsync(db, code, ct);
+        var (institution, agreement) = found.Value;
         return Results.Ok(new DesignationResponse(code, institution.Kind, institution.AgreementStatus, institution.ReliesOn, agreement is null ? null : ToResponse(agreement)));
     }
 

@@ -14,7 +14,7 @@ namespace Yibao.Server.Features.Gateway;
 /// nonces are kept in the database) and <c>x-tif-signature</c> = hex SHA-256 of
 /// timestamp + token + nonce + timestamp.
 /// </summary>
-internal sealed class GatewayAuthentication(YibaoDbContext db, GatewayCredentials credentials, WriteGate gate, TimeProvider clock)
+internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHandler credentials, WriteGate gate, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 
@@ -36,16 +36,16 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, GatewayCredential
             throw new GatewayRefusal("Authentication failed: x-tif-timestamp is not within 300 seconds of the platform's clock.");
         }
 
-        var credential = await credentials.ResolveAsync(paasid, cancellationToken);
+        var credential = await credentials.HandleAsync(new ResolveCredential(paasid), cancellationToken);
         if (credential is null || !CryptographicOperations.FixedTimeEquals(
-                Encoding.ASCII.GetBytes(Sign(timestamp, credential.Value.Token, nonce)),
+                Encoding.ASCII.GetBytes(Sign(timestamp, credential.Token, nonce)),
                 Encoding.ASCII.GetBytes(signature.ToLowerInvariant())))
         {
             throw new GatewayRefusal("Authentication failed: unknown paasid or wrong x-tif-signature.");
         }
 
         await RememberNonceAsync(paasid, nonce, seconds, cancellationToken);
-        return credential.Value.FixmedinsCode;
+        return credential.FixmedinsCode;
     }
 
     public static string Sign(string timestamp, string token, string nonce) =>

@@ -37,7 +37,7 @@ internal static class PriceListEndpoints
     /// <summary>PUT /api/admin/internet-plus-prices: load or replace an area's price list.</summary>
     public static RouteGroupBuilder MapPriceListAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapPut("/internet-plus-prices", async (HttpContext http, IdempotentWrites writes, YibaoDbContext db, TimeProvider clock) =>
+        admin.MapPut("/internet-plus-prices", async (HttpContext http, IdempotentWrites writes, LoadPriceListHandler load) =>
             {
                 var body = await RequestBody.ReadTextAsync(http.Request, Admin.AdminEndpoints.MaxDocumentBytes, http.RequestAborted);
                 if (!body.IsSuccess)
@@ -54,7 +54,7 @@ internal static class PriceListEndpoints
 
                 return await writes.RunAsync(http, text, async ct =>
                 {
-                    var loaded = await new ReferenceDataWriter(db, clock, "admin").UpsertPriceListAsync(text, ct);
+                    var loaded = await load.HandleAsync(new LoadPriceList(text, Admin.AdminEndpoints.Actor), ct);
                     return loaded.IsSuccess ? Reply.Ok(new { area = parsed.Value.Area, revision = loaded.Value }) : ApiError.From(loaded.Error);
                 });
             })

@@ -1,14 +1,15 @@
-using Yibao.Domain;
+namespace Yibao.Domain.Persons;
 
-namespace Yibao.Application.Persons;
-
-/// <summary>The refusals of finding and identifying insured persons.</summary>
+/// <summary>The refusals of finding and identifying insured persons, by certificate or otherwise.</summary>
 public static class PersonErrors
 {
     public static readonly ErrorCode NotFoundCode = new("person_not_found", ErrorKind.NotFound);
     public static readonly ErrorCode InsuredAreaMismatchCode = new("insured_area_mismatch", ErrorKind.Refused);
     public static readonly ErrorCode EcTokenInvalidCode = new("ectoken_invalid", ErrorKind.Refused);
     public static readonly ErrorCode CertTypeUnknownCode = new("cert_type_unknown", ErrorKind.Invalid);
+    public static readonly ErrorCode QrInvalid = new("qr_invalid", ErrorKind.Refused);
+    public static readonly ErrorCode QrUsed = new("qr_used", ErrorKind.Conflict);
+    public static readonly ErrorCode FaceMismatch = new("face_mismatch", ErrorKind.Refused);
 
     public static DomainError NotFound(string key) => NotFoundCode.With($"No insured person {key}.");
 

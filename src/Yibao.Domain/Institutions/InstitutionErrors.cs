@@ -1,8 +1,6 @@
-using Yibao.Domain;
+namespace Yibao.Domain.Institutions;
 
-namespace Yibao.Application;
-
-/// <summary>Refusals about institutions, shared by every feature that names one.</summary>
+/// <summary>Refusals about institutions, for every feature that names one.</summary>
 public static class InstitutionErrors
 {
     public static readonly ErrorCode NotFoundCode = new("institution_not_found", ErrorKind.NotFound);

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Domain;
+using Yibao.Domain.Catalogues;
+using Yibao.Domain.Codes;
+using Yibao.Domain.Institutions;
+using Yibao.Domain.Interchange;
+using Yibao.Domain.Persons;
+using Yibao.Domain.Policies;
+using Yibao.Storage;
+using Yibao.Storage.Entities;
+using Yibao.Storage.Reference;
+
+namespace Yibao.Application.Reference;
+
+/// <summary>Loads or replaces policies (one per area, insurance type and year); a replacement bumps the revision, history stays in the audit log.</summary>
+public sealed record LoadPolicies(IReadOnlyCollection<Policy> Policies, string Actor);
+
+public sealed class LoadPoliciesHandler(YibaoDbContext db, TimeProvider clock)
+{
+    /// <summary>Loads or replaces each policy; a replacement bumps the revision, history stays in the audit log.</summary>
+    public async Task<Result<int>> HandleAsync(LoadPolicies command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var policies = command.Policies;
+        var count = 0;
+        foreach (var policy in policies)
+        {
+            if (!await ReferenceAccess.AreaExistsAsync(db, policy.Area, cancellationToken))
+            {
+                return ReferenceErrors.UnknownArea(policy.Area);
+            }
+
+            var document = PolicyJson.Write(policy);
+            var row = await db.Policies.FindAsync([policy.Area, policy.Insutype, policy.Year], cancellationToken);
+            if (row is null)
+            {
+                db.Policies.Add(row = new PolicyRow { Area = policy.Area, Insutype = policy.Insutype, Year = policy.Year, Revision = 1, Document = document, LoadedAt = clock.GetUtcNow() });
+            }
+            else
+            {
+                row.Revision++;
+                row.Document = document;
+                row.LoadedAt = clock.GetUtcNow();
+            }
+
+            db.Record(clock.GetUtcNow(), command.Actor, "policy.upsert", "policy", $"{policy.Area}/{policy.Insutype}/{policy.Year}", $"revision {row.Revision}");
+            count++;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Yibao.Application;
+using Yibao.Storage;
+
+namespace Yibao.Testing;
+
+/// <summary>
+/// The use cases over a real database (SQLite or PostgreSQL), composed as the server composes them,
+/// for handler-level tests. Each <see cref="Scope"/> is one unit of work, like one request.
+/// </summary>
+public sealed class TestApplication : IAsyncDisposable
+{
+    private readonly ServiceProvider _root;
+
+    private TestApplication(ServiceProvider root, StorageOptions storage)
+    {
+        _root = root;
+        Storage = storage;
+    }
+
+    public StorageOptions Storage { get; }
+
+    public IServiceProvider Services => _root;
+
+    /// <param name="clock">The platform's clock (default: the system's).</param>
+    /// <param name="configure">More services: ports' implementations, replaced checks.</param>
+    public static async Task<TestApplication> CreateAsync(string provider, TimeProvider? clock = null, Action<IServiceCollection>? configure = null, bool seed = true)
+    {
+        var storage = await StorageProviders.CreateAsync(provider);
+        var services = new ServiceCollection();
+        services.AddSingleton(clock ?? TimeProvider.System);
+        services.AddSingleton(Options.Create(new YibaoOptions()));
+        services.AddLogging();
+        services.AddSingleton(TestKeys.Protector);
+        services.AddYibaoStorage(_ => storage);
+        services.AddYibaoApplication();
+        configure?.Invoke(services);
+        var app = new TestApplication(services.BuildServiceProvider(), storage);
+        if (seed)
+        {
+            await using var scope = app.Scope();
+            var seeded = await scope.Use<Application.Reference.SeedDemoWorldHandler>().HandleAsync(new Application.Reference.SeedDemoWorld(), default);
+            if (!seeded.IsSuccess)
+            {
+                throw new InvalidOperationException($"the demo world did not load: {seeded.Error}");
+            }
+        }
+
+        return app;
+    }
+
+    /// <summary>One unit of work: its own context and handlers.</summary>
+    public TestScope Scope() => new(_root.CreateAsyncScope());
+
+    public ValueTask DisposeAsync() => _root.DisposeAsync();
+}
+
+/// <summary>A unit of work's handlers and database context.</summary>
+public sealed class TestScope(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public YibaoDbContext Db => scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
+
+    public T Use<T>()
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
