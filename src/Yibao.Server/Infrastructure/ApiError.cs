@@ -8,12 +8,6 @@ namespace Yibao.Server.Infrastructure;
 /// </summary>
 internal sealed record ApiError(int Status, string Code, string Detail, IDictionary<string, string[]>? Errors = null)
 {
-    public static ApiError Validation(string detail, IDictionary<string, string[]>? errors = null) => new(400, "validation_failed", detail, errors);
-
-    public static ApiError NotFound(string code, string detail) => new(404, code, detail);
-
-    public static ApiError Conflict(string code, string detail) => new(409, code, detail);
-
     /// <summary>A refusal of a use case, in the native API's form.</summary>
     public static ApiError From(DomainError error)
     {

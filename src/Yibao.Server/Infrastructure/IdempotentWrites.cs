@@ -27,7 +27,7 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
         var msgId = http.Request.Headers[MessageIdHeader].ToString();
         if (string.IsNullOrWhiteSpace(msgId) || msgId.Length > MaxMessageIdLength)
         {
-            return new ApiError(400, "msgid_required", $"Every mutating request carries a client message id in the {MessageIdHeader} header (1 to {MaxMessageIdLength} characters).").ToResult();
+            return HttpErrors.MsgidRequired.With($"Every mutating request carries a client message id in the {MessageIdHeader} header (1 to {MaxMessageIdLength} characters).").ToResult();
         }
 
         var outcome = await ExecuteAsync(msgId, Fingerprint($"{http.Request.Method} {http.Request.Path}", request), work, null, http.RequestAborted);
@@ -92,7 +92,7 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             db.ChangeTracker.Clear();
             return await FindAsync(key, CancellationToken.None) is { } winner
                 ? Replay(winner, fingerprint)
-                : new WriteOutcome(0, "", false, ApiError.Conflict("concurrent_update", "A concurrent request changed the same data; retry with a new message id."));
+                : new WriteOutcome(0, "", false, HttpErrors.ConcurrentUpdate.With("A concurrent request changed the same data; retry with a new message id."));
         }
 
         return new WriteOutcome(reply.Status, body, false, null);
@@ -107,7 +107,7 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
     private static WriteOutcome Replay(ProcessedMessageRow processed, string fingerprint) =>
         processed.Fingerprint == fingerprint
             ? new WriteOutcome(processed.StatusCode, processed.ResponseBody, true, null)
-            : new WriteOutcome(0, "", false, ApiError.Conflict("msgid_reused", $"Message id {processed.MsgId} was already used for a different request."));
+            : new WriteOutcome(0, "", false, HttpErrors.MsgidReused.With($"Message id {processed.MsgId} was already used for a different request."));
 }
 
 /// <summary>What an idempotent write came to: the stored (or replayed) success, or a refusal.</summary>

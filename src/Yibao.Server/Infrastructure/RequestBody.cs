@@ -8,7 +8,7 @@ internal static class RequestBody
     public static async Task<ApiOutcome<string>> ReadTextAsync(HttpRequest request, int maxBytes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var tooLarge = new ApiError(413, "document_too_large", $"The request is larger than {maxBytes} bytes.");
+        var tooLarge = HttpErrors.DocumentTooLarge.With($"The request is larger than {maxBytes} bytes.");
         if (request.ContentLength > maxBytes)
         {
             return tooLarge;
@@ -33,7 +33,7 @@ internal static class RequestBody
         }
         catch (DecoderFallbackException)
         {
-            return new ApiError(400, "malformed_request", "The request is not valid UTF-8.");
+            return HttpErrors.MalformedRequest.With("The request is not valid UTF-8.");
         }
     }
 }

@@ -82,9 +82,9 @@ public static class YibaoApplication
         {
             var code = context.HttpContext.Response.StatusCode switch
             {
-                404 => new ApiError(404, "not_found", "No such resource."),
-                405 => new ApiError(405, "method_not_allowed", "The resource does not support this method."),
-                415 => new ApiError(415, "unsupported_media_type", "Send application/json."),
+                404 => HttpErrors.NotFound.With("No such resource."),
+                405 => HttpErrors.MethodNotAllowed.With("The resource does not support this method."),
+                415 => HttpErrors.UnsupportedMediaType.With("Send application/json."),
                 var status => new ApiError(status, "http_" + status, "The request failed."),
             };
             await code.ToResult().ExecuteAsync(context.HttpContext);
@@ -100,7 +100,7 @@ public static class YibaoApplication
         app.MapGet("/health", async (YibaoDbContext db, CancellationToken ct) =>
                 await db.Database.CanConnectAsync(ct)
                     ? Results.Ok(new { status = "healthy" })
-                    : new ApiError(503, "database_unavailable", "The database cannot be reached.").ToResult())
+                    : HttpErrors.DatabaseUnavailable.With("The database cannot be reached.").ToResult())
             .WithTags("Health").WithName("Health");
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
         app.MapPersonEndpoints();
@@ -139,10 +139,10 @@ public static class YibaoApplication
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var error = exception switch
         {
-            BadHttpRequestException bad => new ApiError(bad.StatusCode, "malformed_request", Describe(bad)),
-            OperationCanceledException => new ApiError(499, "request_cancelled", "The request was cancelled."),
-            DbUpdateConcurrencyException => ApiError.Conflict("concurrent_update", "A concurrent request changed the same data; retry."),
-            _ => new ApiError(500, "internal_error", "An unexpected error occurred; it has been logged."),
+            BadHttpRequestException bad => new ApiError(bad.StatusCode, HttpErrors.MalformedRequest.Code, Describe(bad)),
+            OperationCanceledException => HttpErrors.RequestCancelled.With("The request was cancelled."),
+            DbUpdateConcurrencyException => HttpErrors.ConcurrentUpdate.With("A concurrent request changed the same data; retry."),
+            _ => HttpErrors.InternalError.With("An unexpected error occurred; it has been logged."),
         };
         await error.ToResult().ExecuteAsync(context);
     }

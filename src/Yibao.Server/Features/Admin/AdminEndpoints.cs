@@ -80,7 +80,7 @@ internal static class AdminEndpoints
                 Encoding.UTF8.GetBytes($"Bearer {token}"));
         return allowed
             ? await next(context)
-            : new ApiError(403, "admin_forbidden", "Administration needs the admin token (Authorization: Bearer …), or a request from this machine when none is set.").ToResult();
+            : HttpErrors.AdminForbidden.With("Administration needs the admin token (Authorization: Bearer …), or a request from this machine when none is set.").ToResult();
     }
 }
 

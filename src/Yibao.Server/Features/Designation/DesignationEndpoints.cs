@@ -31,7 +31,7 @@ internal static class DesignationEndpoints
                 {
                     if (!Designations.TryParseService(name, out var service))
                     {
-                        return Task.FromResult(ApiError.Validation($"Unknown service '{name}': followUp, pharmacyClinic or homeNursing.").ToResult());
+                        return Task.FromResult(HttpErrors.ValidationFailed.With($"Unknown service '{name}': followUp, pharmacyClinic or homeNursing.").ToResult());
                     }
 
                     services.Add(service);
@@ -39,7 +39,7 @@ internal static class DesignationEndpoints
 
                 if (request?.From is not { } from)
                 {
-                    return Task.FromResult(ApiError.Validation("from (the agreement's first day) is required.").ToResult());
+                    return Task.FromResult(HttpErrors.ValidationFailed.With("from (the agreement's first day) is required.").ToResult());
                 }
 
                 return writes.RunAsync(http, request, async ct =>
@@ -52,7 +52,7 @@ internal static class DesignationEndpoints
             .Produces<AgreementResponse>().ProducesProblem(400).ProducesProblem(422);
         admin.MapPut("/institutions/{code}/agreement-status", (string code, AgreementStatusRequest? request, HttpContext http, IdempotentWrites writes, SetAgreementStatusHandler setStatus) =>
                 !Designations.TryParseStatus(request?.Status, out var status)
-                    ? Task.FromResult(ApiError.Validation("status is active, suspended or ended.").ToResult())
+                    ? Task.FromResult(HttpErrors.ValidationFailed.With("status is active, suspended or ended.").ToResult())
                     : writes.RunAsync(http, request, async ct =>
                     {
                         var set = await setStatus.HandleAsync(new SetAgreementStatus(code, status, request!.Reason ?? "", Admin.AdminEndpoints.Actor), ct);

@@ -60,7 +60,7 @@ internal static class PaymentEndpoints
     {
         if (provider != payments.Name)
         {
-            return ApiError.NotFound("unknown_provider", $"No payment provider {provider} is configured.").ToResult();
+            return HttpErrors.UnknownProvider.With($"No payment provider {provider} is configured.").ToResult();
         }
 
         var body = await RequestBody.ReadTextAsync(http.Request, 64 * 1024, http.RequestAborted);
@@ -71,7 +71,7 @@ internal static class PaymentEndpoints
 
         if (payments.ReadNotification(body.Value, name => http.Request.Headers[name].ToString()) is not { } notification)
         {
-            return new ApiError(401, "callback_signature_invalid", "The notification's signature does not verify; nothing was changed.").ToResult();
+            return HttpErrors.CallbackSignatureInvalid.With("The notification's signature does not verify; nothing was changed.").ToResult();
         }
 
         var outcome = await notify.HandleAsync(new NotifyPayment(notification), http.RequestAborted);

@@ -15,7 +15,7 @@ internal static class PersonLookup
             .Produces<PersonResponse>().ProducesProblem(404);
         persons.MapGet("/", (string? certno, FindPersonHandler find, CancellationToken ct) =>
                 string.IsNullOrWhiteSpace(certno)
-                    ? Task.FromResult(ApiError.Validation("Query by ?certno=ID number, or GET /api/persons/{psn_no}.").ToResult())
+                    ? Task.FromResult(HttpErrors.ValidationFailed.With("Query by ?certno=ID number, or GET /api/persons/{psn_no}.").ToResult())
                     : GetAsync(new FindPerson(null, certno), find, ct))
             .WithName("FindPerson").WithSummary("Person info by ID number (certno)")
             .Produces<PersonResponse>().ProducesProblem(400).ProducesProblem(404);

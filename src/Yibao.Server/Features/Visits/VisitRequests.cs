@@ -13,7 +13,7 @@ internal static class VisitRequests
     {
         if (request is null)
         {
-            return ApiError.Validation("A JSON body is required.");
+            return HttpErrors.ValidationFailed.With("A JSON body is required.");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -77,7 +77,7 @@ internal static class VisitRequests
         }
 
         return errors.Count > 0
-            ? ApiError.Validation("The visit registration is invalid.", errors)
+            ? HttpErrors.ValidationFailed.With("The visit registration is invalid.", errors)
             : new RegisterVisit(request.PsnNo, request.Certno, request.FixmedinsCode!, request.MedType!, channel, visitKind, service, request.Begntime, request.DiseCodg);
     }
 
@@ -86,7 +86,7 @@ internal static class VisitRequests
     {
         if (request?.Lines is not { Count: > 0 and <= UploadFeesHandler.MaxLines } lines)
         {
-            return ApiError.Validation($"lines must hold 1 to {UploadFeesHandler.MaxLines} fee lines.");
+            return HttpErrors.ValidationFailed.With($"lines must hold 1 to {UploadFeesHandler.MaxLines} fee lines.");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -128,7 +128,7 @@ internal static class VisitRequests
         }
 
         return errors.Count > 0
-            ? ApiError.Validation("The fee upload is invalid.", errors)
+            ? HttpErrors.ValidationFailed.With("The fee upload is invalid.", errors)
             : lines.Select(l => new FeeLineInput(l.FeedetlSn, l.Code!, l.Name, l.Price!.Value, l.Qty!.Value, l.Amount!.Value)).ToList();
     }
 }

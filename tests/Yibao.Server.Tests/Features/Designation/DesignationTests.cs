@@ -101,6 +101,15 @@ public sealed class DesignationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgreementStatus_UnknownInstitution_IsNotFound()
+    {
+        var status = await (await SetStatusAsync("NOPE", "suspended")).JsonAsync(404);
+        Assert.Equal("institution_not_found", status.GetProperty("code").GetString());
+        var designation = await (await _client.GetAsync("/api/admin/institutions/NOPE/designation")).JsonAsync(404);
+        Assert.Equal("institution_not_found", designation.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task EndedAgreement_CannotSimplyBeResumed()
     {
         (await SetStatusAsync("P33010000001", "ended")).EnsureSuccessStatusCode();

@@ -1,0 +1,31 @@
+namespace Yibao.Server.Infrastructure;
+
+/// <summary>An error of the HTTP door itself (the transport, not a use case), with its fixed status.</summary>
+internal sealed record HttpErrorCode(string Code, int Status)
+{
+    public ApiError With(string detail, IDictionary<string, string[]>? errors = null) => new(Status, Code, detail, errors);
+}
+
+/// <summary>
+/// The native API's own errors: malformed requests, missing message ids, the framework's statuses,
+/// callers it does not admit. A use case's refusals come as <see cref="Domain.DomainError"/>s instead
+/// and take their status from their kind (<see cref="ApiError.StatusOf"/>).
+/// </summary>
+internal static class HttpErrors
+{
+    public static readonly HttpErrorCode ValidationFailed = new("validation_failed", 400);
+    public static readonly HttpErrorCode MalformedRequest = new("malformed_request", 400);
+    public static readonly HttpErrorCode MsgidRequired = new("msgid_required", 400);
+    public static readonly HttpErrorCode CallbackSignatureInvalid = new("callback_signature_invalid", 401);
+    public static readonly HttpErrorCode AdminForbidden = new("admin_forbidden", 403);
+    public static readonly HttpErrorCode NotFound = new("not_found", 404);
+    public static readonly HttpErrorCode UnknownProvider = new("unknown_provider", 404);
+    public static readonly HttpErrorCode MethodNotAllowed = new("method_not_allowed", 405);
+    public static readonly HttpErrorCode ConcurrentUpdate = new("concurrent_update", 409);
+    public static readonly HttpErrorCode MsgidReused = new("msgid_reused", 409);
+    public static readonly HttpErrorCode DocumentTooLarge = new("document_too_large", 413);
+    public static readonly HttpErrorCode UnsupportedMediaType = new("unsupported_media_type", 415);
+    public static readonly HttpErrorCode RequestCancelled = new("request_cancelled", 499);
+    public static readonly HttpErrorCode InternalError = new("internal_error", 500);
+    public static readonly HttpErrorCode DatabaseUnavailable = new("database_unavailable", 503);
+}
