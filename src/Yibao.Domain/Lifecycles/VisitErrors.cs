@@ -11,6 +11,7 @@ public static class VisitErrors
     public static readonly ErrorCode AwaitingPayment = new("visit_awaiting_payment", ErrorKind.Conflict);
     public static readonly ErrorCode VisitCancelled = new("visit_cancelled", ErrorKind.Conflict);
     public static readonly ErrorCode NotSettled = new("visit_not_settled", ErrorKind.Conflict);
+    public static readonly ErrorCode NotPaying = new("visit_not_paying", ErrorKind.Conflict);
 
     /// <param name="institution">The calling institution, when known: another institution's visit does not exist for it.</param>
     public static DomainError NotFound(string mdtrtId, string? institution) => NotFoundCode.With(institution is null

@@ -58,6 +58,7 @@ public static class VisitLifecycle
         (VisitStatus.Paying, VisitEvent.Release) => VisitStatus.Registered,
         (VisitStatus.Settled, VisitEvent.Reopen) => VisitStatus.Registered,
         (_, VisitEvent.Reopen) => NotSettled.With($"Visit {mdtrtId} is {from.ToName()}, not settled."),
+        (_, VisitEvent.Commit or VisitEvent.Release) => NotPaying.With($"Visit {mdtrtId} is {from.ToName()}: no payment order holds its settlement."),
         (VisitStatus.Settled or VisitStatus.Paying, VisitEvent.Cancel) => Code(from).With($"Visit {mdtrtId} is {from.ToName()}: cancel its settlement (2208) first."),
         _ => NotOpen(mdtrtId, from) ?? throw new InvalidOperationException($"visit {mdtrtId}: {@event} is not a move from {from}"),
     };

@@ -1,3 +1,4 @@
+using Yibao.Application.Payments;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -39,7 +40,7 @@ public static class YibaoApplication
         // The ports' implementations: demo sign-in and face checks, the simulated payment provider.
         services.AddScoped<Application.ECertificates.IPersonSignIn, Application.ECertificates.DemoPersonSignIn>();
         services.AddSingleton<Application.ECertificates.IFaceVerifier, Application.ECertificates.DemoFaceVerifier>();
-        services.AddSingleton<Application.Payments.IPaymentProvider, Features.Payments.SimulatedPaymentProvider>();
+        services.AddSingleton<Application.Payments.IPaymentProvider, Application.Payments.SimulatedPaymentProvider>();
         services.AddHostedService<Features.Payments.OrderExpirySweep>();
         services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
         {

@@ -35,6 +35,12 @@ public sealed class TestApplication : IAsyncDisposable
         services.AddSingleton(TestKeys.Protector);
         services.AddYibaoStorage(_ => storage);
         services.AddYibaoApplication();
+
+        // The ports' built-in implementations, as the server registers them.
+        services.AddSingleton<Application.ECertificates.QrCodes>();
+        services.AddSingleton<Application.ECertificates.IFaceVerifier, Application.ECertificates.DemoFaceVerifier>();
+        services.AddScoped<Application.ECertificates.IPersonSignIn, Application.ECertificates.DemoPersonSignIn>();
+        services.AddSingleton<Application.Payments.IPaymentProvider, Application.Payments.SimulatedPaymentProvider>();
         configure?.Invoke(services);
         var app = new TestApplication(services.BuildServiceProvider(), storage);
         if (seed)
@@ -65,4 +71,22 @@ public sealed class TestScope(AsyncServiceScope scope) : IAsyncDisposable
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
+
+/// <summary>Running use cases as a door runs them: each in its own unit of work, committed when it succeeds.</summary>
+public static class TestUnitOfWork
+{
+    /// <summary>Runs <paramref name="work"/> in a fresh scope and one transaction; a success commits, a refusal rolls back.</summary>
+    public static async Task<Domain.Result<T>> CommitAsync<T>(this TestApplication app, Func<TestScope, Task<Domain.Result<T>>> work)
+    {
+        await using var scope = app.Scope();
+        return await scope.Db.InTransactionAsync(scope.Use<WriteGate>(), () => work(scope), default);
+    }
+
+    /// <summary>Reads in a fresh scope.</summary>
+    public static async Task<T> ReadAsync<T>(this TestApplication app, Func<TestScope, Task<T>> read)
+    {
+        await using var scope = app.Scope();
+        return await read(scope);
+    }
 }

@@ -121,7 +121,7 @@ public sealed class SettlementPropertyTests
         {
             var first = SettlementEngine.Settle(input).Value;
             var kind = first.BenefitKind;
-            var carried = new Persons.AccumulatorSet(BenefitKinds.All.Select(k =>
+            var carried = new Domain.Persons.AccumulatorSet(BenefitKinds.All.Select(k =>
                 KeyValuePair.Create(k, k == kind ? input.Person.Accumulators[k].Add(first.AccumulatorDelta) : input.Person.Accumulators[k])));
             var second = SettlementEngine.Settle(input with { Person = input.Person with { Accumulators = carried, AccountBalance = first.Balc } }).Value;
             if (input.Policy.BenefitFor(kind).Cap is { } cap)

@@ -3,10 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Yibao.Application.Payments;
 using Yibao.Storage;
 
-namespace Yibao.Server.Features.Payments;
+namespace Yibao.Application.Payments;
 
 /// <summary>
 /// The built-in payment provider for demos and tests: a cashier page (<c>/sim-pay/{tradeNo}</c>)
@@ -14,7 +13,7 @@ namespace Yibao.Server.Features.Payments;
 /// platform's credential key, exactly as a real provider would sign it. Its trades live in memory:
 /// it simulates a provider's books, it is not one.
 /// </summary>
-internal sealed class SimulatedPaymentProvider(CredentialProtector protector, TimeProvider clock) : IPaymentProvider
+public sealed class SimulatedPaymentProvider(CredentialProtector protector, TimeProvider clock) : IPaymentProvider
 {
     public const string ProviderName = "simulated";
     public const string SignatureHeader = "X-Sim-Pay-Signature";
