@@ -10,7 +10,7 @@ public sealed class DemoWorldTests
 {
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
-    public async Task Seed_FreshDatabase_LoadsEveryPartOfTheWorld(string provider)
+    public async Task SeedDemoWorld_FreshDatabase_LoadsEveryPartOfTheWorld(string provider)
     {
         await using var app = await TestApplication.CreateAsync(provider, seed: false);
         await using var scope = app.Scope();
@@ -59,7 +59,7 @@ public sealed class DemoWorldTests
 
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
-    public async Task Seed_Twice_ReplacesInPlaceAndVersionsTheCatalogues(string provider)
+    public async Task SeedDemoWorld_Twice_ReplacesInPlaceAndVersionsTheCatalogues(string provider)
     {
         await using var app = await TestApplication.CreateAsync(provider);
         await using (var scope = app.Scope())
