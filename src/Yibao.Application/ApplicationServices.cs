@@ -5,7 +5,6 @@ using Yibao.Application.Ledger;
 using Yibao.Application.Settlements;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Storage;
-using Yibao.Storage.Reference;
 
 namespace Yibao.Application;
 
@@ -56,7 +55,8 @@ public static class ApplicationServices
         services.TryAddScoped(sp => sp.GetRequiredService<StorageOptions>().CreateContext());
         services.TryAddSingleton(sp => CredentialProtector.FromConfiguration(sp.GetRequiredService<IOptions<YibaoOptions>>().Value.CredentialKey));
         services.TryAddSingleton<WriteGate>();
-        services.TryAddSingleton<ReferenceCache>();
+        services.TryAddSingleton<Reference.ReferenceSnapshots>();
+        services.TryAddScoped<Reference.ReferenceData>();
         return services;
     }
 

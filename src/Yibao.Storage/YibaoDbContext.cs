@@ -35,6 +35,49 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<PriceListRow> PriceLists => Set<PriceListRow>();
     public DbSet<PaymentOrderRow> PaymentOrders => Set<PaymentOrderRow>();
     public DbSet<PaymentOrderEventRow> PaymentOrderEvents => Set<PaymentOrderEventRow>();
+    public DbSet<ReferenceRevisionRow> ReferenceRevisions => Set<ReferenceRevisionRow>();
+
+    /// <summary>The entities whose changes bump the reference revision: what processes keep in memory.</summary>
+    private static readonly HashSet<Type> ReferenceEntities =
+    [
+        typeof(AreaRow), typeof(PolicyRow), typeof(CatalogueVersionRow), typeof(CatalogueEntryRow), typeof(PriceListRow),
+        typeof(InstitutionRow), typeof(InternetAgreementRow), typeof(GatewayCredentialRow),
+    ];
+
+    /// <summary>
+    /// Saves, and when reference data changed, bumps the reference revision in the same transaction
+    /// (the row lock also serializes concurrent reference writers), so that no process keeps what
+    /// it cached under the old revision.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ReferenceEntities.Contains(e.Metadata.ClrType)))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await Database.ExecuteSqlAsync($"UPDATE reference_revisions SET revision = revision + 1 WHERE id = {ReferenceRevisionRow.SingletonId}", cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>Instants are stored in UTC whatever offset they carry (PostgreSQL's timestamptz insists).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -12,7 +12,7 @@ public sealed record ResolveCredential(string Paasid);
 
 public sealed record ResolvedCredential(string FixmedinsCode, string Token);
 
-public sealed class ListCredentialsHandler(YibaoDbContext db, CredentialProtector protector)
+public sealed class ListCredentialsHandler(YibaoDbContext db, Reference.ReferenceData reference)
 {
     public async Task<IReadOnlyList<GatewayCredentialRow>> HandleAsync(ListCredentials command, CancellationToken cancellationToken) =>
         await db.GatewayCredentials.AsNoTracking().OrderBy(c => c.FixmedinsCode).ToListAsync(cancellationToken);
@@ -20,7 +20,6 @@ public sealed class ListCredentialsHandler(YibaoDbContext db, CredentialProtecto
     public async Task<ResolvedCredential?> HandleAsync(ResolveCredential command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var row = await db.GatewayCredentials.AsNoTracking().FirstOrDefaultAsync(c => c.Paasid == command.Paasid && c.RevokedAt == null, cancellationToken);
-        return row is not null && protector.Unprotect(row.TokenCiphertext) is { } token ? new ResolvedCredential(row.FixmedinsCode, token) : null;
+        return await reference.CredentialAsync(command.Paasid, cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 using Yibao.Domain;
 using Yibao.Domain.Pricing;
 using Yibao.Storage;
-using Yibao.Storage.Reference;
+using Yibao.Application.Reference;
 using Yibao.Domain.Interchange;
 
 namespace Yibao.Application.Pricing;
@@ -11,12 +11,12 @@ public sealed record GetPriceList(string Area);
 
 public sealed record PriceListView(InternetPlusPriceList List, int Revision);
 
-public sealed class GetPriceListHandler(YibaoDbContext db, ReferenceCache reference)
+public sealed class GetPriceListHandler(ReferenceData reference)
 {
     public async Task<Result<PriceListView>> HandleAsync(GetPriceList command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var (list, revision) = await reference.PriceListAsync(db, command.Area, ct);
+        var (list, revision) = await reference.PriceListAsync(command.Area, ct);
         return revision == 0 ? ReferenceErrors.PriceListNotFound.With($"No Internet+ price list is loaded for area {command.Area}.") : new PriceListView(list, revision);
     }
 }

@@ -7,7 +7,7 @@ using Yibao.Domain.Persons;
 using Yibao.Domain.Settlement;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
-using Yibao.Storage.Reference;
+using Yibao.Application.Reference;
 
 namespace Yibao.Application.Settlements;
 
@@ -29,14 +29,14 @@ public sealed record ClaimTerms(bool UseAccount, PersonProof? Proof = null, Stat
 /// catalogue of the institution's area, the policy of the person's area, insurance type and visit
 /// year, the person's ledger as given. The settlement checks run before and after computing.
 /// </summary>
-public sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache reference, SettlementChecks checks)
+public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference, SettlementChecks checks)
 {
     public async Task<Result<ComputedClaim>> ComputeAsync(VisitRow visit, ClaimTerms terms, ClaimStage stage, PersonLedger ledger, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(visit);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(ledger);
-        var institution = await InstitutionFacts.LoadAsync(db, visit.FixmedinsCode, ct)
+        var institution = await reference.InstitutionAsync(visit.FixmedinsCode, ct)
             ?? throw new InvalidOperationException($"visit {visit.MdtrtId} names an unknown institution");
         CodeNames.TryParseChannel(visit.Channel, out var channel);
         Designations.TryParseService(visit.OnlineService, out var service);
@@ -59,14 +59,14 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceCache reference
 
         var person = await db.Persons.AsNoTracking().Where(p => p.PsnNo == visit.PsnNo).Select(p => new { p.Area, p.Insutype, p.Retired }).FirstAsync(ct);
         var year = visit.VisitDate.Year;
-        var policy = await reference.PolicyAsync(db, visit.InsuredArea, person.Insutype, year, ct);
+        var policy = await reference.PolicyAsync(visit.InsuredArea, person.Insutype, year, ct);
         if (policy is null)
         {
             return SettlementErrors.PolicyNotFound(visit.InsuredArea, person.Insutype, year);
         }
 
         var settling = institution.Settling;
-        var catalogue = await reference.GovernedCatalogueAsync(db, visit.TreatmentArea, settling.EffectiveLevel, ct);
+        var catalogue = await reference.GovernedCatalogueAsync(visit.TreatmentArea, settling.EffectiveLevel, ct);
         if (catalogue is null)
         {
             return SettlementErrors.CatalogueNotFound(visit.TreatmentArea);

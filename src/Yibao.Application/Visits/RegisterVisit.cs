@@ -11,6 +11,7 @@ using Yibao.Domain.Persons;
 using Yibao.Domain.Settlement;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
+using Yibao.Application.Reference;
 using Yibao.Storage.Reference;
 using Yibao.Domain.Institutions;
 
@@ -32,7 +33,7 @@ public sealed record RegisterVisit(
     DateTimeOffset? Begntime = null,
     string? DiseCodg = null);
 
-public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceCache reference, SettlementChecks checks, AgencyCalendar calendar)
+public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceData reference, SettlementChecks checks, AgencyCalendar calendar)
 {
     public async Task<Result<VisitRow>> HandleAsync(RegisterVisit command, CancellationToken ct)
     {
@@ -48,7 +49,7 @@ public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceCache refer
             return PersonErrors.NotFound(command.PsnNo ?? command.Certno ?? "");
         }
 
-        var institution = await InstitutionFacts.LoadAsync(db, command.FixmedinsCode, ct);
+        var institution = await reference.InstitutionAsync(command.FixmedinsCode, ct);
         if (institution is null)
         {
             return InstitutionErrors.NotFound(command.FixmedinsCode);
@@ -93,12 +94,12 @@ public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceCache refer
             return refused;
         }
 
-        if (await reference.PolicyAsync(db, person.Area, person.Insutype, visitDate.Year, ct) is null)
+        if (await reference.PolicyAsync(person.Area, person.Insutype, visitDate.Year, ct) is null)
         {
             return SettlementErrors.PolicyNotFound(person.Area, person.Insutype, visitDate.Year);
         }
 
-        if (await reference.CurrentCatalogueAsync(db, row.Area, ct) is null)
+        if (await reference.CurrentCatalogueAsync(row.Area, ct) is null)
         {
             return SettlementErrors.CatalogueNotFound(row.Area);
         }

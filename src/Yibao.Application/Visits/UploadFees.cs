@@ -9,7 +9,7 @@ using Yibao.Domain.Pricing;
 using Yibao.Domain.Settlement;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
-using Yibao.Storage.Reference;
+using Yibao.Application.Reference;
 
 namespace Yibao.Application.Visits;
 
@@ -23,7 +23,7 @@ public sealed record UploadFees(string MdtrtId, IReadOnlyList<FeeLineInput> Line
 public sealed record UploadedLine(FeeLineRow Row, string? Memo);
 
 /// <summary>Classifies each line by the treatment-place catalogue, as the area's Internet+ price list governs it, and stores it.</summary>
-public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceCache reference, AgencyCalendar calendar)
+public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceData reference, AgencyCalendar calendar)
 {
     public const int MaxLines = 1000;
 
@@ -51,8 +51,8 @@ public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceCache referenc
             }
         }
 
-        var institution = await InstitutionFacts.LoadAsync(db, visit.FixmedinsCode, ct) ?? throw new InvalidOperationException($"visit {visit.MdtrtId} names an unknown institution");
-        var catalogue = await reference.GovernedCatalogueAsync(db, visit.TreatmentArea, institution.Settling.EffectiveLevel, ct);
+        var institution = await reference.InstitutionAsync(visit.FixmedinsCode, ct) ?? throw new InvalidOperationException($"visit {visit.MdtrtId} names an unknown institution");
+        var catalogue = await reference.GovernedCatalogueAsync(visit.TreatmentArea, institution.Settling.EffectiveLevel, ct);
         if (catalogue is null)
         {
             return SettlementErrors.CatalogueNotFound(visit.TreatmentArea);

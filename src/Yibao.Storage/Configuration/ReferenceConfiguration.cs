@@ -88,3 +88,13 @@ internal sealed class PriceListConfiguration : IEntityTypeConfiguration<PriceLis
         e.HasOne<AreaRow>().WithMany().HasForeignKey(x => x.Area).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ReferenceRevisionConfiguration : IEntityTypeConfiguration<ReferenceRevisionRow>
+{
+    public void Configure(EntityTypeBuilder<ReferenceRevisionRow> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.HasData(new ReferenceRevisionRow { Id = ReferenceRevisionRow.SingletonId, Revision = 1 });
+    }
+}

@@ -86,3 +86,17 @@ public sealed class PriceListRow
     public required string Document { get; set; }
     public DateTimeOffset LoadedAt { get; set; }
 }
+
+/// <summary>
+/// The one row that counts changes to reference data (areas, policies, catalogues, price lists,
+/// institutions, agreements, credentials). Every process keeps reference data in memory for the
+/// revision it read, and reads this row once per request to know whether that is still current.
+/// </summary>
+public sealed class ReferenceRevisionRow
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; }
+
+    public long Revision { get; set; }
+}

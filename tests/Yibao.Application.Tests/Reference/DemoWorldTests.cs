@@ -38,27 +38,6 @@ public sealed class DemoWorldTests
 
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
-    public async Task ReferenceCache_AfterSeeding_ReturnsThePolicyAndCurrentCatalogue(string provider)
-    {
-        await using var app = await TestApplication.CreateAsync(provider);
-        await using var scope = app.Scope();
-        var db = scope.Db;
-        var cache = new ReferenceCache();
-
-        var policy = await cache.PolicyAsync(db, "330100", "310", 2026, default);
-        var catalogue = await cache.CurrentCatalogueAsync(db, "110100", default);
-
-        Assert.NotNull(policy);
-        Assert.Equal(0.95m, policy.Policy.MaxRatio);
-        Assert.Equal(0.6m, policy.Policy.BenefitFor(BenefitKind.Outpatient).Ratio[3]);
-        Assert.NotNull(catalogue);
-        Assert.Equal(1, catalogue.Version);
-        Assert.Equal(72.0m, catalogue.Catalogue.Find("XA10AEI032B001")!.PriceCap);
-        Assert.Null(await cache.PolicyAsync(db, "330100", "310", 2025, default));
-    }
-
-    [Theory]
-    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task SeedDemoWorld_Twice_ReplacesInPlaceAndVersionsTheCatalogues(string provider)
     {
         await using var app = await TestApplication.CreateAsync(provider);

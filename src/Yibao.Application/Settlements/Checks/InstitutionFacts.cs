@@ -24,13 +24,6 @@ public sealed record InstitutionFacts(InstitutionRow Row, AgreementStatus Status
         }
     }
 
-    public static async Task<InstitutionFacts?> LoadAsync(YibaoDbContext db, string fixmedinsCode, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var row = await db.Institutions.AsNoTracking().FirstOrDefaultAsync(i => i.FixmedinsCode == fixmedinsCode, ct);
-        return row is null ? null : await OfAsync(db, row, ct);
-    }
-
     public static async Task<InstitutionFacts> OfAsync(YibaoDbContext db, InstitutionRow row, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -1029,6 +1029,29 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.ReferenceRevisionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reference_revisions");
+
+                    b.ToTable("reference_revisions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 1L
+                        });
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>
                 {
                     b.Property<string>("SetlId")

@@ -4,46 +4,51 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using Yibao.Storage;
 
 #nullable disable
 
-namespace Yibao.Storage.Migrations.Sqlite
+namespace Yibao.Storage.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteYibaoDbContext))]
-    [Migration("20261201203354_InitialSchema")]
+    [DbContext(typeof(PostgresYibaoDbContext))]
+    [Migration("20261201212056_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Yibao.Storage.Entities.AccumulatorRow", b =>
                 {
                     b.Property<string>("PsnNo")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.Property<string>("BenefitKind")
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("benefit_kind");
 
                     b.Property<decimal>("DeductiblePaid")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("deductible_paid");
 
                     b.Property<decimal>("FundPaid")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("fund_paid");
 
                     b.HasKey("PsnNo", "Year", "BenefitKind")
@@ -56,17 +61,17 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("Admdvs")
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("admdvs");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("name");
 
                     b.Property<string>("Province")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("province");
 
                     b.HasKey("Admdvs")
@@ -79,39 +84,41 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("actor");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("detail");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("entity_id");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(60)")
                         .HasColumnName("entity_type");
 
                     b.HasKey("Id")
@@ -126,40 +133,40 @@ namespace Yibao.Storage.Migrations.Sqlite
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueEntryRow", b =>
                 {
                     b.Property<long>("VersionId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("version_id");
 
                     b.Property<string>("Code")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("code");
 
                     b.Property<string>("Class")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("class");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("kind");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<decimal?>("PriceCap")
                         .HasPrecision(16, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,4)")
                         .HasColumnName("price_cap");
 
                     b.Property<decimal>("SelfpayProp")
                         .HasPrecision(6, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(6,4)")
                         .HasColumnName("selfpay_prop");
 
                     b.HasKey("VersionId", "Code")
@@ -172,21 +179,23 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("area");
 
                     b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("loaded_at");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
@@ -203,29 +212,31 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Disease")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("disease");
 
                     b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("from");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.HasKey("Id")
@@ -241,17 +252,17 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("QrNonce")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("qr_nonce");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<DateTimeOffset>("UsedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("used_at");
 
                     b.HasKey("QrNonce")
@@ -264,37 +275,37 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("EcToken")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("ec_token");
 
                     b.Property<string>("BusinessType")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("business_type");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("expires_at");
 
                     b.Property<DateTimeOffset?>("FaceVerifiedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("face_verified_at");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<DateTimeOffset>("IssuedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("issued_at");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.HasKey("EcToken")
@@ -313,85 +324,87 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("amount");
 
                     b.Property<bool>("Cancelled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("cancelled");
 
                     b.Property<string>("ChrgitmLv")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2)")
                         .HasColumnName("chrgitm_lv");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("code");
 
                     b.Property<string>("FeedetlSn")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("feedetl_sn");
 
                     b.Property<decimal>("Fulamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("fulamt");
 
                     b.Property<decimal>("Inscp")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("inscp");
 
                     b.Property<string>("MdtrtId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("mdtrt_id");
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<decimal>("Over")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("over");
 
                     b.Property<decimal>("Pre")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("pre");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(16, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,4)")
                         .HasColumnName("price");
 
                     b.Property<decimal?>("PriceCap")
                         .HasPrecision(16, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,4)")
                         .HasColumnName("price_cap");
 
                     b.Property<decimal>("Qty")
                         .HasPrecision(16, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,4)")
                         .HasColumnName("qty");
 
                     b.Property<decimal>("SelfpayProp")
                         .HasPrecision(6, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(6,4)")
                         .HasColumnName("selfpay_prop");
 
                     b.HasKey("Id")
@@ -408,39 +421,41 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("from");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("reason");
 
                     b.Property<DateOnly?>("To")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("to");
 
                     b.Property<string>("ToArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("to_area");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("type");
 
                     b.HasKey("Id")
@@ -456,37 +471,37 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("Paasid")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("paasid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_demo");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
                     b.Property<string>("TokenCiphertext")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("token_ciphertext");
 
                     b.Property<string>("TokenFingerprint")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("token_fingerprint");
 
                     b.HasKey("Paasid")
@@ -502,16 +517,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("Paasid")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("paasid");
 
                     b.Property<string>("Nonce")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("nonce");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("expires_at");
 
                     b.HasKey("Paasid", "Nonce")
@@ -527,27 +542,27 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("SignNo")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("sign_no");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<string>("Opter")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("opter");
 
                     b.Property<DateTimeOffset>("SignedInAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_in_at");
 
                     b.Property<DateTimeOffset?>("SignedOutAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_out_at");
 
                     b.HasKey("SignNo")
@@ -563,42 +578,42 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("FixmedinsCode")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<string>("AgreementStatus")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasDefaultValue("active")
                         .HasColumnName("agreement_status");
 
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("area");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("kind");
 
                     b.Property<int>("Level")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("level");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
                     b.Property<string>("ReliesOn")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("relies_on");
 
                     b.HasKey("FixmedinsCode")
@@ -617,41 +632,43 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Diseases")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("diseases");
 
                     b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
                     b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("from");
 
                     b.Property<string>("InternetHospital")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("internet_hospital");
 
                     b.Property<string>("Services")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("services");
 
                     b.Property<DateTimeOffset>("SignedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_at");
 
                     b.Property<DateOnly?>("To")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("to");
 
                     b.HasKey("Id")
@@ -667,41 +684,43 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Actor")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("actor");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("detail");
 
                     b.Property<string>("From")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("from");
 
                     b.Property<string>("PayOrdId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("pay_ord_id");
 
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("to");
 
                     b.HasKey("Id")
@@ -717,113 +736,113 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("PayOrdId")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("pay_ord_id");
 
                     b.Property<decimal>("AcctPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("acct_pay");
 
                     b.Property<decimal>("CashTotal")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("cash_total");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<decimal>("DeliveryFee")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("delivery_fee");
 
                     b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("expires_at");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<decimal>("FundPaySumamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("fund_pay_sumamt");
 
                     b.Property<string>("MdtrtId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("mdtrt_id");
 
                     b.Property<decimal>("MedfeeSumamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("medfee_sumamt");
 
                     b.Property<string>("Note")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("note");
 
                     b.Property<DateTimeOffset?>("PaidAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("paid_at");
 
                     b.Property<string>("PayToken")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("pay_token");
 
                     b.Property<string>("Provider")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("provider");
 
                     b.Property<string>("ProviderTradeNo")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("provider_trade_no");
 
                     b.Property<decimal>("PsnCashPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("psn_cash_pay");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.Property<string>("RefundNo")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("refund_no");
 
                     b.Property<string>("SetlId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("setl_id");
 
                     b.Property<DateTimeOffset?>("SettledAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("settled_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
                     b.HasKey("PayOrdId")
@@ -848,45 +867,45 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("PsnNo")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.Property<string>("Area")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("area");
 
                     b.Property<DateOnly>("Birthday")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("birthday");
 
                     b.Property<string>("Certno")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("certno");
 
                     b.Property<string>("Gender")
                         .IsRequired()
                         .HasMaxLength(1)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1)")
                         .HasColumnName("gender");
 
                     b.Property<string>("Insutype")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("insutype");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<bool>("Retired")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("retired");
 
                     b.HasKey("PsnNo")
@@ -906,12 +925,12 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("PsnNo")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.Property<decimal>("Balance")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("balance");
 
                     b.HasKey("PsnNo")
@@ -924,29 +943,29 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("Area")
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("area");
 
                     b.Property<string>("Insutype")
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("insutype");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("document");
 
                     b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("loaded_at");
 
                     b.Property<int>("Revision")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("revision");
 
                     b.HasKey("Area", "Insutype", "Year")
@@ -959,20 +978,20 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("Area")
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("area");
 
                     b.Property<string>("Document")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("document");
 
                     b.Property<DateTimeOffset>("LoadedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("loaded_at");
 
                     b.Property<int>("Revision")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("revision");
 
                     b.HasKey("Area")
@@ -985,26 +1004,26 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("MsgId")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("msg_id");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("fingerprint");
 
                     b.Property<DateTimeOffset>("ProcessedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("processed_at");
 
                     b.Property<string>("ResponseBody")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("response_body");
 
                     b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status_code");
 
                     b.HasKey("MsgId")
@@ -1013,52 +1032,75 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.ReferenceRevisionRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reference_revisions");
+
+                    b.ToTable("reference_revisions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 1L
+                        });
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>
                 {
                     b.Property<string>("SetlId")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("setl_id");
 
                     b.Property<int>("LineNo")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("line_no");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("amount");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("code");
 
                     b.Property<string>("FeedetlSn")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("feedetl_sn");
 
                     b.Property<decimal>("Fulamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("fulamt");
 
                     b.Property<decimal>("Inscp")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("inscp");
 
                     b.Property<decimal>("Over")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("over");
 
                     b.Property<decimal>("Pre")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("pre");
 
                     b.HasKey("SetlId", "LineNo")
@@ -1071,185 +1113,185 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("SetlId")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("setl_id");
 
                     b.Property<decimal>("AcctPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("acct_pay");
 
                     b.Property<decimal>("ActPayDedc")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("act_pay_dedc");
 
                     b.Property<decimal>("Balc")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("balc");
 
                     b.Property<string>("BenefitKind")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("benefit_kind");
 
                     b.Property<DateOnly?>("CancellationDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("cancellation_date");
 
                     b.Property<DateTimeOffset?>("CancelledAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("cancelled_at");
 
                     b.Property<int>("CatalogueVersion")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("catalogue_version");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("channel");
 
                     b.Property<decimal>("DeductibleDelta")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("deductible_delta");
 
                     b.Property<int>("EffectiveLevel")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("effective_level");
 
                     b.Property<string>("Filing")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("filing");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<decimal>("FulamtOwnpayAmt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("fulamt_ownpay_amt");
 
                     b.Property<decimal>("FundDelta")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("fund_delta");
 
                     b.Property<decimal>("FundPaySumamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("fund_pay_sumamt");
 
                     b.Property<decimal>("HifpPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("hifp_pay");
 
                     b.Property<decimal>("InscpScpAmt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("inscp_scp_amt");
 
                     b.Property<string>("InsuredArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("insured_area");
 
                     b.Property<string>("Insutype")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(3)")
                         .HasColumnName("insutype");
 
                     b.Property<string>("MdtrtId")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("mdtrt_id");
 
                     b.Property<string>("MedType")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("med_type");
 
                     b.Property<decimal>("MedfeeSumamt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("medfee_sumamt");
 
                     b.Property<decimal>("OverlmtSelfpay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("overlmt_selfpay");
 
                     b.Property<int>("PolicyRevision")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_revision");
 
                     b.Property<decimal>("PoolPropSelfpay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("pool_prop_selfpay");
 
                     b.Property<decimal>("PreselfpayAmt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("preselfpay_amt");
 
                     b.Property<decimal>("PsnCashPay")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("psn_cash_pay");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.Property<decimal>("PsnPartAmt")
                         .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(16,2)")
                         .HasColumnName("psn_part_amt");
 
                     b.Property<decimal>("Ratio")
                         .HasPrecision(6, 4)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("numeric(6,4)")
                         .HasColumnName("ratio");
 
                     b.Property<DateTimeOffset>("SettledAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("settled_at");
 
                     b.Property<DateOnly>("SettlementDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("settlement_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("status");
 
                     b.Property<string>("TreatmentArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("treatment_area");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("year");
 
                     b.HasKey("SetlId")
@@ -1271,79 +1313,79 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     b.Property<string>("MdtrtId")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(40)")
                         .HasColumnName("mdtrt_id");
 
                     b.Property<DateTimeOffset>("BeginTime")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("begin_time");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("channel");
 
                     b.Property<string>("DiseaseCode")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("disease_code");
 
                     b.Property<string>("Filing")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("filing");
 
                     b.Property<string>("FixmedinsCode")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("fixmedins_code");
 
                     b.Property<string>("InsuredArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("insured_area");
 
                     b.Property<string>("MedType")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("med_type");
 
                     b.Property<string>("OnlineService")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("online_service");
 
                     b.Property<string>("PsnNo")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(12)")
                         .HasColumnName("status");
 
                     b.Property<string>("TreatmentArea")
                         .IsRequired()
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(6)")
                         .HasColumnName("treatment_area");
 
                     b.Property<DateOnly>("VisitDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("visit_date");
 
                     b.Property<string>("VisitKind")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("visit_kind");
 
                     b.HasKey("MdtrtId")

@@ -84,6 +84,18 @@ namespace Yibao.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "reference_revisions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    revision = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reference_revisions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalogue_versions",
                 columns: table => new
                 {
@@ -613,6 +625,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "reference_revisions",
+                columns: new[] { "id", "revision" },
+                values: new object[] { 1, 1L });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_log_entity_type_entity_id",
                 table: "audit_log",
@@ -795,6 +812,9 @@ namespace Yibao.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "processed_messages");
+
+            migrationBuilder.DropTable(
+                name: "reference_revisions");
 
             migrationBuilder.DropTable(
                 name: "settlement_lines");

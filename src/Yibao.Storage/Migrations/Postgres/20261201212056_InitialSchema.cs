@@ -85,6 +85,18 @@ namespace Yibao.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "reference_revisions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    revision = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reference_revisions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "catalogue_versions",
                 columns: table => new
                 {
@@ -614,6 +626,11 @@ namespace Yibao.Storage.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "reference_revisions",
+                columns: new[] { "id", "revision" },
+                values: new object[] { 1, 1L });
+
             migrationBuilder.CreateIndex(
                 name: "ix_audit_log_entity_type_entity_id",
                 table: "audit_log",
@@ -796,6 +813,9 @@ namespace Yibao.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "processed_messages");
+
+            migrationBuilder.DropTable(
+                name: "reference_revisions");
 
             migrationBuilder.DropTable(
                 name: "settlement_lines");

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Register → upload → settle flows/s on PostgreSQL: PostgreSQL's own ceiling for the flow (pgbench
+# with shared/bench/pgbench/flow.sql) right before and right after `yibao load`, against the same
+# throwaway PostgreSQL server on 127.0.0.1, with the same client count, on this machine. Also the
+# gateway path and SQLite. Prints one table; every figure comes from this one run.
+#
+#   bench/http/measure.sh                      # 16 clients, 20 s each, 2000 persons
+#   CLIENTS=16 SECONDS_EACH=20 PERSONS=2000 bench/http/measure.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+clients=${CLIENTS:-16}
+seconds=${SECONDS_EACH:-20}
+persons=${PERSONS:-2000}
+shared=${YIBAO_SHARED:-../shared}
+work=$(mktemp -d /tmp/yibao-measure.XXXXXX)
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+port=$((20000 + RANDOM % 20000))
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
+  as_pg "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+[ "$(id -u)" = 0 ] && chown postgres "$work"
+as_pg "$bin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
+as_pg "$bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+psql_ -c "create database pgb" -c "create database yibao_measure"
+psql_ -d pgb -f "$shared/bench/pgbench/schema.sql" >/dev/null 2>&1
+
+pgbench_tps() { pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T "$seconds" -f "$shared/bench/pgbench/flow.sql" pgb 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p'; }
+
+for project in src/Yibao.Server src/Yibao.Cli; do dotnet build -c Release "$project" -v q -nologo >/dev/null; done
+serve() { # connection string, url
+  ConnectionStrings__Yibao="$1" Yibao__PaymentSweepSeconds=0 Yibao__CredentialKey=$(head -c 32 /dev/urandom | base64) Logging__LogLevel__Default=Warning \
+    dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "$2" >"$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 120); do curl -sf "$2/health" >/dev/null && return; sleep 0.5; done
+  echo "the server did not start"; cat "$work/server.log"; exit 1
+}
+load() { # url, extra options
+  dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --seconds "$seconds" --clients "$clients" --persons "$persons" ${2:-} | tee -a "$work/load.log"
+}
+stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
+
+before=$(pgbench_tps)
+url=http://127.0.0.1:$((port + 1))
+serve "Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_measure;Maximum Pool Size=64" "$url"
+native=$(load "$url")
+gateway=$(load "$url" --gateway)
+stop
+after=$(pgbench_tps)
+serve "Data Source=$work/yibao.db" "$url"
+sqlite=$(load "$url")
+sqlite_gateway=$(load "$url" --gateway)
+stop
+
+# The "settlement flows" row of yibao load's table: count, per second, p50, p95, p99.
+row() { echo "$1" | grep 'settlement flows' | tr -d '│|' | awk '{print $4" flows/s, p50 "$5" ms, p95 "$6" ms, p99 "$7" ms"}'; }
+echo
+echo "pgbench before: $before flows/s; after: $after flows/s"
+printf '%-20s %s\n' "PostgreSQL native" "$(row "$native")" "PostgreSQL gateway" "$(row "$gateway")" "SQLite native" "$(row "$sqlite")" "SQLite gateway" "$(row "$sqlite_gateway")"
