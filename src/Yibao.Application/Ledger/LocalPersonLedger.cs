@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Yibao.Domain.Codes;
 using Yibao.Domain.Persons;
 using Yibao.Storage;
@@ -8,42 +10,127 @@ using Yibao.Storage.Reference;
 namespace Yibao.Application.Ledger;
 
 /// <summary>
-/// The ledger in this node's database. On PostgreSQL the account row is read <c>FOR UPDATE</c>, so
-/// the lock and the read are one round trip; concurrent settlements and cancellations for one person
-/// take turns on it. SQLite has one writer, behind the process's write gate.
+/// The ledger in this node's database, locked and read in two round trips: on PostgreSQL the
+/// account row is selected <c>FOR UPDATE</c> together with the person (and, for a visit, the
+/// visit's year and institution), so concurrent settlements and cancellations for one person take
+/// turns on it; then the year's accumulators, in a statement of its own so that it sees what the
+/// previous holder of the lock committed (a statement that waited for a row lock sees only that
+/// row's new version, not rows inserted meanwhile). SQLite has one writer, behind the process's
+/// write gate. The account row read is attached to the unit of work, so the changes the domain's
+/// arithmetic makes are saved with the rest.
 /// </summary>
 internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
 {
+    private const string Columns = "a.psn_no, a.balance, p.area, p.insutype, p.retired";
+
     public async Task<ILedgerLock?> LockAsync(string psnNo, int year, CancellationToken cancellationToken)
     {
-        var account = db.IsPostgres()
-            ? (await db.PersonalAccounts.FromSql($"SELECT * FROM personal_accounts WHERE psn_no = {psnNo} FOR UPDATE").ToListAsync(cancellationToken)).FirstOrDefault()
-            : await db.PersonalAccounts.FirstOrDefaultAsync(a => a.PsnNo == psnNo, cancellationToken);
-        if (account is null)
-        {
-            return null;
-        }
-
-        var accumulators = await db.Accumulators.Where(a => a.PsnNo == psnNo && a.Year == year).ToListAsync(cancellationToken);
-        return new Lock(db, account, accumulators, new PersonLedger(account.Balance, year, accumulators.ToAccumulatorSet()));
+        var sql = $"""
+            SELECT {Columns}, @year AS year, NULL AS fixmedins_code
+            FROM personal_accounts a JOIN persons p ON p.psn_no = a.psn_no
+            WHERE a.psn_no = @key{ForUpdate}
+            """;
+        return (await ReadAsync(sql, psnNo, year, cancellationToken))?.Lock;
     }
 
-    public async Task<PersonLedger?> ReadAsync(string psnNo, int year, CancellationToken cancellationToken)
+    public async Task<VisitLedgerLock?> LockForVisitAsync(string mdtrtId, CancellationToken cancellationToken)
     {
-        var balance = await db.PersonalAccounts.AsNoTracking().Where(a => a.PsnNo == psnNo).Select(a => (decimal?)a.Balance).FirstOrDefaultAsync(cancellationToken);
-        if (balance is null)
+        var visitYear = db.IsPostgres() ? "CAST(EXTRACT(YEAR FROM v.visit_date) AS integer)" : "CAST(strftime('%Y', v.visit_date) AS INTEGER)";
+        var sql = $"""
+            SELECT {Columns}, {visitYear} AS year, v.fixmedins_code
+            FROM visits v JOIN personal_accounts a ON a.psn_no = v.psn_no JOIN persons p ON p.psn_no = a.psn_no
+            WHERE v.mdtrt_id = @key{ForUpdate}
+            """;
+        var read = await ReadAsync(sql, mdtrtId, null, cancellationToken);
+        return read is null ? null : new VisitLedgerLock(read.Value.Lock, read.Value.Lock.PsnNo, read.Value.FixmedinsCode!);
+    }
+
+    public async Task<LedgerView?> ReadAsync(string psnNo, int year, CancellationToken cancellationToken)
+    {
+        var person = await db.Persons.AsNoTracking().Where(p => p.PsnNo == psnNo)
+            .Select(p => new { p.Area, p.Insutype, p.Retired, Balance = db.PersonalAccounts.Where(a => a.PsnNo == psnNo).Select(a => (decimal?)a.Balance).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (person?.Balance is not { } balance)
         {
             return null;
         }
 
         var accumulators = await db.Accumulators.AsNoTracking().Where(a => a.PsnNo == psnNo && a.Year == year).ToListAsync(cancellationToken);
-        return new PersonLedger(balance.Value, year, accumulators.ToAccumulatorSet());
+        return new LedgerView(new PersonLedger(balance, year, accumulators.ToAccumulatorSet()), new InsuredFacts(person.Area, person.Insutype, person.Retired));
+    }
+
+    private string ForUpdate => db.IsPostgres() ? " FOR UPDATE OF a" : "";
+
+    /// <summary>Runs the lock-and-read, inside the unit of work's transaction, and attaches what it read.</summary>
+    private async Task<(Lock Lock, string? FixmedinsCode)?> ReadAsync(string sql, string key, int? year, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        Add(command, "key", key);
+        if (year is not null)
+        {
+            Add(command, "year", year.Value);
+        }
+        PersonalAccountRow? account = null;
+        InsuredFacts? insured = null;
+        string? institution = null;
+        var readYear = year ?? 0;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            if (await reader.ReadAsync(ct))
+            {
+                account = new PersonalAccountRow { PsnNo = reader.GetString(0), Balance = reader.GetDecimal(1) };
+                insured = new InsuredFacts(reader.GetString(2), reader.GetString(3), reader.GetBoolean(4));
+                readYear = Convert.ToInt32(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture);
+                institution = reader.IsDBNull(6) ? null : reader.GetString(6);
+            }
+        }
+
+        if (account is null)
+        {
+            return null;
+        }
+
+        // The unit of work may already track the row (a second lock in one transaction): its copy,
+        // with any change not yet saved, is the current one.
+        if (db.PersonalAccounts.Local.FirstOrDefault(a => a.PsnNo == account.PsnNo) is { } tracked)
+        {
+            account = tracked;
+        }
+        else
+        {
+            db.PersonalAccounts.Attach(account);
+        }
+
+        var psnNo = account.PsnNo;
+        var accumulators = await db.Accumulators.Where(a => a.PsnNo == psnNo && a.Year == readYear).ToListAsync(ct);
+        var ledger = new PersonLedger(account.Balance, readYear, accumulators.ToAccumulatorSet());
+        return (new Lock(db, account, accumulators, ledger, insured!), institution);
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>The tracked rows copy the ledger's state; the arithmetic is the domain's.</summary>
-    private sealed class Lock(YibaoDbContext db, PersonalAccountRow account, List<AccumulatorRow> accumulators, PersonLedger ledger) : ILedgerLock
+    private sealed class Lock(YibaoDbContext db, PersonalAccountRow account, List<AccumulatorRow> accumulators, PersonLedger ledger, InsuredFacts insured) : ILedgerLock
     {
         public PersonLedger Ledger { get; private set; } = ledger;
+
+        public InsuredFacts Insured => insured;
+
+        public string PsnNo => account.PsnNo;
 
         public void Take(LedgerEntry entry) => Write(entry.Benefit, Ledger.Take(entry));
 

@@ -32,6 +32,6 @@ public sealed class FindPersonHandler(YibaoDbContext db, IPersonLedger ledgers, 
 
         var ledger = await ledgers.ReadAsync(person.PsnNo, command.Year ?? calendar.Today.Year, ct)
             ?? throw new InvalidOperationException($"person {person.PsnNo} has no ledger");
-        return new PersonDetails(person, ledger);
+        return new PersonDetails(person, ledger.Ledger);
     }
 }

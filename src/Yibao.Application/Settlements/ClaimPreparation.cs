@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Designation;
+using Yibao.Application.Ledger;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Domain;
 using Yibao.Domain.Codes;
@@ -31,7 +32,7 @@ public sealed record ClaimTerms(bool UseAccount, PersonProof? Proof = null, Stat
 /// </summary>
 public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference, SettlementChecks checks)
 {
-    public async Task<Result<ComputedClaim>> ComputeAsync(VisitRow visit, ClaimTerms terms, ClaimStage stage, PersonLedger ledger, CancellationToken ct)
+    public async Task<Result<ComputedClaim>> ComputeAsync(VisitRow visit, ClaimTerms terms, ClaimStage stage, PersonLedger ledger, InsuredFacts person, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(visit);
         ArgumentNullException.ThrowIfNull(terms);
@@ -57,7 +58,6 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference,
             return ineligible;
         }
 
-        var person = await db.Persons.AsNoTracking().Where(p => p.PsnNo == visit.PsnNo).Select(p => new { p.Area, p.Insutype, p.Retired }).FirstAsync(ct);
         var year = visit.VisitDate.Year;
         var policy = await reference.PolicyAsync(visit.InsuredArea, person.Insutype, year, ct);
         if (policy is null)

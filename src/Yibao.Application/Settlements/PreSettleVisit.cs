@@ -40,7 +40,7 @@ public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation cl
 
         var ledger = await ledgers.ReadAsync(visit.PsnNo, visit.VisitDate.Year, ct)
             ?? throw new InvalidOperationException($"person {visit.PsnNo} has no ledger");
-        var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, ledger, ct);
+        var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, ledger.Ledger, ledger.Insured, ct);
         return claim.IsSuccess ? SettlementRows.Build(claim.Value, SettlementStatus.Settled, calendar) : claim.Error;
     }
 }

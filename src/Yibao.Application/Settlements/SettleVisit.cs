@@ -25,16 +25,14 @@ public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claim
     public async Task<Result<SettlementRow>> HandleAsync(SettleVisit command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var head = await db.Visits.AsNoTracking().Where(v => v.MdtrtId == command.MdtrtId)
-            .Select(v => new { v.PsnNo, v.VisitDate, v.FixmedinsCode }).FirstOrDefaultAsync(ct);
-        if (head is null || (command.Scope.Institution is { } institution && head.FixmedinsCode != institution))
+        // The visit's person's ledger is locked first; everything about their money and the visit is read after, so it is current.
+        var locked = await ledgers.LockForVisitAsync(command.MdtrtId, ct);
+        if (locked is null || (command.Scope.Institution is { } institution && locked.FixmedinsCode != institution))
         {
             return VisitErrors.NotFound(command.MdtrtId, command.Scope.Institution);
         }
 
-        // Everything about this person's money is read after the lock, so it is current.
-        var ledger = await ledgers.LockAsync(head.PsnNo, head.VisitDate.Year, ct)
-            ?? throw new InvalidOperationException($"person {head.PsnNo} has no ledger");
+        var ledger = locked.Ledger;
         var found = await db.FindAsync(command.MdtrtId, command.Scope, track: true, ct);
         if (!found.IsSuccess)
         {
@@ -52,7 +50,7 @@ public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claim
             return unnamed;
         }
 
-        var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, ledger.Ledger, ct);
+        var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, ledger.Ledger, ledger.Insured, ct);
         if (!claim.IsSuccess)
         {
             return claim.Error;

@@ -157,7 +157,11 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
         await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { }, msg + "s", result, ct);
     }
 
-    /// <summary>Register → visit info → upload → settle through the envelope, as one of a demo institution's terminals.</summary>
+    /// <summary>
+    /// Register → upload → settle through the envelope (2201 → 2204 → 2207), as one of a demo
+    /// institution's terminals: the native flow's three steps, 2207 naming the medical type as HIS
+    /// systems do when they skip 2203.
+    /// </summary>
     private sealed class TimedGatewayClient(GatewayClient his, ClientResult result)
     {
         private static readonly FeeDetail[] Fees =
@@ -173,7 +177,6 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
         {
             var registered = await TimedAsync(() => His.RegisterAsync(person.PsnNo, person.Insutype, "330100", "02", person.Certno, cancellationToken: ct));
             var mdtrtId = registered.GetProperty("data").GetProperty("mdtrt_id").GetString()!;
-            await TimedAsync(() => His.CallAsync("2203", new { mdtrtinfo = new { mdtrt_id = mdtrtId, psn_no = person.PsnNo, med_type = "11", dise_codg = "I10", dise_name = "Hypertension" } }, cancellationToken: ct));
             await TimedAsync(() => His.UploadFeesAsync(mdtrtId, person.PsnNo, Fees, ct));
             await TimedAsync(() => His.SettleAsync(new SettleRequest(mdtrtId, person.PsnNo, person.Insutype, "330100", "11", Fees.Sum(f => f.Amount), "02", person.Certno), cancellationToken: ct));
         }

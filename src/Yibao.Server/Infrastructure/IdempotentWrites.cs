@@ -52,20 +52,20 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
     public async Task<WriteOutcome> ExecuteAsync(string key, string fingerprint, Func<CancellationToken, Task<Reply>> work, Func<Reply, string>? serialize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        using var entered = await gate.EnterAsync(db, cancellationToken);
-        if (await FindAsync(key, cancellationToken) is { } processed)
-        {
-            return Replay(processed, fingerprint);
-        }
 
+        // No look-up first: the message id's primary key decides. A repeat runs its work again, finds
+        // the id taken when it stores its response, rolls everything back and answers the original's
+        // response — one round trip fewer for every first message, which is nearly all of them.
+        using var entered = await gate.EnterAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reply = await work(cancellationToken);
         if (reply.Error is { } error)
         {
             await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
 
-            // A retry that waited behind its original (on the person's lock) is refused by the state
-            // the original left, e.g. "already settled": it must get the original's response instead.
+            // A repeat (or a retry that waited behind its original on the person's lock) is refused by
+            // the state the original left, e.g. "already settled": it must get the original's response instead.
             return await FindAsync(key, CancellationToken.None) is { } original
                 ? Replay(original, fingerprint)
                 : new WriteOutcome(0, "", false, error);
@@ -87,7 +87,8 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // Someone committed first: the same message id racing this one, or a concurrent write of the same thing.
+            // Someone committed first: a repeat of a processed message, the same message id racing this
+            // one, or a concurrent write of the same thing.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return await FindAsync(key, CancellationToken.None) is { } winner

@@ -71,8 +71,7 @@ internal static class GatewayEndpoint
             var body = await ReadBodyAsync(http.Request, ct);
             var fixmedinsCode = await services.GetRequiredService<GatewayAuthentication>().AuthenticateAsync(http.Request.Headers, ct);
             var request = GatewayEnvelope.Read(body);
-            var db = services.GetRequiredService<YibaoDbContext>();
-            var institution = await Authorize(request, fixmedinsCode, db, ct);
+            var institution = await Authorize(request, fixmedinsCode, services.GetRequiredService<Application.Reference.ReferenceData>(), ct);
             var handler = Transactions.GetValueOrDefault(request.Infno) ?? throw new GatewayRefusal($"infno {request.Infno} is not a supported transaction.");
             var call = new GatewayCall(request, institution, calendar, services);
             var writes = services.GetRequiredService<IdempotentWrites>();
@@ -118,14 +117,15 @@ internal static class GatewayEndpoint
     }
 
     /// <summary>The envelope must speak for the authenticated institution, from its own area.</summary>
-    private static async Task<Storage.Entities.InstitutionRow> Authorize(GatewayRequest request, string fixmedinsCode, YibaoDbContext db, CancellationToken ct)
+    private static async Task<Storage.Entities.InstitutionRow> Authorize(GatewayRequest request, string fixmedinsCode, Application.Reference.ReferenceData reference, CancellationToken ct)
     {
         if (request.FixmedinsCode != fixmedinsCode)
         {
             throw new GatewayRefusal($"fixmedins_code {request.FixmedinsCode} is not the institution of this x-tif-paasid.");
         }
 
-        var institution = await db.Institutions.AsNoTracking().FirstAsync(i => i.FixmedinsCode == fixmedinsCode, ct);
+        var institution = (await reference.InstitutionAsync(fixmedinsCode, ct))?.Row
+            ?? throw new GatewayRefusal($"Institution {fixmedinsCode} is not designated.");
         return request.MdtrtareaAdmvs == institution.Area
             ? institution
             : throw new GatewayRefusal($"mdtrtarea_admvs {request.MdtrtareaAdmvs} is not the area of institution {fixmedinsCode} ({institution.Area}).");
