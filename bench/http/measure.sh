@@ -42,16 +42,20 @@ serve() { # connection string, url
 load() { # url, extra options
   dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --seconds "$seconds" --clients "$clients" --persons "$persons" ${2:-} | tee -a "$work/load.log"
 }
+# A fresh process runs unoptimized (tier-0) code for its first seconds: warm it before measuring.
+warm() { dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --seconds "${WARMUP:-10}" --clients "$clients" --persons 200 ${2:-} >/dev/null; }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
 
 before=$(pgbench_tps)
 url=http://127.0.0.1:$((port + 1))
 serve "Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_measure;Maximum Pool Size=64" "$url"
+warm "$url"; warm "$url" --gateway
 native=$(load "$url")
 gateway=$(load "$url" --gateway)
 stop
 after=$(pgbench_tps)
 serve "Data Source=$work/yibao.db" "$url"
+warm "$url"; warm "$url" --gateway
 sqlite=$(load "$url")
 sqlite_gateway=$(load "$url" --gateway)
 stop
@@ -59,5 +63,5 @@ stop
 # The "settlement flows" row of yibao load's table: count, per second, p50, p95, p99.
 row() { echo "$1" | grep 'settlement flows' | tr -d '│|' | awk '{print $4" flows/s, p50 "$5" ms, p95 "$6" ms, p99 "$7" ms"}'; }
 echo
-echo "pgbench before: $before flows/s; after: $after flows/s"
+echo "pgbench before: $before flows/s; after: $after flows/s ($clients clients, $seconds s each, $persons persons)"
 printf '%-20s %s\n' "PostgreSQL native" "$(row "$native")" "PostgreSQL gateway" "$(row "$gateway")" "SQLite native" "$(row "$sqlite")" "SQLite gateway" "$(row "$sqlite_gateway")"

@@ -17,6 +17,9 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
 {
     private DbContextOptions? _options;
 
+    /// <summary>Interceptors every context of these options gets (e.g. <see cref="DbRoundTrips"/>).</summary>
+    public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; init; } = [];
+
     public const string DefaultSqliteFile = "data/yibao.db";
 
     public static StorageOptions FromConnectionString(string? connectionString)
@@ -37,8 +40,8 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
     {
         // Built once: EF caches its internal services per options, so reuse keeps a context cheap.
         _options ??= Provider == DatabaseProvider.Postgres
-            ? new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).Options
-            : new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).Options;
+            ? new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).AddInterceptors(Interceptors).Options
+            : new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).AddInterceptors(Interceptors).Options;
         return Provider == DatabaseProvider.Postgres
             ? new PostgresYibaoDbContext((DbContextOptions<PostgresYibaoDbContext>)_options)
             : new SqliteYibaoDbContext((DbContextOptions<SqliteYibaoDbContext>)_options);

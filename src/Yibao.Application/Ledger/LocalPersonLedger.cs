@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Yibao.Domain.Codes;
 using Yibao.Domain.Persons;
 using Yibao.Storage;
@@ -64,34 +62,13 @@ internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
     /// <summary>Runs the lock-and-read, inside the unit of work's transaction, and attaches what it read.</summary>
     private async Task<(Lock Lock, string? FixmedinsCode)?> ReadAsync(string sql, string key, int? year, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-        }
-
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        Add(command, "key", key);
-        if (year is not null)
-        {
-            Add(command, "year", year.Value);
-        }
-        PersonalAccountRow? account = null;
-        InsuredFacts? insured = null;
-        string? institution = null;
-        var readYear = year ?? 0;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            if (await reader.ReadAsync(ct))
-            {
-                account = new PersonalAccountRow { PsnNo = reader.GetString(0), Balance = reader.GetDecimal(1) };
-                insured = new InsuredFacts(reader.GetString(2), reader.GetString(3), reader.GetBoolean(4));
-                readYear = Convert.ToInt32(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture);
-                institution = reader.IsDBNull(6) ? null : reader.GetString(6);
-            }
-        }
+        // Not composed (no LIMIT around it), so the locking clause stays where it is written.
+        object[] parameters = year is { } y ? [key, y] : [key];
+        var read = (await db.Database.SqlQueryRaw<LockedRow>(sql.Replace("@key", "{0}", StringComparison.Ordinal).Replace("@year", "{1}", StringComparison.Ordinal), parameters).ToListAsync(ct)).FirstOrDefault();
+        var account = read is null ? null : new PersonalAccountRow { PsnNo = read.PsnNo, Balance = read.Balance };
+        var insured = read is null ? null : new InsuredFacts(read.Area, read.Insutype, read.Retired);
+        var institution = read?.FixmedinsCode;
+        var readYear = read?.Year ?? 0;
 
         if (account is null)
         {
@@ -115,13 +92,8 @@ internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
         return (new Lock(db, account, accumulators, ledger, insured!), institution);
     }
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    /// <summary>The columns of the lock-and-read, by name.</summary>
+    private sealed record LockedRow(string PsnNo, decimal Balance, string Area, string Insutype, bool Retired, int Year, string? FixmedinsCode);
 
     /// <summary>The tracked rows copy the ledger's state; the arithmetic is the domain's.</summary>
     private sealed class Lock(YibaoDbContext db, PersonalAccountRow account, List<AccumulatorRow> accumulators, PersonLedger ledger, InsuredFacts insured) : ILedgerLock

@@ -56,6 +56,9 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
 
     public YibaoDbContext OpenDatabase() => StorageOptions.FromConnectionString(_connectionString).CreateContext();
 
+    /// <summary>Every round trip the server's contexts make to the database.</summary>
+    public DbRoundTrips RoundTrips { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Yibao", _connectionString);
@@ -70,6 +73,8 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<StorageOptions>();
+            services.AddSingleton(StorageOptions.FromConnectionString(_connectionString) with { Interceptors = [RoundTrips] });
         });
     }
 }

@@ -33,7 +33,10 @@ internal static class PersonInfo
     public static async Task<PersonRow> NamedAsync(GatewayCall call, string psnNo, CancellationToken ct) =>
         GatewayCall.Expect(await call.Use<GetPersonHandler>().HandleAsync(new GetPerson(psnNo, call.Request.InsuplcAdmdvs), ct));
 
-    /// <summary>The certificate must identify the person <c>psn_no</c> names.</summary>
+    /// <summary>
+    /// The certificate must identify the person <c>psn_no</c> names. An ID number (02, 03) is checked
+    /// against the named person's own; an ecToken (01) is looked up.
+    /// </summary>
     public static async Task<PersonRow> IdentifiedAsync(GatewayCall call, GatewayInput data, CancellationToken ct)
     {
         var person = await NamedAsync(call, data.Text("psn_no", 30), ct);
@@ -42,9 +45,10 @@ internal static class PersonInfo
             throw new GatewayRefusal($"[insutype_mismatch] Person {person.PsnNo} is insured under {person.Insutype}.");
         }
 
-        return (await IdentifyAsync(call, data, ct)).PsnNo == person.PsnNo
-            ? person
-            : throw new GatewayRefusal("mdtrt_cert_no identifies another person than psn_no.");
+        var identified = data.Text("mdtrt_cert_type", 3) is "02" or "03" && data.OptionalText("card_sn", 50) is var cardSn && (data.Text("mdtrt_cert_type", 3) == "02" || cardSn is not null)
+            ? data.Text("mdtrt_cert_no", 50) == person.Certno
+            : (await IdentifyAsync(call, data, ct)).PsnNo == person.PsnNo;
+        return identified ? person : throw new GatewayRefusal("mdtrt_cert_no identifies another person than psn_no.");
     }
 }
 
