@@ -42,8 +42,9 @@ serve() { # connection string, url
 load() { # url, extra options
   dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --seconds "$seconds" --clients "$clients" --persons "$persons" ${2:-} | tee -a "$work/load.log"
 }
-# A fresh process runs unoptimized (tier-0) code for its first seconds: warm it before measuring.
-warm() { dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --seconds "${WARMUP:-10}" --clients "$clients" --persons 200 ${2:-} >/dev/null; }
+# A fresh process runs unoptimized (tier-0, then instrumented) code for its first tens of seconds
+# on this loaded 2-core machine: warm it (30 s native, 30 s gateway) before measuring.
+warm() { dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --seconds "${WARMUP:-30}" --clients "$clients" --persons 200 ${2:-} >/dev/null; }
 stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
 
 before=$(pgbench_tps)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Storage;
 

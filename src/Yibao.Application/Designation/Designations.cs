@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Yibao.Domain;
 using Yibao.Domain.Codes;
 using Yibao.Domain.Designation;
 using Yibao.Storage;
-using Yibao.Storage.Entities;
 
 namespace Yibao.Application.Designation;
 

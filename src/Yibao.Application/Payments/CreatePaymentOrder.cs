@@ -46,7 +46,7 @@ public sealed class CreatePaymentOrderHandler(YibaoDbContext db, SettleVisitHand
             PsnNo = settlement.PsnNo,
             FixmedinsCode = settlement.FixmedinsCode,
             SetlId = settlement.SetlId,
-            Status = OrderStatus.Created,
+            Status = PaymentOrders.Initial,
             MedfeeSumamt = split.MedfeeSumamt,
             FundPaySumamt = split.FundPaySumamt,
             AcctPay = split.AcctPay,

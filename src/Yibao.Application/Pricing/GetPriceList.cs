@@ -1,6 +1,5 @@
 using Yibao.Domain;
 using Yibao.Domain.Pricing;
-using Yibao.Storage;
 using Yibao.Application.Reference;
 using Yibao.Domain.Interchange;
 

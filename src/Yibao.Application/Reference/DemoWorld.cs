@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Yibao.Domain;
 using Yibao.Domain.Interchange;
 using Yibao.Storage;
 

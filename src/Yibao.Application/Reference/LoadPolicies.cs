@@ -1,14 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
-using Yibao.Domain.Catalogues;
 using Yibao.Domain.Codes;
 using Yibao.Domain.Institutions;
 using Yibao.Domain.Interchange;
-using Yibao.Domain.Persons;
 using Yibao.Domain.Policies;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
-using Yibao.Storage.Reference;
 
 namespace Yibao.Application.Reference;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Yibao.Application.Settlements;
 using Yibao.Domain;
 using Yibao.Storage;
 using Yibao.Storage.Entities;

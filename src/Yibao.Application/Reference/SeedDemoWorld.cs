@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Yibao.Application.Credentials;
 using Yibao.Application.Designation;
 using Yibao.Domain;
 using Yibao.Domain.Codes;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Ledger;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Application.Visits;
@@ -28,14 +27,9 @@ public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation cl
         }
 
         var visit = found.Value;
-        if (VisitLifecycle.NotOpen(visit.MdtrtId, visit.Status) is { } closed)
+        if (db.OpenForClaim(visit, command.Terms.MedType, calendar) is { } closed)
         {
             return closed;
-        }
-
-        if (command.Terms.MedType is { } medType && UpdateVisitInfoHandler.Name(db, visit, medType, null, calendar) is { } unnamed)
-        {
-            return unnamed;
         }
 
         var ledger = await ledgers.ReadAsync(visit.PsnNo, visit.VisitDate.Year, ct)

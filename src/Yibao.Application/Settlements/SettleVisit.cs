@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Ledger;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Application.Visits;
@@ -40,14 +39,9 @@ public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claim
         }
 
         var visit = found.Value;
-        if (VisitLifecycle.NotOpen(visit.MdtrtId, visit.Status) is { } closed)
+        if (db.OpenForClaim(visit, command.Terms.MedType, calendar) is { } closed)
         {
             return closed;
-        }
-
-        if (command.Terms.MedType is { } medType && UpdateVisitInfoHandler.Name(db, visit, medType, null, calendar) is { } unnamed)
-        {
-            return unnamed;
         }
 
         var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, ledger.Ledger, ledger.Insured, ct);

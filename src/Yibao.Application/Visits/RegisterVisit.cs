@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Designation;
 using Yibao.Application.Persons;
-using Yibao.Application.Settlements;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Domain;
 using Yibao.Domain.Codes;

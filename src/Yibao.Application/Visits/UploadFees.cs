@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Yibao.Application.Settlements;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Domain;
 using Yibao.Domain.Codes;

@@ -34,6 +34,17 @@ public static class VisitAccess
         return scope.PsnNo is { } psnNo && visit.PsnNo != psnNo ? VisitErrors.PersonMismatch(mdtrtId, psnNo) : visit;
     }
 
+    /// <summary>
+    /// An open visit, ready to be claimed: refused when it is not open; the medical type the claim
+    /// names (an implicit 2203) becomes the visit's.
+    /// </summary>
+    public static DomainError? OpenForClaim(this YibaoDbContext db, VisitRow visit, string? medType, AgencyCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return VisitLifecycle.NotOpen(visit.MdtrtId, visit.Status)
+            ?? (medType is null ? null : UpdateVisitInfoHandler.Name(db, visit, medType, null, calendar));
+    }
+
     /// <summary>The only way a visit's status changes: by its lifecycle.</summary>
     public static DomainError? Move(this VisitRow visit, VisitEvent @event)
     {

@@ -56,6 +56,9 @@ public static class PaymentOrders
     /// <summary>The largest delivery fee one order accepts.</summary>
     public const decimal MaxDeliveryFee = 1000m;
 
+    /// <summary>A new order's state: made, waiting for the person's confirmation.</summary>
+    public static OrderStatus Initial => OrderStatus.Created;
+
     /// <summary>The state after <paramref name="event"/>, or the refusal that leaves the order as it is.</summary>
     public static Result<OrderStatus> Next(OrderStatus from, OrderEvent @event) => (from, @event) switch
     {

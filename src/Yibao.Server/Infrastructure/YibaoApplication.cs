@@ -1,4 +1,3 @@
-using Yibao.Application.Payments;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -15,7 +14,6 @@ using Yibao.Server.Features.Reconciliation;
 using Yibao.Server.Features.Settlements;
 using Yibao.Server.Features.Visits;
 using Yibao.Storage;
-using Yibao.Application;
 using Yibao.Application.Reference;
 
 namespace Yibao.Server.Infrastructure;

@@ -7,7 +7,6 @@ using Yibao.Domain.Interchange;
 using Yibao.Server.Features.Designation;
 using Yibao.Server.Features.Pricing;
 using Yibao.Server.Infrastructure;
-using Yibao.Storage;
 using Yibao.Application.Reference;
 
 namespace Yibao.Server.Features.Admin;

@@ -1,6 +1,5 @@
 using Yibao.Domain.Designation;
 using Yibao.Server.Infrastructure;
-using Yibao.Storage;
 using Yibao.Application.Designation;
 
 namespace Yibao.Server.Features.Designation;

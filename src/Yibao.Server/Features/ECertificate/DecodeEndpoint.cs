@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Yibao.Server.Features.Gateway;
-using Yibao.Application;
 using Yibao.Application.ECertificates;
 
 namespace Yibao.Server.Features.ECertificate;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
-using Yibao.Application;
 using Yibao.Application.ECertificates;
 using Yibao.Application.Persons;
 using Yibao.Application.Settlements;

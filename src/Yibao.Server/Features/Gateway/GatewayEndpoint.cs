@@ -6,9 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Yibao.Server.Features.Gateway.Transactions;
-using Yibao.Application;
 using Yibao.Server.Infrastructure;
-using Yibao.Storage;
 
 namespace Yibao.Server.Features.Gateway;
 

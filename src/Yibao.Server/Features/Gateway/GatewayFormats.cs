@@ -1,5 +1,4 @@
 using System.Globalization;
-using Yibao.Server.Infrastructure;
 
 namespace Yibao.Server.Features.Gateway;
 

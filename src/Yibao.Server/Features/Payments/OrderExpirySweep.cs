@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Yibao.Application;
 using Yibao.Application.Payments;
 
 namespace Yibao.Server.Features.Payments;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Yibao.Domain.Payments;
 using Yibao.Server.Features.ECertificate;
-using Yibao.Application;
 using Yibao.Application.Payments;
 using Yibao.Server.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Yibao.Application;
 using Yibao.Domain.Payments;
 using Yibao.Storage.Entities;
 

@@ -1,6 +1,5 @@
 using Yibao.Domain.Pricing;
 using Yibao.Server.Infrastructure;
-using Yibao.Storage;
 using Yibao.Application.Reference;
 using Yibao.Application.Pricing;
 

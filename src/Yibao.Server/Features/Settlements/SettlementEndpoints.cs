@@ -1,4 +1,3 @@
-using Yibao.Application;
 using Yibao.Application.Settlements;
 using Yibao.Server.Infrastructure;
 

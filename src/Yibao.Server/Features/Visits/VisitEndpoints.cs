@@ -1,4 +1,3 @@
-using Yibao.Application;
 using Yibao.Application.Settlements;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Application.Visits;
