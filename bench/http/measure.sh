@@ -31,7 +31,9 @@ psql_ -d pgb -f "$shared/bench/pgbench/schema.sql" >/dev/null 2>&1
 
 pgbench_tps() { pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T "$seconds" -f "$shared/bench/pgbench/flow.sql" pgb 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p'; }
 
-for project in src/Yibao.Server src/Yibao.Cli; do dotnet build -c Release "$project" -v q -nologo >/dev/null; done
+for project in src/Yibao.Server src/Yibao.Cli; do dotnet build -c Release "$project" -v q -nologo -nodeReuse:false >/dev/null; done
+dotnet build-server shutdown >/dev/null 2>&1 || true   # no compiler servers left running beside the measurement
+pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T 5 -f "$shared/bench/pgbench/flow.sql" pgb >/dev/null 2>&1   # warm PostgreSQL too
 serve() { # connection string, url
   ConnectionStrings__Yibao="$1" Yibao__PaymentSweepSeconds=0 Yibao__CredentialKey=$(head -c 32 /dev/urandom | base64) Logging__LogLevel__Default=Warning \
     dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "$2" >"$work/server.log" 2>&1 &
