@@ -51,14 +51,18 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ReferenceEntities.Contains(e.Metadata.ClrType)))
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        // Changes are detected once, here, and not again by the save itself.
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            if (!ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ReferenceEntities.Contains(e.Metadata.ClrType)))
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             await Database.ExecuteSqlAsync($"UPDATE reference_revisions SET revision = revision + 1 WHERE id = {ReferenceRevisionRow.SingletonId}", cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (own is not null)
@@ -70,10 +74,7 @@ public abstract class YibaoDbContext(DbContextOptions options) : DbContext(optio
         }
         finally
         {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 

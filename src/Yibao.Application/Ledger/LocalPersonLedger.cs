@@ -23,10 +23,10 @@ internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
 
     public async Task<ILedgerLock?> LockAsync(string psnNo, int year, CancellationToken cancellationToken)
     {
-        var sql = $"""
-            SELECT {Columns}, @year AS year, NULL AS fixmedins_code
+        var sql = $$"""
+            SELECT {{Columns}}, {1} AS year, NULL AS fixmedins_code
             FROM personal_accounts a JOIN persons p ON p.psn_no = a.psn_no
-            WHERE a.psn_no = @key{ForUpdate}
+            WHERE a.psn_no = {0}{{ForUpdate}}
             """;
         return (await ReadAsync(sql, psnNo, year, cancellationToken))?.Lock;
     }
@@ -34,10 +34,10 @@ internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
     public async Task<VisitLedgerLock?> LockForVisitAsync(string mdtrtId, CancellationToken cancellationToken)
     {
         var visitYear = db.IsPostgres() ? "CAST(EXTRACT(YEAR FROM v.visit_date) AS integer)" : "CAST(strftime('%Y', v.visit_date) AS INTEGER)";
-        var sql = $"""
-            SELECT {Columns}, {visitYear} AS year, v.fixmedins_code
+        var sql = $$"""
+            SELECT {{Columns}}, {{visitYear}} AS year, v.fixmedins_code
             FROM visits v JOIN personal_accounts a ON a.psn_no = v.psn_no JOIN persons p ON p.psn_no = a.psn_no
-            WHERE v.mdtrt_id = @key{ForUpdate}
+            WHERE v.mdtrt_id = {0}{{ForUpdate}}
             """;
         var read = await ReadAsync(sql, mdtrtId, null, cancellationToken);
         return read is null ? null : new VisitLedgerLock(read.Value.Lock, read.Value.Lock.PsnNo, read.Value.FixmedinsCode!);
@@ -59,21 +59,18 @@ internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
 
     private string ForUpdate => db.IsPostgres() ? " FOR UPDATE OF a" : "";
 
-    /// <summary>Runs the lock-and-read, inside the unit of work's transaction, and attaches what it read.</summary>
+    /// <summary>Runs the lock-and-read (<c>{0}</c> the key, <c>{1}</c> the year), inside the unit of work's transaction, and attaches what it read.</summary>
     private async Task<(Lock Lock, string? FixmedinsCode)?> ReadAsync(string sql, string key, int? year, CancellationToken ct)
     {
         // Not composed (no LIMIT around it), so the locking clause stays where it is written.
         object[] parameters = year is { } y ? [key, y] : [key];
-        var read = (await db.Database.SqlQueryRaw<LockedRow>(sql.Replace("@key", "{0}", StringComparison.Ordinal).Replace("@year", "{1}", StringComparison.Ordinal), parameters).ToListAsync(ct)).FirstOrDefault();
-        var account = read is null ? null : new PersonalAccountRow { PsnNo = read.PsnNo, Balance = read.Balance };
-        var insured = read is null ? null : new InsuredFacts(read.Area, read.Insutype, read.Retired);
-        var institution = read?.FixmedinsCode;
-        var readYear = read?.Year ?? 0;
-
-        if (account is null)
+        var read = (await db.Database.SqlQueryRaw<LockedRow>(sql, parameters).ToListAsync(ct)).FirstOrDefault();
+        if (read is null)
         {
             return null;
         }
+
+        var account = new PersonalAccountRow { PsnNo = read.PsnNo, Balance = read.Balance };
 
         // The unit of work may already track the row (a second lock in one transaction): its copy,
         // with any change not yet saved, is the current one.
@@ -86,10 +83,9 @@ internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
             db.PersonalAccounts.Attach(account);
         }
 
-        var psnNo = account.PsnNo;
-        var accumulators = await db.Accumulators.Where(a => a.PsnNo == psnNo && a.Year == readYear).ToListAsync(ct);
-        var ledger = new PersonLedger(account.Balance, readYear, accumulators.ToAccumulatorSet());
-        return (new Lock(db, account, accumulators, ledger, insured!), institution);
+        var accumulators = await db.Accumulators.Where(a => a.PsnNo == read.PsnNo && a.Year == read.Year).ToListAsync(ct);
+        var ledger = new PersonLedger(account.Balance, read.Year, accumulators.ToAccumulatorSet());
+        return (new Lock(db, account, accumulators, ledger, new InsuredFacts(read.Area, read.Insutype, read.Retired)), read.FixmedinsCode);
     }
 
     /// <summary>The columns of the lock-and-read, by name.</summary>

@@ -29,11 +29,12 @@ public sealed class RestoreSettlementHandler(YibaoDbContext db, IPersonLedger le
         }
 
         var (settlement, ledger) = locked.Value;
-        if (settlement.Status != SettlementStatus.Cancelled || settlement.CancelledAt is not { } cancelledAt)
+        if (SettlementLifecycle.Next(settlement.SetlId, settlement.Status, SettlementEvent.Restore).Error is { } notCancelled)
         {
-            return SettlementLifecycle.Next(settlement.SetlId, settlement.Status, SettlementEvent.Restore).Error
-                ?? SettlementErrors.NotCancelled.With($"Settlement {settlement.SetlId} is not cancelled.");
+            return notCancelled;
         }
+
+        var cancelledAt = settlement.CancelledAt ?? throw new InvalidOperationException($"cancelled settlement {settlement.SetlId} has no cancellation time");
 
         // Compared in memory: a person's settlements are few, and SQLite cannot compare instants.
         var others = await db.Settlements.AsNoTracking().Where(s => s.PsnNo == settlement.PsnNo && s.SetlId != settlement.SetlId)

@@ -54,4 +54,21 @@ public sealed class PersonTests
         Assert.Equal("cert_type_unknown", (await Identify(new IdentifyPerson("09", "x", null, Hospital))).Refusal());
         Assert.Equal("person_not_found", (await Identify(new IdentifyPerson("02", "000000000000000000", null, Hospital))).Refusal());
     }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task IdentifyPerson_ANamedPerson_MustBeTheOneTheCertificateIdentifies(string provider)
+    {
+        await using var app = await TestApplication.CreateAsync(provider);
+        var token = await app.FaceCheckedTokenAsync(ZhangWei, Hospital);
+        Task<Domain.Result<Storage.Entities.PersonRow>> Identify(IdentifyPerson command) => app.ReadAsync(s => s.Use<IdentifyPersonHandler>().HandleAsync(command, default));
+
+        Assert.Equal(ZhangWei, (await Identify(new IdentifyPerson("02", "330106196803140013", null, Hospital, PsnNo: ZhangWei))).Ok().PsnNo);
+        Assert.Equal(ZhangWei, (await Identify(new IdentifyPerson("01", token, null, Hospital, PsnNo: ZhangWei))).Ok().PsnNo);
+        Assert.Equal("cert_person_mismatch", (await Identify(new IdentifyPerson("02", "330106196803140013", null, Hospital, PsnNo: WangFang))).Refusal());
+        Assert.Equal("cert_person_mismatch", (await Identify(new IdentifyPerson("01", token, null, Hospital, PsnNo: WangFang))).Refusal());
+        Assert.Equal("ectoken_invalid", (await Identify(new IdentifyPerson("01", token, null, Community, PsnNo: ZhangWei))).Refusal());
+        Assert.Equal("insured_area_mismatch", (await Identify(new IdentifyPerson("02", "330106196803140013", null, Hospital, "110100", ZhangWei))).Refusal());
+        Assert.Equal("person_not_found", (await Identify(new IdentifyPerson("02", "330106196803140013", null, Hospital, PsnNo: "NOPE"))).Refusal());
+    }
 }

@@ -32,45 +32,9 @@ internal static class VisitRequests
             errors["med_type"] = ["med_type is required (11, 14, 21, 41)."];
         }
 
-        Channel? channel = null;
-        if (request.Channel is not null)
-        {
-            if (CodeNames.TryParseChannel(request.Channel, out var parsed))
-            {
-                channel = parsed;
-            }
-            else
-            {
-                errors["channel"] = ["channel is online or offline."];
-            }
-        }
-
-        VisitKind? visitKind = null;
-        if (request.VisitKind is not null)
-        {
-            if (CodeNames.TryParseVisitKind(request.VisitKind, out var parsed))
-            {
-                visitKind = parsed;
-            }
-            else
-            {
-                errors["visit_kind"] = ["visit_kind is first or followUp."];
-            }
-        }
-
-        OnlineService? service = null;
-        if (request.OnlineService is not null)
-        {
-            if (Designations.TryParseService(request.OnlineService, out var parsed))
-            {
-                service = parsed;
-            }
-            else
-            {
-                errors["online_service"] = ["online_service is followUp, pharmacyClinic or homeNursing."];
-            }
-        }
-
+        var channel = Optional<Channel>(request.Channel, CodeNames.TryParseChannel, errors, "channel", "channel is online or offline.");
+        var visitKind = Optional<VisitKind>(request.VisitKind, CodeNames.TryParseVisitKind, errors, "visit_kind", "visit_kind is first or followUp.");
+        var service = Optional<OnlineService>(request.OnlineService, Designations.TryParseService, errors, "online_service", "online_service is followUp, pharmacyClinic or homeNursing.");
         if (request.DiseCodg is { Length: > 20 })
         {
             errors["dise_codg"] = ["dise_codg is at most 20 characters."];
@@ -79,6 +43,26 @@ internal static class VisitRequests
         return errors.Count > 0
             ? HttpErrors.ValidationFailed.With("The visit registration is invalid.", errors)
             : new RegisterVisit(request.PsnNo, request.Certno, request.FixmedinsCode!, request.MedType!, channel, visitKind, service, request.Begntime, request.DiseCodg);
+    }
+
+    private delegate bool TryParse<T>(string? text, out T value);
+
+    /// <summary>An optional code: absent is null, a known name its value, anything else an error on the field.</summary>
+    private static T? Optional<T>(string? text, TryParse<T> parse, Dictionary<string, string[]> errors, string field, string message)
+        where T : struct
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (parse(text, out var value))
+        {
+            return value;
+        }
+
+        errors[field] = [message];
+        return null;
     }
 
     /// <summary>The fee lines of an upload, or why they cannot be taken.</summary>

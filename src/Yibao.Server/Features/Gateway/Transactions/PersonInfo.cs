@@ -33,22 +33,15 @@ internal static class PersonInfo
     public static async Task<PersonRow> NamedAsync(GatewayCall call, string psnNo, CancellationToken ct) =>
         GatewayCall.Expect(await call.Use<GetPersonHandler>().HandleAsync(new GetPerson(psnNo, call.Request.InsuplcAdmdvs), ct));
 
-    /// <summary>
-    /// The certificate must identify the person <c>psn_no</c> names. An ID number (02, 03) is checked
-    /// against the named person's own; an ecToken (01) is looked up.
-    /// </summary>
+    /// <summary>The person <c>psn_no</c> names, whom the message's certificate must identify, insured under the named type.</summary>
     public static async Task<PersonRow> IdentifiedAsync(GatewayCall call, GatewayInput data, CancellationToken ct)
     {
-        var person = await NamedAsync(call, data.Text("psn_no", 30), ct);
-        if (data.Text("insutype", 6) != person.Insutype)
-        {
-            throw new GatewayRefusal($"[insutype_mismatch] Person {person.PsnNo} is insured under {person.Insutype}.");
-        }
-
-        var identified = data.Text("mdtrt_cert_type", 3) is "02" or "03" && data.OptionalText("card_sn", 50) is var cardSn && (data.Text("mdtrt_cert_type", 3) == "02" || cardSn is not null)
-            ? data.Text("mdtrt_cert_no", 50) == person.Certno
-            : (await IdentifyAsync(call, data, ct)).PsnNo == person.PsnNo;
-        return identified ? person : throw new GatewayRefusal("mdtrt_cert_no identifies another person than psn_no.");
+        var psnNo = data.Text("psn_no", 30);
+        var person = GatewayCall.Expect(await call.Use<IdentifyPersonHandler>().HandleAsync(
+            new IdentifyPerson(data.Text("mdtrt_cert_type", 3), data.Text("mdtrt_cert_no", 50), data.OptionalText("card_sn", 50), call.Institution.FixmedinsCode, call.Request.InsuplcAdmdvs, psnNo), ct));
+        return data.Text("insutype", 6) == person.Insutype
+            ? person
+            : throw new GatewayRefusal($"[insutype_mismatch] Person {person.PsnNo} is insured under {person.Insutype}.");
     }
 }
 
