@@ -18,9 +18,10 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>The context's own type says it: asking EF for the provider's name reflects over its assembly on every call.</summary>
     public static bool IsPostgres(this YibaoDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.IsNpgsql();
+        return db is PostgresYibaoDbContext;
     }
 }

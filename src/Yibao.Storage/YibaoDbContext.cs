@@ -8,8 +8,16 @@ namespace Yibao.Storage;
 /// own migration set (SQLite and PostgreSQL DDL differ); the model itself is defined once. Tables
 /// are named after the sets below and, like columns and keys, in snake_case (EFCore.NamingConventions).
 /// </summary>
-public abstract class YibaoDbContext(DbContextOptions options) : DbContext(options)
+public abstract class YibaoDbContext : DbContext
 {
+    protected YibaoDbContext(DbContextOptions options)
+        : base(options)
+    {
+        // A failed save always rolls back the whole transaction here, so the savepoint EF would
+        // otherwise set and release around every save inside it is two statements bought for nothing.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<AreaRow> Areas => Set<AreaRow>();
     public DbSet<PolicyRow> Policies => Set<PolicyRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
