@@ -53,7 +53,7 @@ public static class ApplicationServices
         ArgumentNullException.ThrowIfNull(storage);
         services.TryAddSingleton(storage);
         services.TryAddScoped(sp => sp.GetRequiredService<StorageOptions>().CreateContext());
-        services.TryAddSingleton(sp => CredentialProtector.FromConfiguration(sp.GetRequiredService<IOptions<YibaoOptions>>().Value.CredentialKey));
+        services.TryAddSingleton(sp => Installation.CredentialKey(sp.GetRequiredService<IOptions<YibaoOptions>>().Value));
         services.TryAddSingleton<WriteGate>();
         services.TryAddSingleton<Reference.ReferenceSnapshots>();
         services.TryAddScoped<Reference.ReferenceData>();

@@ -6,11 +6,12 @@ namespace Yibao.Storage;
 /// <summary>
 /// Encrypts institution tokens at rest with AES-GCM under the platform's credential key: the key
 /// from configuration (<c>Yibao:CredentialKey</c>, 32 bytes in base64) or, on a machine without one,
-/// a key file created once beside the database (<c>data/credential.key</c>).
+/// a key file created once in the installation's data directory (<c>credential.key</c>).
 /// </summary>
 public sealed class CredentialProtector
 {
-    public const string DefaultKeyFile = "data/credential.key";
+    /// <summary>The key file's name in the installation's data directory.</summary>
+    public const string KeyFileName = "credential.key";
     private const int NonceSize = 12;
     private const int KeyBase64Length = 44;
     private const int TagSize = 16;
@@ -28,7 +29,7 @@ public sealed class CredentialProtector
     }
 
     /// <summary>The configured key, else the key file (created with a fresh random key when missing).</summary>
-    public static CredentialProtector FromConfiguration(string? base64Key, string keyFile = DefaultKeyFile)
+    public static CredentialProtector FromConfiguration(string? base64Key, string keyFile)
     {
         if (!string.IsNullOrWhiteSpace(base64Key))
         {

@@ -10,8 +10,8 @@ public enum DatabaseProvider
 
 /// <summary>
 /// Which database to use, chosen by the connection string: one that names a <c>Host=</c> is
-/// PostgreSQL; anything else (or nothing) is a SQLite file, by default <c>data/yibao.db</c> under
-/// the working directory.
+/// PostgreSQL; anything else is a SQLite <c>Data Source=</c>; nothing is the SQLite file
+/// <see cref="DefaultSqliteFileName"/> in the installation's data directory.
 /// </summary>
 public sealed record StorageOptions(DatabaseProvider Provider, string ConnectionString)
 {
@@ -20,13 +20,15 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
     /// <summary>Interceptors every context of these options gets (e.g. <see cref="DbRoundTrips"/>).</summary>
     public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; init; } = [];
 
-    public const string DefaultSqliteFile = "data/yibao.db";
+    public const string DefaultSqliteFileName = "yibao.db";
 
-    public static StorageOptions FromConnectionString(string? connectionString)
+    /// <param name="dataDirectory">Where the default SQLite file lives when no connection string is given.</param>
+    public static StorageOptions FromConnectionString(string? connectionString, string? dataDirectory = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var path = Path.GetFullPath(DefaultSqliteFile);
+            ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+            var path = Path.Combine(Path.GetFullPath(dataDirectory), DefaultSqliteFileName);
             return new StorageOptions(DatabaseProvider.Sqlite, $"Data Source={path}");
         }
 
@@ -46,6 +48,21 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
             ? new PostgresYibaoDbContext((DbContextOptions<PostgresYibaoDbContext>)_options)
             : new SqliteYibaoDbContext((DbContextOptions<SqliteYibaoDbContext>)_options);
     }
+
+    /// <summary>The database named for people: the SQLite file's full path, or PostgreSQL's host, port and database (never a password).</summary>
+    public string Describe()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            return $"SQLite {SqliteFile}";
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
+    }
+
+    /// <summary>The SQLite file's full path (SQLite only).</summary>
+    public string SqliteFile => Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource);
 
     /// <summary>Creates the folder of a SQLite file so a fresh machine needs no setup.</summary>
     public void EnsureDirectory()

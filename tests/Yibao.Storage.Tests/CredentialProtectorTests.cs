@@ -22,7 +22,7 @@ public sealed class CredentialProtectorTests
     [Fact]
     public void FromConfiguration_NoKey_CreatesAKeyFileOnceAndReusesIt()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"yibao-key-{Guid.NewGuid():N}", "credential.key");
+        var file = Path.Combine(TestRun.File("key", ""), "credential.key");
         var first = CredentialProtector.FromConfiguration(null, file);
         var second = CredentialProtector.FromConfiguration("", file);
 
@@ -38,7 +38,7 @@ public sealed class CredentialProtectorTests
     {
         for (var round = 0; round < 50; round++)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"yibao-key-{Guid.NewGuid():N}", "credential.key");
+            var file = Path.Combine(TestRun.File("key", ""), "credential.key");
             using var start = new Barrier(8);
             var protectors = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
             {

@@ -84,8 +84,17 @@ public sealed class DatabaseSetupTests
     {
         Assert.Equal(DatabaseProvider.Postgres, StorageOptions.FromConnectionString("Host=127.0.0.1;Database=x").Provider);
         Assert.Equal(DatabaseProvider.Sqlite, StorageOptions.FromConnectionString("Data Source=x.db").Provider);
-        var fallback = StorageOptions.FromConnectionString(null);
+        var fallback = StorageOptions.FromConnectionString(null, "/srv/yibao");
         Assert.Equal(DatabaseProvider.Sqlite, fallback.Provider);
-        Assert.EndsWith(Path.Combine("data", "yibao.db"), fallback.ConnectionString, StringComparison.Ordinal);
+        Assert.Equal("/srv/yibao/yibao.db", fallback.SqliteFile);
+        Assert.Throws<ArgumentNullException>(() => StorageOptions.FromConnectionString(null));
+    }
+
+    [Fact]
+    public void Describe_PostgresWithPassword_NamesHostPortAndDatabaseOnly()
+    {
+        var described = StorageOptions.FromConnectionString("Host=db.example;Port=5433;Database=yibao;Username=u;Password=secret").Describe();
+
+        Assert.Equal("PostgreSQL db.example:5433/yibao", described);
     }
 }

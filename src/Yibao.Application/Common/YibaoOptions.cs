@@ -15,7 +15,10 @@ public sealed class YibaoOptions
     /// <summary>How far back an offline visit for the same diagnosis makes an online visit a follow-up.</summary>
     public int FollowUpWindowMonths { get; set; } = Domain.Designation.OnlineFollowUp.DefaultWindowMonths;
 
-    /// <summary>32-byte key (base64) that encrypts gateway tokens at rest; when empty, <c>data/credential.key</c> is used (and created).</summary>
+    /// <summary>Where the installation keeps its SQLite database and key file; see <see cref="Installation.DefaultDataDirectory"/>.</summary>
+    public string DataDirectory { get; set; } = "";
+
+    /// <summary>32-byte key (base64) that encrypts gateway tokens at rest; when empty, <c>credential.key</c> in the data directory is used (and created).</summary>
     public string CredentialKey { get; set; } = "";
 
     /// <summary>How long a payment order waits for the person to confirm and pay before it expires and lets go of its hold.</summary>

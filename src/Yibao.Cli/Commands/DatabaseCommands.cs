@@ -6,19 +6,13 @@ namespace Yibao.Cli.Commands;
 /// <summary><c>yibao migrate</c> and <c>yibao seed</c>: the same database the server uses, chosen the same way.</summary>
 internal static class DatabaseCommands
 {
-    private static Option<string?> ConnectionOption() => new("--connection", "-c")
-    {
-        Description = "Connection string: Host=… for PostgreSQL, Data Source=FILE for SQLite. Default: $YIBAO_CONNECTION, else data/yibao.db",
-    };
-
     public static Command CreateMigrate()
     {
-        var connection = ConnectionOption();
-        var command = new Command("migrate", "Create or upgrade the database schema (never drops data)") { connection };
+        var command = new Command("migrate", "Create or upgrade the database schema (never drops data)");
         command.SetAction(async (parse, ct) =>
         {
-            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"{cli.Storage.Provider} schema is up to date.");
+            await using var cli = await CliServices.OpenAsync(parse, ct, create: true);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"The schema of {cli.Storage.Describe()} is up to date.");
             return 0;
         });
         return command;
@@ -26,11 +20,10 @@ internal static class DatabaseCommands
 
     public static Command CreateSeed()
     {
-        var connection = ConnectionOption();
-        var command = new Command("seed", "Load the built-in demo data set (areas, policies, catalogues, institutions, persons)") { connection };
+        var command = new Command("seed", "Load the built-in demo data set (areas, policies, catalogues, institutions, persons)");
         command.SetAction(async (parse, ct) =>
         {
-            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            await using var cli = await CliServices.OpenAsync(parse, ct, create: true);
             var loaded = await cli.Use<SeedDemoWorldHandler>().HandleAsync(new SeedDemoWorld(), ct);
             if (!loaded.IsSuccess)
             {

@@ -29,8 +29,6 @@ internal static class DesignationCommands
         return command;
     }
 
-    private static Option<string?> Connection() => new("--connection", "-c") { Description = "Connection string (default: $YIBAO_CONNECTION, else data/yibao.db)" };
-
     private static Command Agree()
     {
         var internet = new Option<string>("--internet") { Description = "fixmedins_code of the internet hospital", Required = true };
@@ -38,8 +36,7 @@ internal static class DesignationCommands
         var to = new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd (open-ended when absent)" };
         var services = new Option<string>("--services") { Description = "followUp,pharmacyClinic,homeNursing", DefaultValueFactory = _ => "followUp" };
         var diseases = new Option<string?>("--diseases") { Description = "ICD-10 codes it may treat online, comma-separated (any when absent)" };
-        var connection = Connection();
-        var agree = new Command("agree", "Sign an internet hospital's Internet+ supplementary agreement (ends its current one)") { internet, from, to, services, diseases, connection };
+        var agree = new Command("agree", "Sign an internet hospital's Internet+ supplementary agreement (ends its current one)") { internet, from, to, services, diseases };
         agree.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -63,7 +60,7 @@ internal static class DesignationCommands
             }
 
             DateOnly? end = parse.GetValue(to) is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            await using var cli = await CliServices.OpenAsync(parse, ct);
             var signed = await cli.Use<SignInternetAgreementHandler>().HandleAsync(new SignInternetAgreement(
                 parse.GetValue(internet)!, first, end, chosen, parse.GetValue(diseases)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], Actor), ct);
             if (!signed.IsSuccess)
@@ -83,11 +80,10 @@ internal static class DesignationCommands
     {
         var institution = new Option<string>("--institution") { Description = "fixmedins_code", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why (kept in the audit log)", DefaultValueFactory = _ => "" };
-        var connection = Connection();
-        var command = new Command(name, description) { institution, reason, connection };
+        var command = new Command(name, description) { institution, reason };
         command.SetAction(async (parse, ct) =>
         {
-            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            await using var cli = await CliServices.OpenAsync(parse, ct);
             var set = await cli.Use<SetAgreementStatusHandler>().HandleAsync(new SetAgreementStatus(parse.GetValue(institution)!, status, parse.GetValue(reason)!, Actor), ct);
             if (!set.IsSuccess)
             {
@@ -105,11 +101,10 @@ internal static class DesignationCommands
     private static Command Show()
     {
         var institution = new Option<string>("--institution") { Description = "fixmedins_code", Required = true };
-        var connection = Connection();
-        var command = new Command("show", "Show an institution's designation") { institution, connection };
+        var command = new Command("show", "Show an institution's designation") { institution };
         command.SetAction(async (parse, ct) =>
         {
-            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            await using var cli = await CliServices.OpenAsync(parse, ct);
             var found = await cli.Use<GetDesignationHandler>().HandleAsync(new GetDesignation(parse.GetValue(institution)!), ct);
             if (!found.IsSuccess)
             {
@@ -117,9 +112,10 @@ internal static class DesignationCommands
                 return 1;
             }
 
-            var (row, current) = found.Value;
+            var (row, current, reliedOn, effective) = found.Value;
             var output = parse.InvocationConfiguration.Output;
-            await output.WriteLineAsync($"{row.FixmedinsCode} {row.Name}: {row.Kind}, level {row.Level}, agreement {row.AgreementStatus}{(row.ReliesOn is null ? "" : $", relies on {row.ReliesOn}")}");
+            var follows = Designations.ToName(effective) == row.AgreementStatus ? "" : $" (in effect {Designations.ToName(effective)}: {row.ReliesOn} is {Designations.ToName(reliedOn!.Value)})";
+            await output.WriteLineAsync($"{row.FixmedinsCode} {row.Name}: {row.Kind}, level {row.Level}, agreement {row.AgreementStatus}{follows}{(row.ReliesOn is null ? "" : $", relies on {row.ReliesOn}")}");
             if (current is { } agreement)
             {
                 await output.WriteLineAsync($"Internet+ agreement: {agreement.From:yyyy-MM-dd} to {(agreement.To is { } to ? to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "open")}; services {string.Join(", ", agreement.Services.Select(Designations.ToName))}; diseases {(agreement.Diseases.Count == 0 ? "any" : string.Join(", ", agreement.Diseases))}");

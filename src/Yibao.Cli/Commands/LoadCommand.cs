@@ -31,11 +31,19 @@ internal static class LoadCommand
                 result.AddError("--url must be an absolute URL such as http://127.0.0.1:5000");
             }
 
-            if (result.GetValue(seconds) is < 1 or > 3600 || result.GetValue(clients) is < 1 or > 1024 || result.GetValue(persons) is < 1 or > 100_000)
-            {
-                result.AddError("--seconds is 1..3600, --clients 1..1024, --persons 1..100000");
-            }
         });
+
+        // Per option, so that an option left out is checked at its default (a command's validator reads it as 0).
+        foreach (var (option, min, max) in new[] { (seconds, 1, 3600), (clients, 1, 1024), (persons, 1, 100_000) })
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() is var value && (value < min || value > max))
+                {
+                    result.AddError($"{option.Name} is {min}..{max}, not {value}.");
+                }
+            });
+        }
         command.SetAction(async (parse, ct) =>
         {
             var console = CliConsole.Create(parse.InvocationConfiguration.Output);

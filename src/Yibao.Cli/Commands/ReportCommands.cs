@@ -15,8 +15,7 @@ internal static class ReportCommands
         var from = new Option<string>("--from") { Description = "First settlement day, yyyy-MM-dd", Required = true };
         var to = new Option<string>("--to") { Description = "Last settlement day, yyyy-MM-dd", Required = true };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
-        var connection = new Option<string?>("--connection", "-c") { Description = "Connection string (default: $YIBAO_CONNECTION, else data/yibao.db)" };
-        var parity = new Command("parity", "Compare online and offline settlements: count, medical total, fund share, average ratio, by benefit kind") { area, from, to, json, connection };
+        var parity = new Command("parity", "Compare online and offline settlements: count, medical total, fund share, average ratio, by benefit kind") { area, from, to, json };
         parity.SetAction(async (parse, ct) =>
         {
             if (!TryDate(parse.GetValue(from), out var first) || !TryDate(parse.GetValue(to), out var last) || last < first)
@@ -25,7 +24,7 @@ internal static class ReportCommands
                 return 1;
             }
 
-            await using var cli = await CliServices.OpenAsync(parse.GetValue(connection), ct);
+            await using var cli = await CliServices.OpenAsync(parse, ct);
             var rows = await cli.Use<GetParityReportHandler>().HandleAsync(new GetParityReport(parse.GetValue(area)!, first, last), ct);
             if (parse.GetValue(json))
             {

@@ -76,6 +76,13 @@ public static class DesignationErrors
 /// <summary>Whether an institution may give (and settle) insurance-covered care on a date.</summary>
 public static class DesignationRules
 {
+    /// <summary>
+    /// The status an institution's care is actually under: its own when that is not active, else that
+    /// of the physical institution it relies on (an internet hospital follows it at once).
+    /// </summary>
+    public static AgreementStatus EffectiveStatus(AgreementStatus own, AgreementStatus? reliedOn) =>
+        own != AgreementStatus.Active || reliedOn is not { } physical ? own : physical;
+
     /// <summary>A physical institution or pharmacy: its own agreement must be active.</summary>
     public static DomainError? CheckInstitution(string institution, AgreementStatus status) =>
         status == AgreementStatus.Active ? null : DesignationErrors.Suspended(institution, status);

@@ -24,13 +24,14 @@ public static class YibaoApplication
     public static WebApplicationBuilder AddYibao(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration.AddInstallationFile();
         var services = builder.Services;
         services.Configure<YibaoOptions>(builder.Configuration.GetSection("Yibao"));
         services.AddSingleton(TimeProvider.System);
         services.AddYibaoApplication();
 
         // Resolved when first needed, so hosts (and tests) can set ConnectionStrings:Yibao late.
-        services.AddYibaoStorage(sp => StorageOptions.FromConnectionString(sp.GetRequiredService<IConfiguration>().GetConnectionString("Yibao")));
+        services.AddYibaoStorage(sp => Installation.Storage(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<IdempotentWrites>();
         services.AddScoped<Features.Gateway.GatewayAuthentication>();
         services.AddSingleton<Application.ECertificates.QrCodes>();
@@ -120,7 +121,9 @@ public static class YibaoApplication
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.GetRequiredService<StorageOptions>().EnsureDirectory();
+        var storage = app.Services.GetRequiredService<StorageOptions>();
+        app.Logger.LogInformation("Database: {Database}", storage.Describe());
+        storage.EnsureDirectory();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
         await db.MigrateAsync();

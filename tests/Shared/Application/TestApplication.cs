@@ -30,7 +30,7 @@ public sealed class TestApplication : IAsyncDisposable
         var storage = await StorageProviders.CreateAsync(provider);
         var services = new ServiceCollection();
         services.AddSingleton(clock ?? TimeProvider.System);
-        services.AddSingleton(Options.Create(new YibaoOptions()));
+        services.AddSingleton(Options.Create(new YibaoOptions { CredentialKey = TestKeys.Base64Key }));
         services.AddLogging();
         services.AddSingleton(TestKeys.Protector);
         services.AddYibaoStorage(_ => storage);

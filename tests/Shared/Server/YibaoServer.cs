@@ -39,7 +39,7 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
     {
         var connectionString = provider == "postgres"
             ? await PostgresServer.CreateDatabaseAsync("server")
-            : $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-server-{Guid.NewGuid():N}.db")}";
+            : $"Data Source={TestRun.File("server", ".db")}";
         var server = new YibaoServer(connectionString, settings ?? []);
         if (kestrel)
         {

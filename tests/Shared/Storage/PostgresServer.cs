@@ -8,8 +8,8 @@ namespace Yibao.Testing;
 /// <summary>
 /// A real PostgreSQL server for tests. With <c>YIBAO_TEST_POSTGRES</c> (a connection string to a
 /// server whose user may create databases) it uses that server; otherwise it starts a throwaway
-/// cluster from the machine's PostgreSQL binaries on a free port of 127.0.0.1, once per test run,
-/// and removes it when the run ends. If neither works the tests fail, loudly: they are never skipped.
+/// cluster from the machine's PostgreSQL binaries on a free port of 127.0.0.1, once per test process,
+/// stopped and removed as soon as that process ends (<see cref="TestRun.WhenGone"/>). If neither works the tests fail, loudly: they are never skipped.
 /// </summary>
 public static class PostgresServer
 {
@@ -64,11 +64,10 @@ public static class PostgresServer
         await RunAsync(Path.Combine(bin, "pg_ctl"),
             $"-D {data} -l {directory}/server.log -w -t 60 -o \"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300\" start",
             asRoot);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            RunAsync(Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate stop", asRoot).GetAwaiter().GetResult();
-            Directory.Delete(directory, recursive: true);
-        };
+
+        // Stopped and removed once this process is gone, however it ends (a killed test host runs no exit hook).
+        var stop = $"{Path.Combine(bin, "pg_ctl")} -D {data} -m immediate stop";
+        TestRun.WhenGone($"{(asRoot ? "runuser -u postgres -- " : "")}{stop} >/dev/null 2>&1; rm -rf '{directory}'");
 
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Include Error Detail=true";
     }

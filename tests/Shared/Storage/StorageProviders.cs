@@ -12,7 +12,7 @@ public static class StorageProviders
     {
         var options = provider == "postgres"
             ? StorageOptions.FromConnectionString(await PostgresServer.CreateDatabaseAsync("storage"))
-            : StorageOptions.FromConnectionString($"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-test-{Guid.NewGuid():N}.db")}");
+            : StorageOptions.FromConnectionString($"Data Source={TestRun.File("storage", ".db")}");
         await using var db = options.CreateContext();
         await db.MigrateAsync();
         return options;

@@ -45,7 +45,7 @@ public sealed class DesignationTests
     {
         await using var app = await TestApplication.CreateAsync(provider);
 
-        var (institution, agreement) = (await app.ReadAsync(s => s.Use<GetDesignationHandler>().HandleAsync(new GetDesignation(InternetHospital), default))).Ok();
+        var (institution, agreement, _, _) = (await app.ReadAsync(s => s.Use<GetDesignationHandler>().HandleAsync(new GetDesignation(InternetHospital), default))).Ok();
 
         Assert.Equal(Hospital, institution.ReliesOn);
         Assert.Equal(3, agreement!.Services.Count);

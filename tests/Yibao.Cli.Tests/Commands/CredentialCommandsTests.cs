@@ -1,3 +1,4 @@
+using Yibao.Testing;
 using System.Text.RegularExpressions;
 using Yibao.Storage;
 using Yibao.Application.Credentials;
@@ -20,7 +21,7 @@ public sealed partial class CredentialCommandsTests
     [Fact]
     public async Task Credentials_IssueListRotateRevoke_TokenShownOnceAndOnlyTheCurrentOneWorks()
     {
-        var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-cred-{Guid.NewGuid():N}.db")}";
+        var connection = $"Data Source={TestRun.File("cred", ".db")}";
         Assert.Equal(0, (await RunAsync("seed", "-c", connection)).Exit);
 
         var issued = await RunAsync("credentials", "issue", "--institution", "H33010000003", "--paasid", "his-xihu", "-c", connection);
@@ -36,13 +37,13 @@ public sealed partial class CredentialCommandsTests
         Assert.DoesNotContain(token, listed.Output, StringComparison.Ordinal);
         Assert.NotEqual(token, newToken);
 
-        await using (var cli = await CliServices.OpenAsync(connection, default))
+        await using (var cli = await CliServices.OpenAsync(YibaoCli.Build().Parse(["-c", connection]), default))
         {
             Assert.Equal(new ResolvedCredential("H33010000003", newToken), await cli.Use<ListCredentialsHandler>().HandleAsync(new ResolveCredential("his-xihu"), default));
         }
 
         Assert.Equal(0, (await RunAsync("credentials", "revoke", "--paasid", "his-xihu", "-c", connection)).Exit);
-        await using (var cli = await CliServices.OpenAsync(connection, default))
+        await using (var cli = await CliServices.OpenAsync(YibaoCli.Build().Parse(["-c", connection]), default))
         {
             Assert.Null(await cli.Use<ListCredentialsHandler>().HandleAsync(new ResolveCredential("his-xihu"), default));
         }
@@ -51,7 +52,8 @@ public sealed partial class CredentialCommandsTests
     [Fact]
     public async Task CredentialsIssue_UnknownInstitution_ExitsOneWithTheReason()
     {
-        var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-cred-{Guid.NewGuid():N}.db")}";
+        var connection = $"Data Source={TestRun.File("cred", ".db")}";
+        Assert.Equal(0, (await RunAsync("migrate", "-c", connection)).Exit);
         var result = await RunAsync("credentials", "issue", "--institution", "NOPE", "-c", connection);
 
         Assert.Equal(1, result.Exit);

@@ -1,3 +1,4 @@
+using Yibao.Testing;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Storage;
 
@@ -8,7 +9,7 @@ public sealed class DatabaseCommandsTests
     [Fact]
     public async Task Seed_FreshSqliteFile_MigratesAndLoadsTheDemoWorld()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"yibao-cli-{Guid.NewGuid():N}", "demo.db");
+        var file = Path.Combine(TestRun.File("cli", ""), "demo.db");
         using var output = new StringWriter();
         using var error = new StringWriter();
 
@@ -23,13 +24,13 @@ public sealed class DatabaseCommandsTests
     [Fact]
     public async Task Migrate_Twice_IsUpToDateAndChangesNothing()
     {
-        var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-cli-{Guid.NewGuid():N}.db")}";
+        var connection = $"Data Source={TestRun.File("cli", ".db")}";
         using var output = new StringWriter();
 
         Assert.Equal(0, await YibaoCli.RunAsync(["migrate", "-c", connection], output, TextWriter.Null));
         Assert.Equal(0, await YibaoCli.RunAsync(["migrate", "-c", connection], output, TextWriter.Null));
 
-        Assert.Contains("Sqlite schema is up to date.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("is up to date.", output.ToString(), StringComparison.Ordinal);
         await using var db = StorageOptions.FromConnectionString(connection).CreateContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(0, await db.Persons.CountAsync());

@@ -1,3 +1,4 @@
+using Yibao.Testing;
 namespace Yibao.Cli.Tests.Commands;
 
 public sealed class DesignationCommandsTests
@@ -13,12 +14,13 @@ public sealed class DesignationCommandsTests
     [Fact]
     public async Task Designation_AgreeSuspendResumeShow_ChangesWhatShowReports()
     {
-        var connection = $"Data Source={Path.Combine(Path.GetTempPath(), $"yibao-des-{Guid.NewGuid():N}.db")}";
+        var connection = $"Data Source={TestRun.File("des", ".db")}";
         Assert.Equal(0, (await RunAsync("seed", "-c", connection)).Exit);
 
         var agree = await RunAsync("designation", "agree", "--internet", "H33010000002", "--from", "2026-07-01", "--to", "2027-06-30", "--services", "followUp,homeNursing", "--diseases", "I10,E11.9", "-c", connection);
         var suspend = await RunAsync("designation", "suspend", "--institution", "H33010000001", "--reason", "audit finding", "-c", connection);
         var suspended = await RunAsync("designation", "show", "--institution", "H33010000001", "-c", connection);
+        var following = await RunAsync("designation", "show", "--institution", "H33010000002", "-c", connection);
         await RunAsync("designation", "resume", "--institution", "H33010000001", "-c", connection);
         var shown = await RunAsync("designation", "show", "--institution", "H33010000002", "-c", connection);
         var wrong = await RunAsync("designation", "agree", "--internet", "H33010000002", "--from", "2026-07-01", "--services", "surgery", "-c", connection);
@@ -26,6 +28,8 @@ public sealed class DesignationCommandsTests
         Assert.Equal(0, agree.Exit);
         Assert.Equal(0, suspend.Exit);
         Assert.Contains("agreement suspended", suspended.Output, StringComparison.Ordinal);
+        Assert.Contains("agreement active (in effect suspended: H33010000001 is suspended)", following.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("in effect", shown.Output, StringComparison.Ordinal);
         Assert.Contains("2026-07-01 to 2027-06-30", shown.Output, StringComparison.Ordinal);
         Assert.Contains("followUp", shown.Output, StringComparison.Ordinal);
         Assert.Contains("E11", shown.Output, StringComparison.Ordinal);

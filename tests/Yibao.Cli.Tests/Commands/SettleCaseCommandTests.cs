@@ -36,7 +36,7 @@ public sealed class SettleCaseCommandTests
     [Fact]
     public async Task SettleCase_MalformedAndMissingFiles_PrintsAnErrorLineAndExitsOne()
     {
-        var malformed = Path.GetTempFileName();
+        var malformed = TestRun.File("malformed", ".json");
         await File.WriteAllTextAsync(malformed, """{"policy": {"area": "330100"}}""");
         try
         {

@@ -15,6 +15,16 @@ public sealed class DesignationRulesTests
     private static string? Scope(InternetPlusAgreement? agreement = null, string? disease = null, OnlineService service = OnlineService.FollowUp) =>
         DesignationRules.CheckScope(agreement ?? Agreement(), service, disease)?.Code;
 
+    [Theory]
+    [InlineData(AgreementStatus.Active, null, AgreementStatus.Active)]
+    [InlineData(AgreementStatus.Active, AgreementStatus.Active, AgreementStatus.Active)]
+    [InlineData(AgreementStatus.Active, AgreementStatus.Suspended, AgreementStatus.Suspended)]
+    [InlineData(AgreementStatus.Active, AgreementStatus.Ended, AgreementStatus.Ended)]
+    [InlineData(AgreementStatus.Ended, AgreementStatus.Suspended, AgreementStatus.Ended)]
+    [InlineData(AgreementStatus.Suspended, null, AgreementStatus.Suspended)]
+    public void EffectiveStatus_OwnAndReliedOn_OwnUnlessActiveThenThePhysicalOnes(AgreementStatus own, AgreementStatus? reliedOn, AgreementStatus expected) =>
+        Assert.Equal(expected, DesignationRules.EffectiveStatus(own, reliedOn));
+
     [Fact]
     public void CheckInternetHospital_AllInOrder_IsAllowed()
     {

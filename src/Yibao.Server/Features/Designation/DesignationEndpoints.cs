@@ -13,7 +13,8 @@ public sealed record AgreementStatusRequest(string? Status, string? Reason);
 
 public sealed record AgreementResponse(DateOnly From, DateOnly? To, IReadOnlyList<string> Services, IReadOnlyList<string> Diseases);
 
-public sealed record DesignationResponse(string FixmedinsCode, string Kind, string AgreementStatus, string? ReliesOn, AgreementResponse? InternetAgreement);
+/// <param name="EffectiveStatus">The status its care is under: its own, or the suspension of the physical institution it relies on.</param>
+public sealed record DesignationResponse(string FixmedinsCode, string Kind, string AgreementStatus, string EffectiveStatus, string? ReliesOn, AgreementResponse? InternetAgreement);
 
 /// <summary>Agency administration of designation: Internet+ supplementary agreements, suspension and ending.</summary>
 internal static class DesignationEndpoints
@@ -70,8 +71,8 @@ internal static class DesignationEndpoints
             return ApiError.From(found.Error).ToResult();
         }
 
-        var (institution, agreement) = found.Value;
-        return Results.Ok(new DesignationResponse(code, institution.Kind, institution.AgreementStatus, institution.ReliesOn, agreement is null ? null : ToResponse(agreement)));
+        var (institution, agreement, _, effective) = found.Value;
+        return Results.Ok(new DesignationResponse(code, institution.Kind, institution.AgreementStatus, Designations.ToName(effective), institution.ReliesOn, agreement is null ? null : ToResponse(agreement)));
     }
 
     private static AgreementResponse ToResponse(InternetPlusAgreement agreement) =>

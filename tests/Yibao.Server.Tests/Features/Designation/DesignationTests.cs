@@ -101,6 +101,18 @@ public sealed class DesignationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Designation_PhysicalInstitutionSuspended_InternetHospitalShowsItInEffect()
+    {
+        (await SetStatusAsync("H33010000001", "suspended")).EnsureSuccessStatusCode();
+        var internet = await (await _client.GetAsync("/api/admin/institutions/H33010000002/designation")).JsonAsync(200);
+        var other = await (await _client.GetAsync("/api/admin/institutions/H33010000004/designation")).JsonAsync(200);
+
+        Assert.Equal("active", internet.GetProperty("agreement_status").GetString());
+        Assert.Equal("suspended", internet.GetProperty("effective_status").GetString());
+        Assert.Equal("active", other.GetProperty("effective_status").GetString());
+    }
+
+    [Fact]
     public async Task AgreementStatus_UnknownInstitution_IsNotFound()
     {
         var status = await (await SetStatusAsync("NOPE", "suspended")).JsonAsync(404);
