@@ -1,6 +1,7 @@
 using Yibao.Server.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// The server's own files (appsettings.json) are found beside it, whichever directory it starts from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = YibaoApplication.ContentRoot(args) });
 builder.AddYibao();
 
 var app = builder.Build();

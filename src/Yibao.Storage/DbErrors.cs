@@ -15,4 +15,32 @@ public static class DbErrors
             _ => false,
         };
     }
+
+    /// <summary>
+    /// True when the database could not be reached or used at all (down, refusing connections, shutting
+    /// down, the file unopenable): nothing the request did is at fault, and nothing was written.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            switch (inner)
+            {
+                case Npgsql.PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
+                    || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) // shutting down, cannot connect now
+                    || pg.SqlState == "53300": // too many connections
+                    return true;
+                case Npgsql.PostgresException:
+                    return false;
+                case Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException or IOException or EndOfStreamException }:
+                    return true;
+                case Npgsql.NpgsqlException npgsql when npgsql.Message.Contains("pool", StringComparison.OrdinalIgnoreCase):
+                    return true; // the pool's wait for a free connection timed out
+                case Microsoft.Data.Sqlite.SqliteException sqlite:
+                    return sqlite.SqliteErrorCode is 14 or 10 or 5 or 6; // CANTOPEN, IOERR, BUSY, LOCKED
+            }
+        }
+
+        return false;
+    }
 }

@@ -21,6 +21,13 @@ namespace Yibao.Server.Infrastructure;
 /// <summary>How the server is composed: services, middleware, endpoints and database start-up.</summary>
 public static class YibaoApplication
 {
+    /// <summary>The folder the server was built into, unless the host names one (<c>--contentRoot</c>, as the test host does).</summary>
+    public static string? ContentRoot(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory;
+    }
+
     public static WebApplicationBuilder AddYibao(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -62,19 +69,20 @@ public static class YibaoApplication
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Yibao settlement API";
-            document.Info.Description = "Native JSON API of the Yibao medical-insurance settlement platform. Mutating requests carry X-Msg-Id.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(o => o.AddYibaoContract());
         return builder;
     }
 
     public static WebApplication UseYibao(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(error => error.Run(WriteUnhandledAsync));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteUnhandledAsync,
+
+            // The framework logs a stack trace for every exception it sees; only a real fault deserves one.
+            SuppressDiagnosticsCallback = context => Faults.IsExpected(context.Exception),
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -141,14 +149,18 @@ public static class YibaoApplication
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var error = exception switch
         {
-            BadHttpRequestException bad => new ApiError(bad.StatusCode, HttpErrors.MalformedRequest.Code, Describe(bad)),
+            BadHttpRequestException bad => new ApiError(bad.StatusCode, HttpErrors.MalformedRequest.Code, BadRequests.Describe(bad)),
             OperationCanceledException => HttpErrors.RequestCancelled.With("The request was cancelled."),
             DbUpdateConcurrencyException => HttpErrors.ConcurrentUpdate.With("A concurrent request changed the same data; retry."),
+            not null when DbErrors.IsUnavailable(exception) => HttpErrors.DatabaseUnavailable.With("The database cannot be reached; retry later."),
             _ => HttpErrors.InternalError.With("An unexpected error occurred; it has been logged."),
         };
+        if (exception is not null && Faults.IsExpected(exception))
+        {
+            Faults.LogExpected(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Yibao.Server.Requests"), context.Request, error.Code, error.Detail, exception);
+        }
+
         await error.ToResult().ExecuteAsync(context);
     }
 
-    private static string Describe(BadHttpRequestException bad) =>
-        bad.InnerException is JsonException json ? $"The JSON body is malformed: {json.Message}" : bad.Message;
 }

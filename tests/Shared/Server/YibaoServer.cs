@@ -35,9 +35,10 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <param name="kestrel">Serve on a real socket (127.0.0.1, a free port), for a browser; otherwise in memory.</param>
-    public static async Task<YibaoServer> StartAsync(string provider = "sqlite", Dictionary<string, string?>? settings = null, bool kestrel = false)
+    /// <param name="connectionString">A database of the caller's own, instead of a fresh one of <paramref name="provider"/>.</param>
+    public static async Task<YibaoServer> StartAsync(string provider = "sqlite", Dictionary<string, string?>? settings = null, bool kestrel = false, string? connectionString = null)
     {
-        var connectionString = provider == "postgres"
+        connectionString ??= provider == "postgres"
             ? await PostgresServer.CreateDatabaseAsync("server")
             : $"Data Source={TestRun.File("server", ".db")}";
         var server = new YibaoServer(connectionString, settings ?? []);

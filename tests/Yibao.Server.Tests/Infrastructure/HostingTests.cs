@@ -35,6 +35,32 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task OpenApi_MutatingOperations_DeclareMsgIdSecurityAndTheirProblemCodes()
+    {
+        await using var server = await YibaoServer.StartAsync();
+        var document = await (await server.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync(200);
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .ToList();
+        static bool Declares(System.Text.Json.JsonElement operation, string header) =>
+            operation.TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == header && p.GetProperty("required").GetBoolean());
+        static string? Scheme(System.Text.Json.JsonElement operation) =>
+            operation.TryGetProperty("security", out var security) ? security.EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(r => r.Name).Single() : null;
+
+        var mutating = operations.Where(o => o.Method is "post" or "put" or "delete" && o.Path.StartsWith("/api/", StringComparison.Ordinal)
+            && !o.Path.EndsWith("/pre-settlement", StringComparison.Ordinal) && !o.Path.StartsWith("/api/payments/notify", StringComparison.Ordinal)).ToList();
+        Assert.True(mutating.Count >= 15, $"only {mutating.Count} mutating operations");
+        Assert.All(mutating, o => Assert.True(Declares(o.Operation, "X-Msg-Id"), $"{o.Method} {o.Path} does not declare X-Msg-Id"));
+        Assert.DoesNotContain(operations, o => o.Path.EndsWith("/pre-settlement", StringComparison.Ordinal) && Declares(o.Operation, "X-Msg-Id"));
+        Assert.All(operations.Where(o => o.Path.StartsWith("/api/admin", StringComparison.Ordinal)), o => Assert.Equal("adminBearer", Scheme(o.Operation)));
+        Assert.Equal("tifSignature", Scheme(operations.Single(o => o.Path.StartsWith("/fsi/", StringComparison.Ordinal)).Operation));
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("adminBearer", out _));
+        var notFound = operations.Single(o => o.Path == "/api/visits/{mdtrtId}" && o.Method == "get").Operation.GetProperty("responses").GetProperty("404").GetProperty("description").GetString();
+        Assert.Contains("visit_not_found", notFound, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scalar_InteractiveDocs_AreServed()
     {
         await using var server = await YibaoServer.StartAsync();

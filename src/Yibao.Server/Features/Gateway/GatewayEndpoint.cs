@@ -106,6 +106,11 @@ internal static class GatewayEndpoint
         {
             return Respond(Failure(received, "A concurrent transaction changed the same data; retry.", calendar, null), json.Value);
         }
+        catch (Exception ex) when (Yibao.Storage.DbErrors.IsUnavailable(ex))
+        {
+            logger.LogWarning("Gateway transaction: the database is unavailable: {Reason}", ex.GetBaseException().Message);
+            return Respond(Failure(received, $"[{HttpErrors.DatabaseUnavailable.Code}] The database cannot be reached; retry later.", calendar, null), json.Value);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug, not a refusal: HIS clients still get an envelope, the operators the stack trace.
