@@ -19,6 +19,7 @@ public static class YibaoCli
         DatabaseCommands.CreateMigrate(),
         DatabaseCommands.CreateSeed(),
         LoadCommand.Create(),
+        ImportCommand.Create(),
         CredentialCommands.Create(),
         DesignationCommands.Create(),
         ReportCommands.Create(),

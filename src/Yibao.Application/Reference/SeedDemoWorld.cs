@@ -22,7 +22,7 @@ public sealed class SeedDemoWorldHandler(
     PublishCatalogueHandler catalogues,
     LoadPriceListHandler prices,
     LoadInstitutionsHandler institutions,
-    LoadPersonsHandler persons,
+    ImportPersonsHandler persons,
     SignInternetAgreementHandler agreements,
     CredentialProtector protector,
     TimeProvider clock)
@@ -84,7 +84,7 @@ public sealed class SeedDemoWorldHandler(
             return loadedInstitutions.Error;
         }
 
-        var loadedPersons = await persons.HandleAsync(new LoadPersons(WorldJson.ReadPersons(DemoWorld.Read("persons.json")).Value, Actor), ct);
+        var loadedPersons = await persons.HandleAsync(new ImportPersons(PersonFiles.FromDocument(WorldJson.ReadPersons(DemoWorld.Read("persons.json")).Value), ReplaceRegistrations: true, SkipBad: false, Actor), ct);
         if (!loadedPersons.IsSuccess)
         {
             return loadedPersons.Error;
@@ -101,6 +101,6 @@ public sealed class SeedDemoWorldHandler(
         }
 
         await Credentials.Credentials.AddDemoAsync(db, protector, demoInstitutions.Select(i => i.FixmedinsCode), clock.GetUtcNow(), ct);
-        return $"{loadedPolicies.Value} policies, {published} catalogues, {loadedInstitutions.Value} institutions, {loadedPersons.Value} persons";
+        return $"{loadedPolicies.Value} policies, {published} catalogues, {loadedInstitutions.Value} institutions, {loadedPersons.Value.Imported} persons";
     }
 }

@@ -63,6 +63,8 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
     private static readonly string[] PhysicalInstitutions = ["H33010000001", "H33010000003"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    private const int PersonsPerRequest = 10_000;
+
     public static async Task<LoadRun> PrepareAsync(HttpClient http, int count, CancellationToken ct, bool gateway = false, TimeProvider? clock = null)
     {
         // Unique per run: persons and message ids must not collide with an earlier run on the same database.
@@ -82,12 +84,17 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
             // Registered for hypertension, so that their online visits for it are follow-ups.
             chronic = new[] { new { disease = "I10", name = "Hypertension", from = "2025-01-01" } },
         }).ToList();
-        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/persons") { Content = JsonContent.Create(persons) };
-        request.Headers.Add("X-Msg-Id", prefix + "-persons");
-        using var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
+
+        // In documents well under the admin API's size limit (16 MB: about 50,000 such persons).
+        foreach (var (batch, i) in persons.Chunk(PersonsPerRequest).Select((b, i) => (b, i)))
         {
-            throw new InvalidOperationException($"loading synthetic persons failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/persons") { Content = JsonContent.Create(batch) };
+            request.Headers.Add("X-Msg-Id", $"{prefix}-persons-{i}");
+            using var response = await http.SendAsync(request, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CliFailure($"loading synthetic persons failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
         }
 
         return new LoadRun(http, prefix, persons.Select(p => (p.psn_no, p.certno, p.insutype)).ToList(), gateway, clock ?? TimeProvider.System);

@@ -9,7 +9,7 @@ public static class ReferenceErrors
     public static readonly ErrorCode InvalidPersonCode = new("invalid_person", ErrorKind.Invalid);
     public static readonly ErrorCode UnknownAreaCode = new("unknown_area", ErrorKind.Refused);
     public static readonly ErrorCode InvalidReliesOnCode = new("invalid_relies_on", ErrorKind.Refused);
-    public static readonly ErrorCode DuplicateCertnoCode = new("duplicate_certno", ErrorKind.Conflict);
+    public static readonly ErrorCode ImportRejectedCode = new("import_rejected", ErrorKind.Invalid);
     public static readonly ErrorCode InvalidPage = new("invalid_page", ErrorKind.Invalid);
     public static readonly ErrorCode PriceListNotFound = new("price_list_not_found", ErrorKind.NotFound);
 
@@ -18,7 +18,6 @@ public static class ReferenceErrors
     public static DomainError InvalidReliesOn(string code, string reliesOn) =>
         InvalidReliesOnCode.With($"Internet hospital {code} must rely on a registered physical institution; {reliesOn} is not one.");
 
-    public static DomainError DuplicateCertno(string certno) => DuplicateCertnoCode.With($"ID number {certno} belongs to another person.");
 
     public static DomainError InvalidPerson(string message) => InvalidPersonCode.With(message);
 }

@@ -52,6 +52,9 @@ public static class WorldJson
     public static Result<IReadOnlyList<Person>> ReadPersons(string json) => DocumentErrors.Read(json, root =>
         (IReadOnlyList<Person>)root.Items("$").Select(x => ReadPerson(x.Item, x.Path)).ToList());
 
+    /// <summary>One person, as one element of a persons document (<paramref name="path"/> names it in errors).</summary>
+    public static Result<Person> ReadOnePerson(JsonElement e, string path) => DocumentErrors.Read(e, x => ReadPerson(x, path));
+
     private static Person ReadPerson(JsonElement e, string path)
     {
         var insutype = e.RequiredText("insutype", path);

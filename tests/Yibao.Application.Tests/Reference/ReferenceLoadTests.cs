@@ -83,20 +83,22 @@ public sealed class ReferenceLoadTests
 
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
-    public async Task LoadPersons_AReload_KeepsTheAccountBalance(string provider)
+    public async Task ImportPersons_InsideACallersUnitOfWork_ReloadKeepsTheBalanceAndAConflictCommitsNothing(string provider)
     {
         await using var app = await TestApplication.CreateAsync(provider);
         await app.SettleAsync(await app.OpenVisitAsync());
         var balance = await app.ReadAsync(s => s.Db.PersonalAccounts.Where(a => a.PsnNo == ZhangWei).Select(a => a.Balance).SingleAsync());
         var zhang = WorldJson.ReadPersons(DemoWorld.Read("persons.json")).Value.Single(p => p.PsnNo == ZhangWei);
 
-        var reloaded = await app.CommitAsync(s => s.Use<LoadPersonsHandler>().HandleAsync(new LoadPersons([zhang with { Name = "Zhang Wei (renamed)" }], "test"), default));
-        var duplicate = await app.CommitAsync(s => s.Use<LoadPersonsHandler>().HandleAsync(new LoadPersons([zhang with { PsnNo = "3301000000000099" }], "test"), default));
+        var reloaded = await app.CommitAsync(s => s.Use<ImportPersonsHandler>().HandleAsync(new ImportPersons(PersonFiles.FromDocument([zhang with { Name = "Zhang Wei (renamed)" }]), true, false, "test"), default));
+        var duplicate = await app.CommitAsync(s => s.Use<ImportPersonsHandler>().HandleAsync(new ImportPersons(PersonFiles.FromDocument([zhang with { PsnNo = "3301000000000099" }]), true, false, "test"), default));
 
-        Assert.Equal(1, reloaded.Ok());
+        Assert.Equal(1, reloaded.Ok().Imported);
         Assert.Equal(balance, await app.ReadAsync(s => s.Db.PersonalAccounts.Where(a => a.PsnNo == ZhangWei).Select(a => a.Balance).SingleAsync()));
         Assert.Equal("Zhang Wei (renamed)", await app.ReadAsync(s => s.Db.Persons.Where(p => p.PsnNo == ZhangWei).Select(p => p.Name).SingleAsync()));
-        Assert.Equal("duplicate_certno", duplicate.Refusal());
+        Assert.Equal("import_rejected", duplicate.Refusal());
+        Assert.Contains("belongs to another person", duplicate.Error!.Message, StringComparison.Ordinal);
+        Assert.False(await app.ReadAsync(s => s.Db.Persons.AnyAsync(p => p.PsnNo == "3301000000000099")));
     }
 
     [Theory]

@@ -68,7 +68,7 @@ public sealed class BadInputTests : IAsyncLifetime
         { "PUT", "/api/admin/catalogues/330100", """[{"code":"X","class":"B","selfpayProp":2}]""", 400, "invalid_catalogue" },
         { "PUT", "/api/admin/institutions", """[{"fixmedins_code":"I1","area":"330100","kind":"internet","level":"3","reliesOn":"P33010000001"}]""", 422, "invalid_relies_on" },
         { "PUT", "/api/admin/institutions", """[{"fixmedins_code":"I1","area":"330100","kind":"internet","level":"3"}]""", 400, "malformed_document" },
-        { "PUT", "/api/admin/persons", """[{"psn_no":"9","certno":"330106196803140013","insutype":"310","area":"330100","birthday":"1990-01-01"}]""", 409, "duplicate_certno" },
+        { "PUT", "/api/admin/persons", """[{"psn_no":"9","certno":"330106196803140013","insutype":"310","area":"330100","birthday":"1990-01-01"}]""", 400, "import_rejected" },
         { "PUT", "/api/admin/persons", """[{"psn_no":"9","certno":"9","insutype":"310","area":"330100","birthday":"1990-01-01","accountBalance":-5}]""", 400, "malformed_document" },
     };
 

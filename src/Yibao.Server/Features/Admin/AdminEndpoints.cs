@@ -34,8 +34,9 @@ internal static class AdminEndpoints
         admin.MapPut("/institutions", (HttpContext http, IdempotentWrites writes, LoadInstitutionsHandler load) =>
                 LoadAsync(http, writes, WorldJson.ReadInstitutions, (institutions, ct) => load.HandleAsync(new LoadInstitutions(institutions.ToList(), Actor), ct)))
             .WithSummary("Load or replace designated institutions").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(422);
-        admin.MapPut("/persons", (HttpContext http, IdempotentWrites writes, LoadPersonsHandler load) =>
-                LoadAsync(http, writes, WorldJson.ReadPersons, (persons, ct) => load.HandleAsync(new LoadPersons(persons.ToList(), Actor), ct)))
+        admin.MapPut("/persons", (HttpContext http, IdempotentWrites writes, ImportPersonsHandler import) =>
+                LoadAsync(http, writes, WorldJson.ReadPersons, async (persons, ct) =>
+                    (await import.HandleAsync(new ImportPersons(PersonFiles.FromDocument(persons), ReplaceRegistrations: true, SkipBad: false, Actor), ct)).Map(r => (int)r.Imported)))
             .WithSummary("Load or replace insured persons (an existing account keeps its balance)").Accepts<object>("application/json").Produces<LoadedResponse>().ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
         admin.MapDesignationEndpoints();
         admin.MapPriceListAdmin();
