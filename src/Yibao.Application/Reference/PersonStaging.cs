@@ -200,7 +200,10 @@ internal abstract class PersonStaging : IAsyncDisposable
     {
         private DbCommand? _insert;
 
+        // A pooled SQLite connection keeps its temporary tables after the transaction: any left by an
+        // earlier import on this connection go first.
         protected override string CreateTablesSql => """
+            DROP TABLE IF EXISTS temp.import_persons; DROP TABLE IF EXISTS temp.import_chronic; DROP TABLE IF EXISTS temp.import_filings;
             CREATE TEMP TABLE import_persons (line INTEGER, psn_no TEXT, name TEXT, gender TEXT, birthday TEXT, certno TEXT, insutype TEXT, area TEXT, retired INTEGER, balance TEXT);
             CREATE TEMP TABLE import_chronic (psn_no TEXT, disease TEXT, name TEXT, "from" TEXT);
             CREATE TEMP TABLE import_filings (psn_no TEXT, type TEXT, reason TEXT, to_area TEXT, "from" TEXT, "to" TEXT);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Yibao.Application.Reference;
 
 namespace Yibao.Cli.Commands;
@@ -24,7 +25,8 @@ internal static class DatabaseCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var cli = await CliServices.OpenAsync(parse, ct, create: true);
-            var loaded = await cli.Use<SeedDemoWorldHandler>().HandleAsync(new SeedDemoWorld(), ct);
+            var loaded = await CliConsole.Create(parse.InvocationConfiguration.Error).Status()
+                .StartAsync("Loading the demo data set (areas, policies, catalogues, institutions, persons)…", _ => cli.Use<SeedDemoWorldHandler>().HandleAsync(new SeedDemoWorld(), ct));
             if (!loaded.IsSuccess)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync(loaded.Error.ToString());

@@ -48,8 +48,9 @@ internal static class LoadCommand
         {
             var console = CliConsole.Create(parse.InvocationConfiguration.Output);
             using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!), Timeout = TimeSpan.FromSeconds(30) };
-            var run = await LoadRun.PrepareAsync(http, parse.GetValue(persons), ct, parse.GetValue(gateway));
-            var report = await run.DriveAsync(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(seconds)), ct);
+            var status = CliConsole.Create(parse.InvocationConfiguration.Error).Status();
+            var run = await status.StartAsync($"Loading {parse.GetValue(persons):N0} synthetic persons through the admin API…", _ => LoadRun.PrepareAsync(http, parse.GetValue(persons), ct, parse.GetValue(gateway)));
+            var report = await status.StartAsync($"Driving {parse.GetValue(clients)} clients for {parse.GetValue(seconds)} s…", _ => run.DriveAsync(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(seconds)), ct));
             report.Print(console);
             return report.Failed == 0 ? 0 : 1;
         });

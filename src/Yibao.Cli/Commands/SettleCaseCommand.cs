@@ -15,7 +15,8 @@ internal static class SettleCaseCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Case files in the format of spec/settlement.md" };
-        var command = new Command("settle-case", "Settle case files with the engine and print each result as one JSON line") { files };
+        var named = new Option<bool>("--name-files") { Description = "Wrap each line as {\"file\": NAME, \"result\": …} (without it, each line is exactly the case's expected shape)" };
+        var command = new Command("settle-case", "Settle case files with the engine and print each result as one JSON line") { files, named };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -25,7 +26,7 @@ internal static class SettleCaseCommand
             {
                 var line = await SettleAsync(file, error, cancellationToken);
                 allComputed &= line.Computed;
-                await output.WriteLineAsync(line.Json);
+                await output.WriteLineAsync(parse.GetValue(named) ? $"{{\"file\":{System.Text.Json.JsonSerializer.Serialize(file.Name)},\"result\":{line.Json}}}" : line.Json);
             }
 
             return allComputed ? 0 : 1;

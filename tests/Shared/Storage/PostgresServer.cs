@@ -84,7 +84,17 @@ public static class PostgresServer
         foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
         {
             var owner = Path.Combine(stale, OwnerFile);
-            if (File.Exists(owner) && int.TryParse(await File.ReadAllTextAsync(owner), out var pid) && IsAlive(pid))
+            string? ownerPid;
+            try
+            {
+                ownerPid = File.Exists(owner) ? await File.ReadAllTextAsync(owner) : null;
+            }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException or IOException)
+            {
+                continue; // removed meanwhile by its own watchdog
+            }
+
+            if (int.TryParse(ownerPid, out var pid) && IsAlive(pid))
             {
                 continue;
             }
@@ -101,7 +111,14 @@ public static class PostgresServer
                 }
             }
 
-            Directory.Delete(stale, recursive: true);
+            try
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or IOException)
+            {
+                // Its own watchdog is removing it at this moment.
+            }
         }
     }
 

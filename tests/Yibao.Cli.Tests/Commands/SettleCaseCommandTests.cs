@@ -63,6 +63,18 @@ public sealed class SettleCaseCommandTests
         Assert.NotEqual(0, exit);
     }
 
+    [Fact]
+    public async Task SettleCase_NameFiles_EachLineNamesItsFile()
+    {
+        var files = Directory.GetFiles(SharedFolder.Fixtures("settlement"), "*.json").Order(StringComparer.Ordinal).Take(2).ToArray();
+
+        var (exit, lines, _) = await RunAsync(["settle-case", "--name-files", .. files]);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(files.Select(Path.GetFileName), lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("file").GetString()));
+        Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(l).RootElement.GetProperty("result").ValueKind));
+    }
+
     private static void AssertSameShape(JsonElement expected, JsonElement actual, string file)
     {
         if (expected.ValueKind == JsonValueKind.Array)
