@@ -5,6 +5,8 @@ using Spectre.Console;
 using Yibao.Application.Reference;
 using Yibao.Domain;
 using Yibao.Domain.Interchange;
+using Yibao.Storage;
+using Yibao.Application;
 
 namespace Yibao.Cli.Commands;
 
@@ -36,7 +38,7 @@ internal static class ImportCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!PersonFiles.TryGetFormat(path.Name, out var csv) || !path.Exists)
+            if (!ReferenceFiles.TryGetFormat(path.Name, out var csv) || !path.Exists)
             {
                 throw new CliFailure(path.Exists ? $"{path.FullName}: name a .csv or .json file." : $"{path.FullName} does not exist.");
             }
@@ -81,41 +83,105 @@ internal static class ImportCommand
         return command;
     }
 
+    private static readonly CsvColumn[] CatalogueColumns =
+    [
+        new("code", "code"),
+        new("name", "name", Optional: true),
+        new("kind", "kind", Optional: true),
+        new("class", "class"),
+        new("selfpay_prop", "selfpayProp", CsvValue.Number, Optional: true),
+        new("price_cap", "priceCap", CsvValue.Number, Optional: true),
+    ];
+
+    private static readonly CsvColumn[] InstitutionColumns =
+    [
+        new("fixmedins_code", "fixmedins_code"),
+        new("name", "name", Optional: true),
+        new("area", "area"),
+        new("kind", "kind"),
+        new("level", "level"),
+        new("relies_on", "reliesOn", Optional: true),
+    ];
+
     private static Command Catalogue()
     {
-        var file = FileArgument("catalogue.json: entries in the admin API's format");
+        var file = FileArgument($"catalogue.csv (header {ReferenceFiles.Header(CatalogueColumns)}) or catalogue.json in the admin API's format");
         var area = new Option<string>("--area") { Description = "The area whose catalogue this is (admdvs)", Required = true };
-        var command = new Command("catalogue", "Publish a new version of an area's catalogue") { file, area };
+        var skipBad = SkipBad();
+        var command = new Command("catalogue", "Publish a new version of an area's catalogue") { file, area, skipBad };
         command.SetAction(async (parse, ct) =>
         {
-            var entries = CatalogueJson.ReadEntries(await ReadAsync(parse.GetValue(file)!, ct));
+            var entries = await ReadAllAsync(parse, parse.GetValue(file)!, CatalogueColumns, CatalogueJson.ReadOneEntry, parse.GetValue(skipBad), ct);
+            if (entries is null)
+            {
+                return 1;
+            }
+
             await using var cli = await CliServices.OpenAsync(parse, ct);
-            var published = entries.IsSuccess
-                ? await cli.Use<PublishCatalogueHandler>().HandleAsync(new PublishCatalogue(parse.GetValue(area)!, entries.Value.ToList(), Actor), ct)
-                : Result<int>.Failure(entries.Error);
-            return await ReportAsync(parse, published, v => $"Published version {v} of {parse.GetValue(area)}'s catalogue ({entries.Value.Count:N0} entries).");
+            var published = await cli.Db.InTransactionAsync(cli.Use<WriteGate>(), () => cli.Use<PublishCatalogueHandler>().HandleAsync(new PublishCatalogue(parse.GetValue(area)!, entries, Actor), ct), ct);
+            return await ReportAsync(parse, published, v => string.Create(CultureInfo.InvariantCulture, $"Published version {v} of {parse.GetValue(area)}'s catalogue ({entries.Count:N0} entries)."));
         });
         return command;
     }
 
     private static Command Institutions()
     {
-        var file = FileArgument("institutions.json in the admin API's format");
-        var command = new Command("institutions", "Load or replace designated institutions") { file };
+        var file = FileArgument($"institutions.csv (header {ReferenceFiles.Header(InstitutionColumns)}) or institutions.json in the admin API's format");
+        var skipBad = SkipBad();
+        var command = new Command("institutions", "Load or replace designated institutions") { file, skipBad };
         command.SetAction(async (parse, ct) =>
         {
-            var institutions = WorldJson.ReadInstitutions(await ReadAsync(parse.GetValue(file)!, ct));
+            var institutions = await ReadAllAsync(parse, parse.GetValue(file)!, InstitutionColumns, WorldJson.ReadOneInstitution, parse.GetValue(skipBad), ct);
+            if (institutions is null)
+            {
+                return 1;
+            }
+
             await using var cli = await CliServices.OpenAsync(parse, ct);
-            var loaded = institutions.IsSuccess
-                ? await cli.Use<LoadInstitutionsHandler>().HandleAsync(new LoadInstitutions(institutions.Value.ToList(), Actor), ct)
-                : Result<int>.Failure(institutions.Error);
-            return await ReportAsync(parse, loaded, n => $"Loaded {n:N0} institutions.");
+            var loaded = await cli.Db.InTransactionAsync(cli.Use<WriteGate>(), () => cli.Use<LoadInstitutionsHandler>().HandleAsync(new LoadInstitutions(institutions, Actor), ct), ct);
+            return await ReportAsync(parse, loaded, n => string.Create(CultureInfo.InvariantCulture, $"Loaded {n:N0} institutions."));
         });
         return command;
     }
 
-    private static async Task<string> ReadAsync(FileInfo file, CancellationToken ct) =>
-        file.Exists ? await File.ReadAllTextAsync(file.FullName, ct) : throw new CliFailure($"{file.FullName} does not exist.");
+    private static Option<bool> SkipBad() => new("--skip-bad") { Description = "Import the good records and report the bad ones (otherwise one bad record imports nothing)" };
+
+    /// <summary>
+    /// Every record of a catalogue or institutions file (thousands to tens of thousands: one use case
+    /// takes them together), or null when a record is bad and <paramref name="skipBad"/> is not set;
+    /// bad records are listed on stderr by line either way.
+    /// </summary>
+    private static async Task<List<T>?> ReadAllAsync<T>(ParseResult parse, FileInfo file, IReadOnlyList<CsvColumn> columns, Func<System.Text.Json.JsonElement, string, Result<T>> read, bool skipBad, CancellationToken ct)
+    {
+        if (!ReferenceFiles.TryGetFormat(file.Name, out var csv) || !file.Exists)
+        {
+            throw new CliFailure(file.Exists ? $"{file.FullName}: name a .csv or .json file." : $"{file.FullName} does not exist.");
+        }
+
+        var good = new List<T>();
+        var bad = 0;
+        await using var stream = file.OpenRead();
+        await foreach (var record in ReferenceFiles.ReadAsync(stream, csv, columns, ct))
+        {
+            var value = record.Element is { } element ? read(element, csv ? "$" : $"$[{record.Line - 1}]") : Result<T>.Failure(ReferenceErrors.MalformedDocument.With(record.Error!));
+            if (value.IsSuccess)
+            {
+                good.Add(value.Value);
+                continue;
+            }
+
+            bad++;
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"  line {record.Line}: {(csv ? value.Error.Message.Replace("$.", "", StringComparison.Ordinal) : value.Error.Message)}");
+        }
+
+        if (bad > 0 && !skipBad)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"import_rejected: {bad} bad records, so nothing was imported (--skip-bad imports the rest).");
+            return null;
+        }
+
+        return good;
+    }
 
     private static async Task<int> ReportAsync<T>(ParseResult parse, Result<T> result, Func<T, string> success)
     {

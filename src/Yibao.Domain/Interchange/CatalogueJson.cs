@@ -13,6 +13,9 @@ public static class CatalogueJson
     internal static IReadOnlyList<Result<CatalogueEntry>> ReadEntries(JsonElement array, string path) =>
         array.Items(path).Select(x => ReadEntry(x.Item, x.Path)).ToList();
 
+    /// <summary>One catalogue entry, as one element of a catalogue document (<paramref name="path"/> names it in errors).</summary>
+    public static Result<CatalogueEntry> ReadOneEntry(JsonElement e, string path) => DocumentErrors.Read(e, x => ReadEntry(x, path)).Bind();
+
     private static Result<CatalogueEntry> ReadEntry(JsonElement e, string path)
     {
         var @class = e.Required("class", path).Code<CatalogueClass>($"{path}.class", CodeNames.TryParseClass, "A, B, C");

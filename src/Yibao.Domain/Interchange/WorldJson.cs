@@ -25,6 +25,9 @@ public static class WorldJson
 
     public static Result<Institution> ReadInstitution(JsonElement e) => DocumentErrors.Read(e, x => ReadInstitution(x, "$"));
 
+    /// <summary>One institution, as one element of an institutions document (<paramref name="path"/> names it in errors).</summary>
+    public static Result<Institution> ReadOneInstitution(JsonElement e, string path) => DocumentErrors.Read(e, x => ReadInstitution(x, path));
+
     private static Institution ReadInstitution(JsonElement e, string path)
     {
         var area = e.RequiredText("area", path);

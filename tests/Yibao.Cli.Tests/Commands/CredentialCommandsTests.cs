@@ -7,14 +7,6 @@ namespace Yibao.Cli.Tests.Commands;
 
 public sealed partial class CredentialCommandsTests
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await YibaoCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [GeneratedRegex(@"token:\s+([0-9a-f]{48})")]
     private static partial Regex TokenLine();
 
@@ -22,12 +14,12 @@ public sealed partial class CredentialCommandsTests
     public async Task Credentials_IssueListRotateRevoke_TokenShownOnceAndOnlyTheCurrentOneWorks()
     {
         var connection = $"Data Source={TestRun.File("cred", ".db")}";
-        Assert.Equal(0, (await RunAsync("seed", "-c", connection)).Exit);
+        Assert.Equal(0, (await InProcess.RunAsync("seed", "-c", connection)).Exit);
 
-        var issued = await RunAsync("credentials", "issue", "--institution", "H33010000003", "--paasid", "his-xihu", "-c", connection);
+        var issued = await InProcess.RunAsync("credentials", "issue", "--institution", "H33010000003", "--paasid", "his-xihu", "-c", connection);
         var token = TokenLine().Match(issued.Output).Groups[1].Value;
-        var listed = await RunAsync("credentials", "list", "-c", connection);
-        var rotated = await RunAsync("credentials", "rotate", "--paasid", "his-xihu", "-c", connection);
+        var listed = await InProcess.RunAsync("credentials", "list", "-c", connection);
+        var rotated = await InProcess.RunAsync("credentials", "rotate", "--paasid", "his-xihu", "-c", connection);
         var newToken = TokenLine().Match(rotated.Output).Groups[1].Value;
 
         Assert.Equal(0, issued.Exit);
@@ -42,7 +34,7 @@ public sealed partial class CredentialCommandsTests
             Assert.Equal(new ResolvedCredential("H33010000003", newToken), await cli.Use<ListCredentialsHandler>().HandleAsync(new ResolveCredential("his-xihu"), default));
         }
 
-        Assert.Equal(0, (await RunAsync("credentials", "revoke", "--paasid", "his-xihu", "-c", connection)).Exit);
+        Assert.Equal(0, (await InProcess.RunAsync("credentials", "revoke", "--paasid", "his-xihu", "-c", connection)).Exit);
         await using (var cli = await CliServices.OpenAsync(YibaoCli.Build().Parse(["-c", connection]), default))
         {
             Assert.Null(await cli.Use<ListCredentialsHandler>().HandleAsync(new ResolveCredential("his-xihu"), default));
@@ -53,8 +45,8 @@ public sealed partial class CredentialCommandsTests
     public async Task CredentialsIssue_UnknownInstitution_ExitsOneWithTheReason()
     {
         var connection = $"Data Source={TestRun.File("cred", ".db")}";
-        Assert.Equal(0, (await RunAsync("migrate", "-c", connection)).Exit);
-        var result = await RunAsync("credentials", "issue", "--institution", "NOPE", "-c", connection);
+        Assert.Equal(0, (await InProcess.RunAsync("migrate", "-c", connection)).Exit);
+        var result = await InProcess.RunAsync("credentials", "issue", "--institution", "NOPE", "-c", connection);
 
         Assert.Equal(1, result.Exit);
         Assert.Contains("institution_not_found", result.Error, StringComparison.Ordinal);

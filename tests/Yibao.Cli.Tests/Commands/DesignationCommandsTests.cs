@@ -3,27 +3,19 @@ namespace Yibao.Cli.Tests.Commands;
 
 public sealed class DesignationCommandsTests
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await YibaoCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Designation_AgreeSuspendResumeShow_ChangesWhatShowReports()
     {
         var connection = $"Data Source={TestRun.File("des", ".db")}";
-        Assert.Equal(0, (await RunAsync("seed", "-c", connection)).Exit);
+        Assert.Equal(0, (await InProcess.RunAsync("seed", "-c", connection)).Exit);
 
-        var agree = await RunAsync("designation", "agree", "--internet", "H33010000002", "--from", "2026-07-01", "--to", "2027-06-30", "--services", "followUp,homeNursing", "--diseases", "I10,E11.9", "-c", connection);
-        var suspend = await RunAsync("designation", "suspend", "--institution", "H33010000001", "--reason", "audit finding", "-c", connection);
-        var suspended = await RunAsync("designation", "show", "--institution", "H33010000001", "-c", connection);
-        var following = await RunAsync("designation", "show", "--institution", "H33010000002", "-c", connection);
-        await RunAsync("designation", "resume", "--institution", "H33010000001", "-c", connection);
-        var shown = await RunAsync("designation", "show", "--institution", "H33010000002", "-c", connection);
-        var wrong = await RunAsync("designation", "agree", "--internet", "H33010000002", "--from", "2026-07-01", "--services", "surgery", "-c", connection);
+        var agree = await InProcess.RunAsync("designation", "agree", "--internet", "H33010000002", "--from", "2026-07-01", "--to", "2027-06-30", "--services", "followUp,homeNursing", "--diseases", "I10,E11.9", "-c", connection);
+        var suspend = await InProcess.RunAsync("designation", "suspend", "--institution", "H33010000001", "--reason", "audit finding", "-c", connection);
+        var suspended = await InProcess.RunAsync("designation", "show", "--institution", "H33010000001", "-c", connection);
+        var following = await InProcess.RunAsync("designation", "show", "--institution", "H33010000002", "-c", connection);
+        await InProcess.RunAsync("designation", "resume", "--institution", "H33010000001", "-c", connection);
+        var shown = await InProcess.RunAsync("designation", "show", "--institution", "H33010000002", "-c", connection);
+        var wrong = await InProcess.RunAsync("designation", "agree", "--internet", "H33010000002", "--from", "2026-07-01", "--services", "surgery", "-c", connection);
 
         Assert.Equal(0, agree.Exit);
         Assert.Equal(0, suspend.Exit);
