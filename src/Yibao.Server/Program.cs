@@ -5,10 +5,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddYibao();
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+if (!await app.TryInitializeDatabaseAsync())
+{
+    return 2;
+}
+
 app.UseYibao();
 app.MapYibaoEndpoints();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' host factory.</summary>
 public partial class Program;

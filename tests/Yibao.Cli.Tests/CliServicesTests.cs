@@ -66,6 +66,20 @@ public sealed class CliServicesTests
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Server_UnreachableDatabase_LogsOneLineAndExitsTwo()
+    {
+        using var server = Start(Built("Yibao.Server", "Yibao.Server.dll"), ["--urls", $"http://127.0.0.1:{FreePort()}", $"--ConnectionStrings:Yibao=Host=127.0.0.1;Port={FreePort()};Username=nobody;Timeout=3"], TestRun.Folder("server-cwd"), TestRun.Folder("home"));
+        var output = server.StandardOutput.ReadToEndAsync();
+        var error = server.StandardError.ReadToEndAsync();
+        await server.WaitForExitAsync();
+        var log = await output + await error;
+
+        Assert.Equal(2, server.ExitCode);
+        Assert.Contains("The server cannot start: the database cannot be used", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", log, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> RegisterAsync(HttpClient http, string msgId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/visits") { Content = JsonContent.Create(new { psn_no = "3301000000000001", fixmedins_code = "H33010000001", med_type = "11" }) };

@@ -125,6 +125,25 @@ public static class YibaoApplication
         return app;
     }
 
+    /// <summary>
+    /// <see cref="InitializeDatabaseAsync"/>, with what an operator can fix (a malformed connection string,
+    /// a database that is missing, unreachable or refuses the sign-in) logged as one line instead of a crash.
+    /// </summary>
+    public static async Task<bool> TryInitializeDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            await app.InitializeDatabaseAsync();
+            return true;
+        }
+        catch (Exception ex) when (ex is ArgumentException or Npgsql.PostgresException { SqlState: "3D000" or "28P01" or "28000" } || DbErrors.IsUnavailable(ex))
+        {
+            app.Logger.LogCritical("The server cannot start: the database cannot be used: {Reason}", ex.GetBaseException().Message);
+            return false;
+        }
+    }
+
     /// <summary>Migrates the schema and, on a fresh database, loads the demo world.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
