@@ -7,10 +7,13 @@ namespace Yibao.Testing;
 /// </summary>
 public static class SharedFolder
 {
-    // Declared first: static initializers run in textual order and Path depends on it.
+    // Declared first: static initializers run in textual order and Locate depends on it.
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string Path { get; } = Locate();
+    private static readonly Lazy<string> Located = new(Locate);
+
+    /// <summary>Located when first asked for, so that tests which need only the repository do not need shared/.</summary>
+    public static string Path => Located.Value;
 
     public static string Fixtures(params string[] parts) => System.IO.Path.Combine([Path, "fixtures", .. parts]);
 
