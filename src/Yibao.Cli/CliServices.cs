@@ -56,18 +56,19 @@ internal sealed class CliServices : IAsyncDisposable
     {
         IConfiguration configuration;
         StorageOptions storage;
+        string database;
         try
         {
             configuration = Configuration(parse);
             storage = Installation.Storage(configuration);
-            _ = storage.Describe(); // parses the connection string
+            database = storage.Describe(); // parses the connection string
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException or FileNotFoundException)
         {
             throw new CliFailure($"The configuration cannot be used: {ex.Message}");
         }
 
-        await parse.InvocationConfiguration.Error.WriteLineAsync($"database: {storage.Describe()}");
+        await parse.InvocationConfiguration.Error.WriteLineAsync($"database: {database}");
         if (create)
         {
             storage.EnsureDirectory();

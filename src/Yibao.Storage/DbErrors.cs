@@ -33,9 +33,7 @@ public static class DbErrors
                 case Npgsql.PostgresException:
                     return false;
                 case Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException or IOException or EndOfStreamException }:
-                    return true;
-                case Npgsql.NpgsqlException npgsql when npgsql.Message.Contains("pool", StringComparison.OrdinalIgnoreCase):
-                    return true; // the pool's wait for a free connection timed out
+                    return true; // unreachable, dropped, or the pool's wait for a free connection timed out
                 case Microsoft.Data.Sqlite.SqliteException sqlite:
                     return sqlite.SqliteErrorCode is 14 or 10 or 5 or 6; // CANTOPEN, IOERR, BUSY, LOCKED
             }

@@ -100,13 +100,17 @@ public static class ProviderOptions
     /// </summary>
     internal static string WithPoolDefaults(string connectionString)
     {
+        // The keywords as written, however spaced or cased ("MaxAutoPrepare", "max auto prepare"): Npgsql's
+        // own builder answers ContainsKey for every keyword it knows, set or not.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains("MAXAUTOPREPARE"))
         {
             builder.MaxAutoPrepare = 100;
         }
 
-        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains("NORESETONCLOSE"))
         {
             builder.NoResetOnClose = true;
         }

@@ -90,6 +90,20 @@ public sealed class DatabaseSetupTests
         Assert.Throws<ArgumentNullException>(() => StorageOptions.FromConnectionString(null));
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=y", 100, true)]
+    [InlineData("Host=db;Database=y;MaxAutoPrepare=5", 5, true)]
+    [InlineData("Host=db;Database=y;max auto prepare=0;No Reset On Close=false", 0, false)]
+    public void UsePostgres_ConnectionString_PreparesAndKeepsConnectionsUnlessItSaysOtherwise(string connectionString, int maxAutoPrepare, bool noResetOnClose)
+    {
+        using var db = StorageOptions.FromConnectionString(connectionString).CreateContext();
+
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+
+        Assert.Equal(maxAutoPrepare, used.MaxAutoPrepare);
+        Assert.Equal(noResetOnClose, used.NoResetOnClose);
+    }
+
     [Fact]
     public void Describe_PostgresWithPassword_NamesHostPortAndDatabaseOnly()
     {

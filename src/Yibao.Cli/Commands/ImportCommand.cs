@@ -32,7 +32,7 @@ internal static class ImportCommand
 
     private static Command Persons()
     {
-        var file = FileArgument("persons.csv (header psn_no,name,gender,birthday,certno,insutype,area,retired,account_balance) or persons.json");
+        var file = FileArgument($"persons.csv (header {ReferenceFiles.Header(PersonFiles.Columns)}) or persons.json");
         var skipBad = new Option<bool>("--skip-bad") { Description = "Import the good records and report the bad ones (otherwise one bad record imports nothing)" };
         var command = new Command("persons", "Load or replace insured persons with their accounts (an existing account keeps its balance)") { file, skipBad };
         command.SetAction(async (parse, ct) =>
