@@ -20,6 +20,7 @@ namespace Yibao.Application.Visits;
 /// <param name="VisitKind">Defaults to a follow-up.</param>
 /// <param name="OnlineService">Online visits only; defaults to a follow-up consultation.</param>
 /// <param name="Begntime">Defaults to now.</param>
+/// <param name="Identified">The person, with chronic registrations and filings, as the caller already read and identified them (the gateway's 2201): not read again.</param>
 public sealed record RegisterVisit(
     string? PsnNo,
     string? Certno,
@@ -29,7 +30,8 @@ public sealed record RegisterVisit(
     VisitKind? VisitKind = null,
     OnlineService? OnlineService = null,
     DateTimeOffset? Begntime = null,
-    string? DiseCodg = null);
+    string? DiseCodg = null,
+    PersonRow? Identified = null);
 
 public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceData reference, SettlementChecks checks, AgencyCalendar calendar)
 {
@@ -41,7 +43,7 @@ public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceData refere
             return SettlementErrors.UnknownMedType;
         }
 
-        var person = await PersonAccess.FindAsync(db, command.PsnNo, command.Certno, ct);
+        var person = command.Identified ?? await PersonAccess.FindAsync(db, command.PsnNo, command.Certno, ct);
         if (person is null)
         {
             return PersonErrors.NotFound(command.PsnNo ?? command.Certno ?? "");

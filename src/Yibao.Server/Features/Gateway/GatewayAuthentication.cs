@@ -14,12 +14,25 @@ namespace Yibao.Server.Features.Gateway;
 /// nonces are kept in the database) and <c>x-tif-signature</c> = hex SHA-256 of
 /// timestamp + token + nonce + timestamp.
 /// </summary>
+/// <remarks>
+/// The gateway's transactions keep the nonce with their stored response, in their own transaction
+/// (<see cref="Keep"/>): a replay's commit then fails on the nonce, and nothing it did survives.
+/// Any other answer remembers it on its own (<see cref="RememberAsync"/>).
+/// </remarks>
 internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHandler credentials, WriteGate gate, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 
-    /// <summary>The authenticated institution's code.</summary>
+    /// <summary>The authenticated institution's code, its nonce remembered.</summary>
     public async Task<string> AuthenticateAsync(IHeaderDictionary headers, CancellationToken cancellationToken)
+    {
+        var caller = await VerifyAsync(headers, cancellationToken);
+        await RememberAsync(caller, cancellationToken);
+        return caller.FixmedinsCode;
+    }
+
+    /// <summary>The caller whose signature is right, its nonce not yet remembered.</summary>
+    public async Task<GatewayCaller> VerifyAsync(IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         var paasid = headers["x-tif-paasid"].ToString();
         var timestamp = headers["x-tif-timestamp"].ToString();
@@ -44,18 +57,26 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
             throw new GatewayRefusal("Authentication failed: unknown paasid or wrong x-tif-signature.");
         }
 
-        await RememberNonceAsync(paasid, nonce, seconds, cancellationToken);
-        return credential.FixmedinsCode;
+        var expiresAt = Math.Max(clock.GetUtcNow().ToUnixTimeSeconds(), seconds) + (long)Window.TotalSeconds;
+        return new GatewayCaller(credential.FixmedinsCode, paasid, nonce, expiresAt);
+    }
+
+    /// <summary>Adds the caller's nonce to the changes the open transaction is about to save.</summary>
+    public void Keep(GatewayCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        db.GatewayNonces.Add(caller.NonceRow());
     }
 
     public static string Sign(string timestamp, string token, string nonce) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(timestamp + token + nonce + timestamp)));
 
-    private async Task RememberNonceAsync(string paasid, string nonce, long timestamp, CancellationToken cancellationToken)
+    /// <summary>Remembers the caller's nonce on its own; refuses one seen before.</summary>
+    public async Task RememberAsync(GatewayCaller caller, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        ArgumentNullException.ThrowIfNull(caller);
         using var entered = await gate.EnterAsync(db, cancellationToken);
-        db.GatewayNonces.Add(new GatewayNonceRow { Paasid = paasid, Nonce = nonce, ExpiresAt = Math.Max(now, timestamp) + (long)Window.TotalSeconds });
+        db.GatewayNonces.Add(caller.NonceRow());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -69,10 +90,32 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
             db.ChangeTracker.Clear();
         }
 
-        // Forget expired nonces now and then; a replay needs a timestamp inside the window anyway.
         if (Random.Shared.Next(100) == 0)
         {
-            await db.GatewayNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+            await ForgetExpiredAsync(cancellationToken);
         }
     }
+
+    /// <summary>After a transaction that kept its nonce: in one request of a hundred, forgets the expired ones.</summary>
+    public async Task ForgetExpiredNowAndThenAsync(CancellationToken cancellationToken)
+    {
+        if (Random.Shared.Next(100) == 0)
+        {
+            using var entered = await gate.EnterAsync(db, cancellationToken);
+            await ForgetExpiredAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A replay needs a timestamp inside the window anyway, so nonces past it may go.</summary>
+    private async Task ForgetExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        await db.GatewayNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+/// <summary>An institution whose request signature is right, and the nonce it used.</summary>
+internal sealed record GatewayCaller(string FixmedinsCode, string Paasid, string Nonce, long NonceExpiresAt)
+{
+    public GatewayNonceRow NonceRow() => new() { Paasid = Paasid, Nonce = Nonce, ExpiresAt = NonceExpiresAt };
 }

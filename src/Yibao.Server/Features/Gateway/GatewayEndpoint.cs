@@ -64,17 +64,19 @@ internal static class GatewayEndpoint
     {
         var received = calendar.Now;
         var ct = http.RequestAborted;
+        var authentication = services.GetRequiredService<GatewayAuthentication>();
+        GatewayCaller? caller = null;
         try
         {
             var body = await ReadBodyAsync(http.Request, ct);
-            var fixmedinsCode = await services.GetRequiredService<GatewayAuthentication>().AuthenticateAsync(http.Request.Headers, ct);
+            caller = await authentication.VerifyAsync(http.Request.Headers, ct);
             var request = GatewayEnvelope.Read(body);
-            var institution = await Authorize(request, fixmedinsCode, services.GetRequiredService<Application.Reference.ReferenceData>(), ct);
+            var institution = await Authorize(request, caller.FixmedinsCode, services.GetRequiredService<Application.Reference.ReferenceData>(), ct);
             var handler = Transactions.GetValueOrDefault(request.Infno) ?? throw new GatewayRefusal($"infno {request.Infno} is not a supported transaction.");
             var call = new GatewayCall(request, institution, calendar, services);
             var writes = services.GetRequiredService<IdempotentWrites>();
             var outcome = await writes.ExecuteAsync(
-                MessageKey(fixmedinsCode, request.Msgid),
+                MessageKey(caller.FixmedinsCode, request.Msgid),
                 writes.Fingerprint(request.Infno, request.Input),
                 async token =>
                 {
@@ -85,7 +87,9 @@ internal static class GatewayEndpoint
                             await SignIn.RequireSignedInAsync(call, token);
                         }
 
-                        return Reply.Ok(await handler(call, token) ?? new { });
+                        var output = await handler(call, token) ?? new { };
+                        authentication.Keep(caller); // saved with the stored response: no round trip of its own
+                        return Reply.Ok(output);
                     }
                     catch (GatewayRefusal refusal)
                     {
@@ -94,13 +98,22 @@ internal static class GatewayEndpoint
                 },
                 reply => Serialize(Success(received, reply.Body, calendar, request.MdtrtareaAdmvs), json.Value),
                 ct);
-            return outcome.Error is { } error
-                ? Respond(Failure(received, error.Detail, calendar, request.MdtrtareaAdmvs), json.Value)
+            if (outcome.Error is null && !outcome.Replayed)
+            {
+                await authentication.ForgetExpiredNowAndThenAsync(ct);
+                return Results.Content(outcome.Body, "application/json", Encoding.UTF8);
+            }
+
+            // The nonce was rolled back with the work: remembered on its own, which refuses a replayed one.
+            var (remembered, refusal) = (caller, outcome.Error?.Detail);
+            caller = null;
+            return await RememberedAsync(authentication, remembered, refusal, ct) is { } message
+                ? Respond(Failure(received, message, calendar, request.MdtrtareaAdmvs), json.Value)
                 : Results.Content(outcome.Body, "application/json", Encoding.UTF8);
         }
         catch (GatewayRefusal refusal)
         {
-            return Respond(Failure(received, refusal.Message, calendar, null), json.Value);
+            return Respond(Failure(received, await RememberedAsync(authentication, caller, refusal.Message, ct) ?? refusal.Message, calendar, null), json.Value);
         }
         catch (DbUpdateException)
         {
@@ -116,6 +129,28 @@ internal static class GatewayEndpoint
             // A bug, not a refusal: HIS clients still get an envelope, the operators the stack trace.
             logger.LogError(ex, "Gateway transaction failed unexpectedly");
             return Respond(Failure(received, InternalErrorMessage, calendar, null), json.Value);
+        }
+    }
+
+    /// <summary>
+    /// The refusal to answer once a verified caller's nonce is remembered, which it is whatever the
+    /// answer: <paramref name="message"/> (null: none), or the nonce's own refusal when it was used before.
+    /// </summary>
+    private static async Task<string?> RememberedAsync(GatewayAuthentication authentication, GatewayCaller? caller, string? message, CancellationToken ct)
+    {
+        if (caller is null)
+        {
+            return message;
+        }
+
+        try
+        {
+            await authentication.RememberAsync(caller, ct);
+            return message;
+        }
+        catch (GatewayRefusal replayed)
+        {
+            return replayed.Message;
         }
     }
 

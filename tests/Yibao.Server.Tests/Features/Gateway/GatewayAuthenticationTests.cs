@@ -81,6 +81,31 @@ public sealed class GatewayAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_ReplayedWholeWithItsNonce_IsRefusedNotAnsweredAgain()
+    {
+        var body = PersonInfoEnvelope();
+        var first = await SendAsync(body, _his.Sign(nonce: "replayed-whole"));
+        var replay = await SendAsync(body, _his.Sign(nonce: "replayed-whole"));
+        var retry = await SendAsync(body, _his.Sign());
+
+        Assert.True(first.IsSuccess, first.ErrMsg);
+        Assert.Contains("x-tif-nonce was already used", replay.ErrMsg, StringComparison.Ordinal);
+        Assert.True(retry.IsSuccess, retry.ErrMsg); // the same message with a new nonce: its stored answer
+    }
+
+    [Fact]
+    public async Task Call_RefusedOnce_ItsNonceCannotBeUsedAgain()
+    {
+        var refused = _his.Envelope("1101", _his.NextMsgId(), JsonNode.Parse("""{"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"000000000000000000"}}""")).ToJsonString();
+        var first = await SendAsync(refused, _his.Sign(nonce: "refused-once"));
+        var second = await SendAsync(PersonInfoEnvelope(), _his.Sign(nonce: "refused-once"));
+
+        Assert.Equal(-1, first.Infcode);
+        Assert.DoesNotContain("nonce", first.ErrMsg, StringComparison.Ordinal);
+        Assert.Contains("x-tif-nonce was already used", second.ErrMsg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Call_MissingHeadersOrUnknownPaasid_IsRefused()
     {
         var none = await SendAsync(PersonInfoEnvelope(), new Dictionary<string, string>());

@@ -15,7 +15,7 @@ internal static class Registration
         var person = await PersonInfo.IdentifiedAsync(call, data, ct);
         var (visitKind, onlineService) = ExpContentOf(data);
         var visit = GatewayCall.Expect(await call.Use<RegisterVisitHandler>().HandleAsync(
-            new RegisterVisit(person.PsnNo, null, call.Institution.FixmedinsCode, MedType.GeneralOutpatient, null, visitKind, onlineService, data.OptionalTime("begntime", call.Calendar.Now.Offset)),
+            new RegisterVisit(person.PsnNo, null, call.Institution.FixmedinsCode, MedType.GeneralOutpatient, null, visitKind, onlineService, data.OptionalTime("begntime", call.Calendar.Now.Offset), Identified: person),
             ct));
         return new { data = new RegistrationOutput(visit.MdtrtId, visit.PsnNo, data.OptionalText("ipt_otp_no", 30)) };
     }
