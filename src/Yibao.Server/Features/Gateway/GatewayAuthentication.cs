@@ -75,42 +75,38 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
     public async Task RememberAsync(GatewayCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        using var entered = await gate.EnterAsync(db, cancellationToken);
-        db.GatewayNonces.Add(caller.NonceRow());
-        try
+        using (await gate.EnterAsync(db, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            throw new GatewayRefusal("Authentication failed: x-tif-nonce was already used.");
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
+            db.GatewayNonces.Add(caller.NonceRow());
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                throw new GatewayRefusal("Authentication failed: x-tif-nonce was already used.");
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
         }
 
-        if (Random.Shared.Next(100) == 0)
-        {
-            await ForgetExpiredAsync(cancellationToken);
-        }
+        await ForgetExpiredNowAndThenAsync(cancellationToken);
     }
 
-    /// <summary>After a transaction that kept its nonce: in one request of a hundred, forgets the expired ones.</summary>
+    /// <summary>
+    /// In one request of a hundred, forgets expired nonces: a replay needs a timestamp inside the
+    /// window anyway. Outside any transaction, so that it holds no request's locks.
+    /// </summary>
     public async Task ForgetExpiredNowAndThenAsync(CancellationToken cancellationToken)
     {
         if (Random.Shared.Next(100) == 0)
         {
+            var now = clock.GetUtcNow().ToUnixTimeSeconds();
             using var entered = await gate.EnterAsync(db, cancellationToken);
-            await ForgetExpiredAsync(cancellationToken);
+            await db.GatewayNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
         }
-    }
-
-    /// <summary>A replay needs a timestamp inside the window anyway, so nonces past it may go.</summary>
-    private async Task ForgetExpiredAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
-        await db.GatewayNonces.Where(n => n.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
     }
 }
 

@@ -105,9 +105,7 @@ internal static class GatewayEndpoint
             }
 
             // The nonce was rolled back with the work: remembered on its own, which refuses a replayed one.
-            var (remembered, refusal) = (caller, outcome.Error?.Detail);
-            caller = null;
-            return await RememberedAsync(authentication, remembered, refusal, ct) is { } message
+            return await RememberedAsync(authentication, caller, outcome.Error?.Detail, ct) is { } message
                 ? Respond(Failure(received, message, calendar, request.MdtrtareaAdmvs), json.Value)
                 : Results.Content(outcome.Body, "application/json", Encoding.UTF8);
         }
