@@ -58,7 +58,11 @@ internal static class GatewayEnvelope
         }
 
         var msgid = Field(root, "msgid", 30, required: true)!;
-        ValidateMsgid(msgid, fixmedinsCode);
+        if (msgid.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            throw new GatewayRefusal("msgid must be 1 to 30 printable characters without spaces.");
+        }
+
         var mdtrtarea = Field(root, "mdtrtarea_admvs", 6, required: true)!;
         if (!Domain.Areas.IsValidCode(mdtrtarea))
         {
@@ -73,7 +77,7 @@ internal static class GatewayEnvelope
 
         Field(root, "dev_no", 100, required: false);
         Field(root, "dev_safe_info", 2000, required: false);
-        Field(root, "cainfo", 1024, required: false);
+        Field(root, "cainfo", MaxBodyBytes, required: false); // real clients put longer signatures here than the 1024 the spec names
         Field(root, "signtype", 10, required: false);
         var opterType = Field(root, "opter_type", 3, required: true)!;
         if (opterType is not ("1" or "2" or "3"))
@@ -92,8 +96,8 @@ internal static class GatewayEnvelope
             msgid,
             mdtrtarea,
             string.IsNullOrEmpty(insuplc) ? null : insuplc,
-            Field(root, "recer_sys_code", 10, required: true)!,
-            Field(root, "infver", 6, required: true)!,
+            Field(root, "recer_sys_code", 50, required: true)!, // YBXT, an area code, a vendor word or free text
+            Infver(root),
             opterType,
             Field(root, "opter", 30, required: true)!,
             Field(root, "opter_name", 50, required: true)!,
@@ -104,15 +108,14 @@ internal static class GatewayEnvelope
             Input(root));
     }
 
-    /// <summary><c>msgid</c> = fixmedins_code + yyyyMMddHHmmss + 4-digit sequence.</summary>
-    private static void ValidateMsgid(string msgid, string fixmedinsCode)
+    /// <summary><c>infver</c> as clients write version 1: <c>V1.0</c>, <c>1.0</c> or <c>1</c> (any case of the V).</summary>
+    private static string Infver(JsonElement root)
     {
-        var rest = msgid.StartsWith(fixmedinsCode, StringComparison.Ordinal) ? msgid[fixmedinsCode.Length..] : null;
-        if (rest is not { Length: 18 } || !rest.All(char.IsAsciiDigit)
-            || !DateTime.TryParseExact(rest[..14], "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            throw new GatewayRefusal($"msgid must be fixmedins_code ({fixmedinsCode}) + yyyyMMddHHmmss + a 4-digit sequence.");
-        }
+        var infver = Field(root, "infver", 6, required: true)!;
+        var version = infver[0] is 'V' or 'v' ? infver[1..] : infver;
+        return version is "1.0" or "1"
+            ? infver
+            : throw new GatewayRefusal("infver must be V1.0 (also written 1.0 or 1).");
     }
 
     /// <summary>A string field, lenient where clients are: a number is taken as its text.</summary>

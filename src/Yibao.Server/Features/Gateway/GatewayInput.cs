@@ -68,7 +68,7 @@ internal readonly struct GatewayInput(JsonElement element, string path)
             : throw new GatewayRefusal($"{path}.{name} must be a number.");
     }
 
-    /// <summary>A time as HIS systems send it: <c>yyyy-MM-dd HH:mm:ss</c> (agency time) or a date.</summary>
+    /// <summary>A time as HIS systems send it, in agency time: a date-time (<c>yyyy-MM-dd HH:mm:ss</c>, with a T, or compact) or a date.</summary>
     public DateTimeOffset? OptionalTime(string name, TimeSpan offset)
     {
         if (OptionalText(name, 30) is not { } text)
@@ -76,7 +76,7 @@ internal readonly struct GatewayInput(JsonElement element, string path)
             return null;
         }
 
-        foreach (var format in new[] { "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd", "yyyyMMddHHmmss" })
+        foreach (var format in new[] { "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd", "yyyyMMddHHmmss", "yyyyMMdd" })
         {
             if (DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             {
@@ -84,7 +84,7 @@ internal readonly struct GatewayInput(JsonElement element, string path)
             }
         }
 
-        throw new GatewayRefusal($"{path}.{name} must be yyyy-MM-dd HH:mm:ss.");
+        throw new GatewayRefusal($"{path}.{name} must be a date-time yyyy-MM-dd HH:mm:ss or a date yyyy-MM-dd.");
     }
 
     public DateOnly Date(string name) =>

@@ -157,9 +157,12 @@ public sealed class GatewayAuthenticationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("msgid", "H3301000000120261122100000")] // too short
-    [InlineData("msgid", "H3301000000220261122100000001")] // another institution's prefix
-    [InlineData("msgid", "H33010000001202613221000000001")] // month 13
+    [InlineData("msgid", "H33010000001202611221000000001X")] // 31 characters
+    [InlineData("msgid", "H3301 20261122")] // a space
+    [InlineData("msgid", "H3301\t20261122")] // a control character
+    [InlineData("infver", "V2.0")]
+    [InlineData("infver", "VV1.0")]
+    [InlineData("recer_sys_code", "a receiving system named in more than fifty characters")]
     [InlineData("inf_time", "2026-11-22T10:00:00")]
     [InlineData("infno", "22070")]
     [InlineData("infno", "9999")]

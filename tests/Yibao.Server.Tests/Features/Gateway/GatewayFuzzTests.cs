@@ -71,7 +71,8 @@ public sealed class GatewayFuzzTests
             return e;
         })),
         Gen.String.Select(s => new Mutation("infno = 9…", e => { e["infno"] = "9" + s; return e; })),
-        Gen.String.Select(s => new Mutation("msgid = random", e => { e["msgid"] = s; return e; })),
+        Gen.String.Select(s => new Mutation("msgid = random with a space", e => { e["msgid"] = "M " + s[..Math.Min(s.Length, 20)]; return e; })),
+        Gen.String[31, 60].Select(s => new Mutation("msgid = random beyond 30 characters", e => { e["msgid"] = s; return e; })),
         Gen.String.Select(s => new Mutation("input = random string", e => { e["input"] = s; return e; })));
 
     /// <summary>
