@@ -6,7 +6,7 @@ using Yibao.Storage;
 namespace Yibao.Application.Reference;
 
 /// <summary>
-/// The built-in demo data set (a copy of <c>fixtures/world/</c>): two areas, their policies and
+/// The built-in demo data set (a copy of <c>fixtures/world/</c>, its catalogues with the national marks and fee categories added): two areas, their policies and
 /// catalogues, seven institutions and six persons covering every person type. <see cref="SeedDemoWorld"/> loads it.
 /// </summary>
 public static class DemoWorld

@@ -25,6 +25,7 @@ public static class PersonFiles
         new("area", "area"),
         new("retired", "retired", CsvValue.Boolean),
         new("account_balance", "accountBalance", CsvValue.Number, Optional: true),
+        new("naty", "naty", Optional: true),
     ];
 
     /// <summary>An already-read persons document as records, numbered from 1 by their position.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Domain;
+using Yibao.Domain.Catalogues;
 using Yibao.Domain.Codes;
 using Yibao.Domain.Lifecycles;
 using Yibao.Domain.Pricing;
@@ -13,13 +14,15 @@ using Yibao.Application.Reference;
 namespace Yibao.Application.Visits;
 
 /// <summary>A fee line as the institution sends it; <paramref name="FeedetlSn"/> is assigned when absent.</summary>
-public sealed record FeeLineInput(string? FeedetlSn, string Code, string? Name, decimal Price, decimal Qty, decimal Amount);
+/// <param name="Rxno">The prescription it was dispensed on, if any.</param>
+/// <param name="RxCircFlag">Whether that prescription came through the circulation platform.</param>
+public sealed record FeeLineInput(string? FeedetlSn, string Code, string? Name, decimal Price, decimal Qty, decimal Amount, string? Rxno = null, bool RxCircFlag = false);
 
 /// <summary>Uploads fee lines to an open visit (2204).</summary>
 public sealed record UploadFees(string MdtrtId, IReadOnlyList<FeeLineInput> Lines, VisitScope Scope = default);
 
-/// <summary>An uploaded line with its phase-1 split, and a note when the Internet+ price list acted on it.</summary>
-public sealed record UploadedLine(FeeLineRow Row, string? Memo);
+/// <summary>An uploaded line with its phase-1 split, its catalogue entry (null: uncatalogued), and a note when the Internet+ price list acted on it.</summary>
+public sealed record UploadedLine(FeeLineRow Row, CatalogueEntry? Entry, string? Memo);
 
 /// <summary>Classifies each line by the treatment-place catalogue, as the area's Internet+ price list governs it, and stores it.</summary>
 public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceData reference, AgencyCalendar calendar)
@@ -94,9 +97,11 @@ public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceData reference
                 ChrgitmLv = (entry?.Class ?? CatalogueClass.C).ToChrgitmLv(),
                 SelfpayProp = entry is null ? 1m : entry.Class == CatalogueClass.C ? 1m : entry.SelfpayProp,
                 PriceCap = entry?.PriceCap,
+                Rxno = l.Rxno,
+                RxCircFlag = l.RxCircFlag,
             };
             db.FeeLines.Add(row);
-            uploaded.Add(new UploadedLine(row, Flag(catalogue.Prices.Find(line.Code), split)));
+            uploaded.Add(new UploadedLine(row, entry, Flag(catalogue.Prices.Find(line.Code), split)));
         }
 
         db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, "fees.upload", "visit", visit.MdtrtId, $"{command.Lines.Count} lines");

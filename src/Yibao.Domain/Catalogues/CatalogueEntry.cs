@@ -13,6 +13,23 @@ public sealed record CatalogueEntry(
     decimal SelfpayProp,
     decimal? PriceCap)
 {
+    /// <summary>What the national catalogue marks the entry as (essential medicine, negotiated drug, …).</summary>
+    public CatalogueMarks Marks { get; init; }
+
+    /// <summary>The national fee category (<c>med_chrgitm_type</c>) when the catalogue states one.</summary>
+    public string? ChrgitmType { get; init; }
+
+    /// <summary>The restricted-use scope (限制使用范围), e.g. "second-line after metformin"; null when unrestricted.</summary>
+    public string? RestrictedUse { get; init; }
+
+    /// <summary>The fee category: as stated, else by kind (drug 09 Western medicine, material 08, service 14 other).</summary>
+    public string MedChrgitmType => ChrgitmType ?? Kind switch
+    {
+        ItemKind.Drug => "09",
+        ItemKind.Material => "08",
+        _ => "14",
+    };
+
     public static Result<CatalogueEntry> Create(string code, string name, ItemKind kind, CatalogueClass @class, decimal selfpayProp, decimal? priceCap)
     {
         if (string.IsNullOrWhiteSpace(code))
@@ -32,6 +49,25 @@ public sealed record CatalogueEntry(
 
         return new CatalogueEntry(code, name, kind, @class, selfpayProp, priceCap);
     }
+}
+
+/// <summary>The national catalogue's marks on an entry, answered per fee line by 2204 as <c>0</c>/<c>1</c> flags.</summary>
+[Flags]
+public enum CatalogueMarks
+{
+    None = 0,
+
+    /// <summary><c>bas_medn_flag</c>: on the national essential medicines list.</summary>
+    EssentialMedicine = 1,
+
+    /// <summary><c>hi_nego_drug_flag</c>: a drug whose price was negotiated by the national insurance administration.</summary>
+    NegotiatedDrug = 2,
+
+    /// <summary><c>chld_medc_flag</c>: a child medicine.</summary>
+    ChildMedicine = 4,
+
+    /// <summary><c>list_sp_item_flag</c>: a special item (e.g. high-value material) under its own management.</summary>
+    SpecialItem = 8,
 }
 
 public static class CatalogueErrors

@@ -7,6 +7,9 @@ namespace Yibao.Domain.Interchange;
 /// <summary>Catalogue entries as in the spec's case files and <c>fixtures/world/catalogue-*.json</c>.</summary>
 public static class CatalogueJson
 {
+    private static readonly (string Name, CatalogueMarks Mark)[] Marks =
+        [("essentialMedicine", CatalogueMarks.EssentialMedicine), ("negotiatedDrug", CatalogueMarks.NegotiatedDrug), ("childMedicine", CatalogueMarks.ChildMedicine), ("specialItem", CatalogueMarks.SpecialItem)];
+
     public static Result<IReadOnlyList<CatalogueEntry>> ReadEntries(string json) =>
         DocumentErrors.Read(json, root => ReadEntries(root, "$")).BindAll();
 
@@ -26,7 +29,23 @@ public static class CatalogueJson
             @class,
             e.OptionalDecimal("selfpayProp", path) ?? (@class == CatalogueClass.C ? 1m : 0m),
             e.OptionalDecimal("priceCap", path));
-        return result.IsSuccess ? result : result.Error with { Message = $"{path}: {result.Error.Message}" };
+        if (!result.IsSuccess)
+        {
+            return result.Error with { Message = $"{path}: {result.Error.Message}" };
+        }
+
+        var chrgitmType = e.OptionalText("chrgitmType", path);
+        if (chrgitmType is not null && (chrgitmType.Length != 2 || !chrgitmType.All(char.IsAsciiDigit)))
+        {
+            return CatalogueErrors.Invalid($"{path}.chrgitmType must be a 2-digit national fee category, e.g. 09");
+        }
+
+        return result.Value with
+        {
+            Marks = Marks.Aggregate(CatalogueMarks.None, (marks, m) => e.OptionalBool(m.Name, path, false) ? marks | m.Mark : marks),
+            ChrgitmType = chrgitmType,
+            RestrictedUse = e.OptionalText("restrictedUse", path),
+        };
     }
 
     public static string WriteEntries(IEnumerable<CatalogueEntry> entries) => JsonWriting.Write(w =>
@@ -53,6 +72,24 @@ public static class CatalogueJson
         if (e.PriceCap is { } cap)
         {
             w.WriteNumber("priceCap", cap);
+        }
+
+        foreach (var (name, mark) in Marks)
+        {
+            if (e.Marks.HasFlag(mark))
+            {
+                w.WriteBoolean(name, true);
+            }
+        }
+
+        if (e.ChrgitmType is { } type)
+        {
+            w.WriteString("chrgitmType", type);
+        }
+
+        if (e.RestrictedUse is { } restricted)
+        {
+            w.WriteString("restrictedUse", restricted);
         }
 
         w.WriteEndObject();

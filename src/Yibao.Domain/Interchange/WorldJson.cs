@@ -93,6 +93,12 @@ public static class WorldJson
                 x.Item.Optional("to")?.Date($"{x.Path}.to"))).ToList()
             : [];
 
+        var naty = e.OptionalText("naty", path);
+        if (naty is not null && (naty.Length != 2 || !naty.All(char.IsAsciiDigit)))
+        {
+            throw new MalformedDocumentException($"{path}.naty", "expected a two-digit GB 3304 ethnicity code, e.g. 01");
+        }
+
         return new Person(
             e.RequiredText("psn_no", path),
             e.OptionalText("name", path) ?? "",
@@ -104,7 +110,7 @@ public static class WorldJson
             e.OptionalBool("retired", path, false),
             balance,
             chronic,
-            filings);
+            filings) { Naty = naty };
     }
 
     private static bool TryParseFilingType(string? s, out Filing value) =>
@@ -123,6 +129,11 @@ public static class WorldJson
         w.WriteString("insutype", p.Insutype);
         w.WriteString("area", p.Area);
         w.WriteBoolean("retired", p.Retired);
+        if (p.Naty is { } naty)
+        {
+            w.WriteString("naty", naty);
+        }
+
         w.WriteNumber("accountBalance", p.AccountBalance);
         w.WriteStartArray("chronic");
         foreach (var c in p.Chronic)

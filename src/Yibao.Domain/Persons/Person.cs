@@ -12,4 +12,8 @@ public sealed record Person(
     bool Retired,
     decimal AccountBalance,
     IReadOnlyList<ChronicRegistration> Chronic,
-    IReadOnlyList<CrossRegionFiling> Filings);
+    IReadOnlyList<CrossRegionFiling> Filings)
+{
+    /// <summary>Ethnicity (<c>naty</c>), a two-digit GB 3304 code such as 01 (Han); null when not on file.</summary>
+    public string? Naty { get; init; }
+}

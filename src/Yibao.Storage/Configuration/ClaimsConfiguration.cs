@@ -40,6 +40,7 @@ internal sealed class FeeLineConfiguration : IEntityTypeConfiguration<FeeLineRow
         e.HasIndex(x => new { x.MdtrtId, x.FeedetlSn }).IsUnique();
         e.Property(x => x.Code).Code(50);
         e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.Rxno).Code(30);
         e.Property(x => x.Price).Price();
         e.Property(x => x.Qty).Price();
         e.Property(x => x.Amount).Money();

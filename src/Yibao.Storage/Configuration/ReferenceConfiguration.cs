@@ -47,6 +47,8 @@ internal sealed class CatalogueEntryConfiguration : IEntityTypeConfiguration<Cat
         e.Property(x => x.Class).Code(1);
         e.Property(x => x.SelfpayProp).Ratio();
         e.Property(x => x.PriceCap).Price();
+        e.Property(x => x.ChrgitmType).Code(2);
+        e.Property(x => x.RestrictedUse).HasMaxLength(500);
     }
 }
 

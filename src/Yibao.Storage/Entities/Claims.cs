@@ -51,6 +51,11 @@ public sealed class FeeLineRow
     public decimal SelfpayProp { get; set; }
     public decimal? PriceCap { get; set; }
 
+    /// <summary>The prescription the line was dispensed on (<c>rxno</c>), and whether it came through the circulation platform (<c>rx_circ_flag</c>).</summary>
+    public string? Rxno { get; set; }
+
+    public bool RxCircFlag { get; set; }
+
     /// <summary>Cancelled lines (2205) are kept for the audit trail but never settled.</summary>
     public bool Cancelled { get; set; }
 }

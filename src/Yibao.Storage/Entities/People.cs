@@ -10,6 +10,10 @@ public sealed class PersonRow
     public required string Insutype { get; set; }
     public required string Area { get; set; }
     public bool Retired { get; set; }
+
+    /// <summary>Ethnicity, a GB 3304 code; null when not on file.</summary>
+    public string? Naty { get; set; }
+
     public List<ChronicRegistrationRow> Chronic { get; set; } = [];
     public List<FilingRow> Filings { get; set; } = [];
 }

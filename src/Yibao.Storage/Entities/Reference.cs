@@ -40,6 +40,15 @@ public sealed class CatalogueEntryRow
     public required string Class { get; set; }
     public decimal SelfpayProp { get; set; }
     public decimal? PriceCap { get; set; }
+    public bool EssentialMedicine { get; set; }
+    public bool NegotiatedDrug { get; set; }
+    public bool ChildMedicine { get; set; }
+    public bool SpecialItem { get; set; }
+
+    /// <summary>The national fee category when the catalogue states one; null: by kind.</summary>
+    public string? ChrgitmType { get; set; }
+
+    public string? RestrictedUse { get; set; }
 }
 
 public sealed class InstitutionRow

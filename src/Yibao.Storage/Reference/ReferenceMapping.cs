@@ -14,7 +14,16 @@ public static class ReferenceMapping
         ArgumentNullException.ThrowIfNull(row);
         CodeNames.TryParseItemKind(row.Kind, out var kind);
         CodeNames.TryParseClass(row.Class, out var @class);
-        return new CatalogueEntry(row.Code, row.Name, kind, @class, row.SelfpayProp, row.PriceCap);
+        var marks = (row.EssentialMedicine ? CatalogueMarks.EssentialMedicine : CatalogueMarks.None)
+            | (row.NegotiatedDrug ? CatalogueMarks.NegotiatedDrug : CatalogueMarks.None)
+            | (row.ChildMedicine ? CatalogueMarks.ChildMedicine : CatalogueMarks.None)
+            | (row.SpecialItem ? CatalogueMarks.SpecialItem : CatalogueMarks.None);
+        return new CatalogueEntry(row.Code, row.Name, kind, @class, row.SelfpayProp, row.PriceCap)
+        {
+            Marks = marks,
+            ChrgitmType = row.ChrgitmType,
+            RestrictedUse = row.RestrictedUse,
+        };
     }
 
     public static CatalogueEntryRow ToRow(this CatalogueEntry entry, long versionId) => new()
@@ -26,6 +35,12 @@ public static class ReferenceMapping
         Class = entry.Class.ToName(),
         SelfpayProp = entry.SelfpayProp,
         PriceCap = entry.PriceCap,
+        EssentialMedicine = entry.Marks.HasFlag(CatalogueMarks.EssentialMedicine),
+        NegotiatedDrug = entry.Marks.HasFlag(CatalogueMarks.NegotiatedDrug),
+        ChildMedicine = entry.Marks.HasFlag(CatalogueMarks.ChildMedicine),
+        SpecialItem = entry.Marks.HasFlag(CatalogueMarks.SpecialItem),
+        ChrgitmType = entry.ChrgitmType,
+        RestrictedUse = entry.RestrictedUse,
     };
 
     public static Institution ToDomain(this InstitutionRow row)
@@ -53,7 +68,7 @@ public static class ReferenceMapping
             {
                 CodeNames.TryParseFiling(f.Type, out var type);
                 return new CrossRegionFiling(type, f.Reason, f.ToArea, f.From, f.To);
-            }).ToList());
+            }).ToList()) { Naty = row.Naty };
     }
 
     public static AccumulatorSet ToAccumulatorSet(this IEnumerable<AccumulatorRow> rows) =>

@@ -40,6 +40,24 @@ public sealed class ImportPersonsTests
 
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task ImportPersons_CsvWithEthnicity_StoresNatyAndRefusesACodeOutOfRule(string provider)
+    {
+        await using var app = await TestApplication.CreateAsync(provider);
+        var header = Header.TrimEnd('\n') + ",naty\n";
+
+        var report = await ImportAsync(app, header
+            + "N000000000000001,New Person,2,1990-05-01,330106199005010022,310,330100,false,0,03\n"
+            + "N000000000000002,Other Person,1,1991-05-01,330106199105010011,310,330100,false,0,\n");
+        var refused = await ImportAsync(app, header + "N000000000000003,Third,1,1992-05-01,330106199205010011,310,330100,false,0,Han\n");
+
+        Assert.Equal(2, report.Ok().Imported);
+        var naty = await app.ReadAsync(s => s.Db.Persons.Where(p => p.PsnNo.StartsWith("N")).OrderBy(p => p.PsnNo).Select(p => p.Naty).ToListAsync());
+        Assert.Equal(["03", null], naty);
+        Assert.False(refused.IsSuccess);
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task ImportPersons_BadRecords_ImportNothingUnlessSkipBadThenReportTheirLines(string provider)
     {
         await using var app = await TestApplication.CreateAsync(provider);

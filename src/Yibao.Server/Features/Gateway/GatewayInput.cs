@@ -8,6 +8,9 @@ internal readonly struct GatewayInput(JsonElement element, string path)
 {
     public JsonElement Element => element;
 
+    /// <summary>Where the block sits in <c>input</c>, for refusals: e.g. <c>input.feedetail[2]</c>.</summary>
+    public string Path => path;
+
     public GatewayInput Block(string name) =>
         element.TryGetProperty(name, out var block) && block.ValueKind == JsonValueKind.Object
             ? new GatewayInput(block, $"{path}.{name}")

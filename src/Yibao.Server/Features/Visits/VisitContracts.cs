@@ -37,7 +37,9 @@ public sealed record VisitResponse(
     string Status);
 
 /// <param name="FeedetlSn">The institution's line serial; assigned when absent.</param>
-public sealed record FeeLineRequest(string? FeedetlSn, string? Code, string? Name, decimal? Price, decimal? Qty, decimal? Amount);
+/// <param name="Rxno">The prescription the line was dispensed on, if any (at most 30 characters).</param>
+/// <param name="RxCircFlag">Whether that prescription came through the circulation platform.</param>
+public sealed record FeeLineRequest(string? FeedetlSn, string? Code, string? Name, decimal? Price, decimal? Qty, decimal? Amount, string? Rxno = null, bool? RxCircFlag = null);
 
 public sealed record UploadFeesRequest(IReadOnlyList<FeeLineRequest>? Lines);
 

@@ -94,9 +94,9 @@ internal static class VisitRequests
                 missing.Add("price, qty and amount are required");
             }
 
-            if (line.FeedetlSn is { Length: > 40 } || line.Name is { Length: > 200 })
+            if (line.FeedetlSn is { Length: > 40 } || line.Name is { Length: > 200 } || line.Rxno is { Length: > 30 })
             {
-                missing.Add("feedetl_sn is at most 40 characters, name at most 200");
+                missing.Add("feedetl_sn is at most 40 characters, name at most 200, rxno at most 30");
             }
 
             if (missing.Count > 0)
@@ -113,6 +113,6 @@ internal static class VisitRequests
 
         return errors.Count > 0
             ? HttpErrors.ValidationFailed.With("The fee upload is invalid.", errors)
-            : lines.Select(l => new FeeLineInput(l.FeedetlSn, l.Code!, l.Name, l.Price!.Value, l.Qty!.Value, l.Amount!.Value)).ToList();
+            : lines.Select(l => new FeeLineInput(l.FeedetlSn, l.Code!, l.Name, l.Price!.Value, l.Qty!.Value, l.Amount!.Value, string.IsNullOrWhiteSpace(l.Rxno) ? null : l.Rxno, l.RxCircFlag ?? false)).ToList();
     }
 }

@@ -138,11 +138,24 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(50)")
                         .HasColumnName("code");
 
+                    b.Property<bool>("ChildMedicine")
+                        .HasColumnType("boolean")
+                        .HasColumnName("child_medicine");
+
+                    b.Property<string>("ChrgitmType")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("chrgitm_type");
+
                     b.Property<string>("Class")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")
                         .HasColumnName("class");
+
+                    b.Property<bool>("EssentialMedicine")
+                        .HasColumnType("boolean")
+                        .HasColumnName("essential_medicine");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -156,15 +169,28 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<bool>("NegotiatedDrug")
+                        .HasColumnType("boolean")
+                        .HasColumnName("negotiated_drug");
+
                     b.Property<decimal?>("PriceCap")
                         .HasPrecision(16, 4)
                         .HasColumnType("numeric(16,4)")
                         .HasColumnName("price_cap");
 
+                    b.Property<string>("RestrictedUse")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("restricted_use");
+
                     b.Property<decimal>("SelfpayProp")
                         .HasPrecision(6, 4)
                         .HasColumnType("numeric(6,4)")
                         .HasColumnName("selfpay_prop");
+
+                    b.Property<bool>("SpecialItem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("special_item");
 
                     b.HasKey("VersionId", "Code")
                         .HasName("pk_catalogue_entries");
@@ -398,6 +424,15 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasPrecision(16, 4)
                         .HasColumnType("numeric(16,4)")
                         .HasColumnName("qty");
+
+                    b.Property<bool>("RxCircFlag")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rx_circ_flag");
+
+                    b.Property<string>("Rxno")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("rxno");
 
                     b.Property<decimal>("SelfpayProp")
                         .HasPrecision(6, 4)
@@ -900,6 +935,11 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Naty")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("naty");
 
                     b.Property<bool>("Retired")
                         .HasColumnType("boolean")

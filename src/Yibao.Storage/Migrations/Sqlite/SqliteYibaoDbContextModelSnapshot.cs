@@ -131,11 +131,24 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("code");
 
+                    b.Property<bool>("ChildMedicine")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_medicine");
+
+                    b.Property<string>("ChrgitmType")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chrgitm_type");
+
                     b.Property<string>("Class")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("TEXT")
                         .HasColumnName("class");
+
+                    b.Property<bool>("EssentialMedicine")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("essential_medicine");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -149,15 +162,28 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<bool>("NegotiatedDrug")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("negotiated_drug");
+
                     b.Property<decimal?>("PriceCap")
                         .HasPrecision(16, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("price_cap");
 
+                    b.Property<string>("RestrictedUse")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restricted_use");
+
                     b.Property<decimal>("SelfpayProp")
                         .HasPrecision(6, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("selfpay_prop");
+
+                    b.Property<bool>("SpecialItem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("special_item");
 
                     b.HasKey("VersionId", "Code")
                         .HasName("pk_catalogue_entries");
@@ -385,6 +411,15 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasPrecision(16, 4)
                         .HasColumnType("TEXT")
                         .HasColumnName("qty");
+
+                    b.Property<bool>("RxCircFlag")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rx_circ_flag");
+
+                    b.Property<string>("Rxno")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rxno");
 
                     b.Property<decimal>("SelfpayProp")
                         .HasPrecision(6, 4)
@@ -881,6 +916,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("Naty")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("naty");
 
                     b.Property<bool>("Retired")
                         .HasColumnType("INTEGER")

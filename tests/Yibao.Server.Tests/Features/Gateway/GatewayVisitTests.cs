@@ -32,6 +32,24 @@ public sealed class GatewayVisitTests
     }
 
     [Fact]
+    public async Task UploadFees_LinesOnAPrescription_RecordTheRxnoAndCirculationFlag()
+    {
+        await using var server = await YibaoServer.StartAsync();
+        var his = await GatewayFixture.SignedInAsync(server, "H33010000001");
+        var mdtrtId = (await his.RegisterAsync("3301000000000001", "310", "330100", "02", "330106196803140013")).Expect().GetProperty("data").GetProperty("mdtrt_id").GetString()!;
+        object Line(string sn, string? rxno, string? circulated) => new { feedetl_sn = sn, mdtrt_id = mdtrtId, psn_no = "3301000000000001", med_list_codg = "XC08CAA001A001", pric = 1.85m, cnt = 28, det_item_fee_sumamt = 51.80m, rxno, rx_circ_flag = circulated };
+
+        var uploaded = (await his.CallAsync("2204", new { feedetail = new[] { Line("1", "RX20261122001", "1"), Line("2", "RX20261122002", "0"), Line("3", null, null) } })).Expect();
+        var refused = await his.CallAsync("2204", new { feedetail = new[] { Line("4", "RX20261122003", "2") } });
+
+        await using var db = server.OpenDatabase();
+        var lines = await db.FeeLines.OrderBy(l => l.FeedetlSn).Select(l => new { l.Rxno, l.RxCircFlag }).ToListAsync();
+        Assert.Equal([new { Rxno = (string?)"RX20261122001", RxCircFlag = true }, new { Rxno = (string?)"RX20261122002", RxCircFlag = false }, new { Rxno = (string?)null, RxCircFlag = false }], lines);
+        Assert.Equal("RX20261122001", uploaded.GetProperty("result")[0].GetProperty("exp_content").GetProperty("rxno").GetString());
+        Assert.Contains("input.feedetail[0].rx_circ_flag", refused.ErrMsg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CancelFees_ThenSettle_IsRefusedForWantOfLines()
     {
         await using var server = await YibaoServer.StartAsync();

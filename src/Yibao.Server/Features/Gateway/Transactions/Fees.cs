@@ -1,4 +1,5 @@
 using Yibao.Application.Visits;
+using Yibao.Domain.Catalogues;
 using Yibao.Server.Features.Visits;
 
 namespace Yibao.Server.Features.Gateway.Transactions;
@@ -32,7 +33,14 @@ internal static class Fees
             d.OptionalText("medins_list_name", 200),
             d.Decimal("pric"),
             d.Decimal("cnt"),
-            d.Decimal("det_item_fee_sumamt"))).ToList());
+            d.Decimal("det_item_fee_sumamt"),
+            d.OptionalText("rxno", 30),
+            d.OptionalText("rx_circ_flag", 1) switch
+            {
+                null or "0" => false,
+                "1" => true,
+                _ => throw new GatewayRefusal($"{d.Path}.rx_circ_flag is 0 or 1."),
+            })).ToList());
         var lines = VisitRequests.ToLines(request);
         if (!lines.IsSuccess)
         {
@@ -41,13 +49,45 @@ internal static class Fees
         }
 
         var uploaded = GatewayCall.Expect(await call.Use<UploadFeesHandler>().HandleAsync(new UploadFees(mdtrtIds[0], lines.Value, call.Scope(psnNos[0])), ct));
-        return new
-        {
-            result = uploaded.Select(u => new FeeDetailResult(
-                u.Row.FeedetlSn, u.Row.Amount, u.Row.Qty, u.Row.Price, u.Row.PriceCap ?? 0m, u.Row.SelfpayProp,
-                u.Row.Fulamt, u.Row.Over, u.Row.Pre, u.Row.Inscp, u.Row.ChrgitmLv, "", u.Memo)).ToList(),
-        };
+        return new { result = uploaded.Select(Result).ToList() };
     }
+
+    /// <summary>
+    /// One line's answer. The flags come from the catalogue entry (an uncatalogued line has none):
+    /// <c>lmt_used_flag</c> is 1 when the entry carries a restricted-use scope, which then applied to
+    /// the line; <c>drt_reim_flag</c> is 1 when the fund can pay part of the line (its eligible
+    /// amount is above zero), 0 when it is the person's in full.
+    /// </summary>
+    private static FeeDetailResult Result(UploadedLine u)
+    {
+        var (row, entry) = (u.Row, u.Entry);
+        var marks = entry?.Marks ?? CatalogueMarks.None;
+        var expContent = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (row.Rxno is { } rxno)
+        {
+            expContent["rxno"] = rxno;
+            expContent["rx_circ_flag"] = Flag(row.RxCircFlag);
+        }
+
+        if (entry?.RestrictedUse is { } restricted)
+        {
+            expContent["lmt_used_scope"] = restricted;
+        }
+
+        return new FeeDetailResult(
+            row.FeedetlSn, row.Amount, row.Qty, row.Price, row.PriceCap ?? 0m, row.SelfpayProp,
+            row.Fulamt, row.Over, row.Pre, row.Inscp, row.ChrgitmLv, entry?.MedChrgitmType ?? "14",
+            Flag(marks.HasFlag(CatalogueMarks.EssentialMedicine)),
+            Flag(marks.HasFlag(CatalogueMarks.NegotiatedDrug)),
+            Flag(marks.HasFlag(CatalogueMarks.ChildMedicine)),
+            Flag(marks.HasFlag(CatalogueMarks.SpecialItem)),
+            Flag(entry?.RestrictedUse is not null),
+            Flag(row.Inscp > 0m),
+            u.Memo,
+            expContent);
+    }
+
+    private static string Flag(bool value) => value ? "1" : "0";
 
     public static async Task<object?> CancelAsync(GatewayCall call, CancellationToken ct)
     {
@@ -77,4 +117,11 @@ internal sealed record FeeDetailResult(
     decimal InscpScpAmt,
     string ChrgitmLv,
     string MedChrgitmType,
-    string? Memo);
+    string BasMednFlag,
+    string HiNegoDrugFlag,
+    string ChldMedcFlag,
+    string ListSpItemFlag,
+    string LmtUsedFlag,
+    string DrtReimFlag,
+    string? Memo,
+    IReadOnlyDictionary<string, string> ExpContent);

@@ -15,7 +15,9 @@ internal static class PersonInfo
         var on = data.OptionalTime("begntime", call.Calendar.Now.Offset) is { } begin ? call.Calendar.DateOf(begin) : call.Calendar.Today;
         return new
         {
-            baseinfo = new BaseInfo(person.PsnNo, "01", person.Certno, person.Name, person.Gender, "01", GatewayFormats.Date(person.Birthday), GatewayFormats.Age(person.Birthday, on)),
+            baseinfo = new BaseInfo(
+                person.PsnNo, "01", person.Certno, person.Name, person.Gender, person.Naty ?? "", GatewayFormats.Date(person.Birthday), GatewayFormats.Age(person.Birthday, on),
+                new PersonExpContent(person.Filings.OrderBy(f => f.From).Select(f => new FilingInfo(f.Type, f.ToArea, GatewayFormats.Date(f.From), f.To is { } to ? GatewayFormats.Date(to) : null)).ToList())),
             insuinfo = new[]
             {
                 new InsuInfo(Insutype.HasPersonalAccount(person.Insutype) ? ledger.Balance : 0m, person.Insutype, GatewayFormats.PsnType(person.Insutype, person.Retired), "1", null, null, "0", person.Area, ""),
@@ -45,7 +47,14 @@ internal static class PersonInfo
     }
 }
 
-internal sealed record BaseInfo(string PsnNo, string PsnCertType, string Certno, string PsnName, string Gend, string Naty, string Brdy, int Age);
+/// <param name="Naty">GB 3304 ethnicity; empty when not on file.</param>
+internal sealed record BaseInfo(string PsnNo, string PsnCertType, string Certno, string PsnName, string Gend, string Naty, string Brdy, int Age, PersonExpContent ExpContent);
+
+/// <summary>1101's <c>baseinfo.exp_content</c>: the person's cross-region filings (异地就医备案), which decide how a visit elsewhere settles.</summary>
+internal sealed record PersonExpContent(IReadOnlyList<FilingInfo> Filings);
+
+/// <param name="Type">longTerm or temporaryFiled.</param>
+internal sealed record FilingInfo(string Type, string ToArea, string Begndate, string? Enddate);
 
 internal sealed record InsuInfo(decimal Balc, string Insutype, string PsnType, string PsnInsuStas, string? PsnInsuDate, string? PausInsuDate, string CvlservFlag, string InsuplcAdmdvs, string EmpName);
 

@@ -17,7 +17,7 @@ internal static class Registration
         var visit = GatewayCall.Expect(await call.Use<RegisterVisitHandler>().HandleAsync(
             new RegisterVisit(person.PsnNo, null, call.Institution.FixmedinsCode, MedType.GeneralOutpatient, null, visitKind, onlineService, data.OptionalTime("begntime", call.Calendar.Now.Offset), Identified: person),
             ct));
-        return new { data = new RegistrationOutput(visit.MdtrtId, visit.PsnNo, data.OptionalText("ipt_otp_no", 30)) };
+        return new { data = new RegistrationOutput(visit.MdtrtId, visit.PsnNo, data.OptionalText("ipt_otp_no", 30), new VisitExpContent(visit.VisitKind, visit.OnlineService, visit.Channel, visit.Filing)) };
     }
 
     /// <summary>
@@ -79,4 +79,7 @@ internal static class Registration
     }
 }
 
-internal sealed record RegistrationOutput(string MdtrtId, string PsnNo, string? IptOtpNo);
+internal sealed record RegistrationOutput(string MdtrtId, string PsnNo, string? IptOtpNo, VisitExpContent ExpContent);
+
+/// <summary>2201's <c>data.exp_content</c>: how the platform registered the visit (the kind and Internet+ service read from the request's exp_content, the channel, the cross-region filing).</summary>
+internal sealed record VisitExpContent(string VisitKind, string? OnlineService, string Channel, string Filing);

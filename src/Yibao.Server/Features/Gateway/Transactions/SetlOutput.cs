@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Yibao.Domain.Codes;
 using Yibao.Storage.Entities;
 
@@ -18,10 +19,12 @@ internal static class SetlOutput
             "01",
             person.Certno,
             person.Gender,
+            person.Naty ?? "",
             GatewayFormats.Date(person.Birthday),
             GatewayFormats.Age(person.Birthday, call.Calendar.DateOf(time)),
             s.Insutype,
             GatewayFormats.PsnType(s.Insutype, person.Retired),
+            "0",
             GatewayFormats.Time(time, call.Calendar),
             certType,
             s.MedType,
@@ -52,7 +55,9 @@ internal static class SetlOutput
                 new SetlDetail("310100", sign * s.InscpScpAmt, 0m, sign * s.HifpPay, "职工基本医疗保险统筹基金", ""),
                 new SetlDetail("310200", sign * s.PsnPartAmt, 0m, sign * s.AcctPay, "职工基本医疗保险个人账户", ""),
             };
-        return new { setlinfo = info, setldetail = detail };
+        var expContent = new SetlExpContent(
+            s.Channel, s.InsuredArea == s.TreatmentArea ? "0" : "1", s.InsuredArea, s.TreatmentArea, s.Filing, s.BenefitKind, s.EffectiveLevel, s.CatalogueVersion, s.PolicyRevision);
+        return new SetlBlocks(info, detail, expContent);
     }
 
     private static string ClearingType(string medType) => medType switch
@@ -72,10 +77,12 @@ internal sealed record SetlInfo(
     string PsnCertType,
     string Certno,
     string Gend,
+    string Naty,
     string Brdy,
     int Age,
     string Insutype,
     string PsnType,
+    string CvlservFlag,
     string SetlTime,
     string MdtrtCertType,
     string MedType,
@@ -104,5 +111,24 @@ internal sealed record SetlInfo(
     string ClrOptins,
     string ClrWay,
     string ClrType);
+
+/// <summary>2206, 2207, 2208 and 5203's output: <c>setlinfo</c>, <c>setldetail[]</c> and, as the national platform spells it, <c>expContent</c>.</summary>
+internal sealed record SetlBlocks(SetlInfo Setlinfo, IReadOnlyList<SetlDetail> Setldetail, [property: JsonPropertyName("expContent")] SetlExpContent ExpContent);
+
+/// <summary>
+/// What the settlement was settled under, beyond <c>setlinfo</c>: its channel, whether it crossed
+/// areas (<c>cross_region</c> 0/1) and under which filing, the benefit, the institution's effective
+/// level, and the catalogue version and policy revision applied.
+/// </summary>
+internal sealed record SetlExpContent(
+    string Channel,
+    string CrossRegion,
+    string InsuredArea,
+    string TreatmentArea,
+    string Filing,
+    string BenefitKind,
+    int EffectiveLevel,
+    int CatalogueVersion,
+    int PolicyRevision);
 
 internal sealed record SetlDetail(string FundPayType, decimal InscpScpAmt, decimal CrtPaybLmtAmt, decimal FundPayamt, string FundPayTypeName, string SetlProcInfo);
