@@ -7,6 +7,7 @@ builder.AddYibao();
 var app = builder.Build();
 if (!await app.TryInitializeDatabaseAsync())
 {
+    await app.DisposeAsync(); // flushes the console logger's queue, so that the one line is not lost at exit
     return 2;
 }
 

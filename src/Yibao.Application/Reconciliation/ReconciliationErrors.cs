@@ -6,4 +6,6 @@ namespace Yibao.Application.Reconciliation;
 public static class ReconciliationErrors
 {
     public static readonly ErrorCode InvalidPeriod = new("invalid_period", ErrorKind.Invalid);
+    public static readonly ErrorCode InvalidDetails = new("invalid_details", ErrorKind.Invalid);
+    public static readonly ErrorCode DetailsDoNotAddUp = new("details_do_not_add_up", ErrorKind.Invalid);
 }

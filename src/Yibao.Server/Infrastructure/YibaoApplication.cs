@@ -115,6 +115,7 @@ public static class YibaoApplication
         app.MapVisitEndpoints();
         app.MapSettlementEndpoints();
         app.MapReconciliationEndpoints();
+        app.MapDetailReconciliation();
         app.MapPriceListEndpoints();
         app.MapAdminEndpoints();
         app.MapGatewayEndpoints();

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Yibao.Application.Persons;
-using Yibao.Application.Reconciliation;
 using Yibao.Application.Reference;
 using Yibao.Domain.Codes;
 
 namespace Yibao.Server.Features.Gateway.Transactions;
 
-/// <summary>5206 accumulations, 3201 total reconciliation, 1312 catalogue query.</summary>
+/// <summary>5206 accumulations, 1312 catalogue query.</summary>
 internal static class Queries
 {
     public static async Task<object?> AccumulationsAsync(GatewayCall call, CancellationToken ct)
@@ -30,26 +29,6 @@ internal static class Queries
         };
     }
 
-    /// <summary>Compares the institution's totals for a period with the platform's (net of cancellations).</summary>
-    public static async Task<object?> ReconcileAsync(GatewayCall call, CancellationToken ct)
-    {
-        var data = call.Input.Block("data");
-        var insutype = data.Text("insutype", 6);
-        var from = data.Date("stmt_begndate");
-        var to = data.Date("stmt_enddate");
-        var clearingArea = data.OptionalText("setl_optins", 6);
-        var command = new ReconcileTotals(call.Institution.FixmedinsCode, insutype, from, to, clearingArea,
-            data.Decimal("medfee_sumamt"), data.Decimal("fund_pay_sumamt"), data.Decimal("acct_pay"), (int)data.Decimal("fixmedins_setl_cnt"));
-        var result = GatewayCall.Expect(await call.Use<ReconcileTotalsHandler>().HandleAsync(command, ct));
-        return new
-        {
-            stmtinfo = new StmtInfo(
-                clearingArea ?? call.Institution.Area,
-                result.Agrees ? "0" : "1",
-                result.Agrees ? "totals agree" : string.Join("; ", result.Differences)),
-        };
-    }
-
     /// <summary>The current catalogue of an area, paged; <c>updt_time</c> returns nothing when it has not changed since.</summary>
     public static async Task<object?> CatalogueAsync(GatewayCall call, CancellationToken ct)
     {
@@ -68,8 +47,6 @@ internal static class Queries
 }
 
 internal sealed record CumInfo(string Insutype, int Year, string CumTypeCode, decimal Cum);
-
-internal sealed record StmtInfo(string SetlOptins, string StmtRslt, string StmtRsltDscr);
 
 /// <summary>1312's output; <c>recordCounts</c> is camelCase in the national interface, unlike its neighbours.</summary>
 internal sealed record CatalogueOutput(
