@@ -8,7 +8,7 @@ namespace Yibao.Server.Tests.Features.Gateway;
 /// <summary>
 /// Each file in <c>Clients/</c> is one way a real HIS writes the envelope. Each drives the whole
 /// outpatient flow, 9001 → 1101 → 2201 → 2203 → 2204 → 2206 → 2207 (retried) → 5203 → 2208, and
-/// must settle to the cent as the engine computes.
+/// must be answered in full (every field the spec lists) and settle to the cent as the engine computes.
 /// </summary>
 public sealed class ClientCompatibilityTests
 {
@@ -50,18 +50,26 @@ public sealed class ClientCompatibilityTests
         var his = new GatewayClient(http, GatewayIdentity.Demo("H33010000001", "330100"), server.Clock);
         await his.SignInAsync();
 
-        var info = (await his.PersonInfoAsync("02", Certno)).Expect();
+        var spec = SpecOutputs.Read();
+        async Task<System.Text.Json.JsonElement> InFull(string infno, Task<GatewayResult> call)
+        {
+            var output = (await call).Expect();
+            SpecOutputs.AssertComplete(spec, infno, output);
+            return output;
+        }
+
+        var info = await InFull("1101", his.PersonInfoAsync("02", Certno));
         Assert.Equal(PsnNo, info.GetProperty("baseinfo").GetProperty("psn_no").GetString());
-        var registered = (await his.RegisterAsync(PsnNo, "310", "330100", "02", Certno, visitKind: "followUp")).Expect();
+        var registered = await InFull("2201", his.RegisterAsync(PsnNo, "310", "330100", "02", Certno, visitKind: "followUp"));
         var mdtrtId = registered.GetProperty("data").GetProperty("mdtrt_id").GetString()!;
         (await his.CallAsync("2203", new { mdtrtinfo = new { mdtrt_id = mdtrtId, psn_no = PsnNo, med_type = "11", begntime = "2026-11-22 10:00:00", dise_codg = "I10", dise_name = "Hypertension" } })).Expect();
-        var uploaded = (await his.UploadFeesAsync(mdtrtId, PsnNo, Lines)).Expect();
+        var uploaded = await InFull("2204", his.UploadFeesAsync(mdtrtId, PsnNo, Lines));
         Assert.Equal(Lines.Length, uploaded.GetProperty("result").GetArrayLength());
 
         var request = new SettleRequest(mdtrtId, PsnNo, "310", "330100", "11", Lines.Sum(l => l.Amount), "02", Certno);
-        (await his.PreSettleAsync(request)).Expect();
+        await InFull("2206", his.PreSettleAsync(request));
         var msgid = his.NextMsgId();
-        var settled = (await his.SettleAsync(request, msgid)).Expect();
+        var settled = await InFull("2207", his.SettleAsync(request, msgid));
         var retried = (await his.SettleAsync(request, msgid)).Expect();
 
         var expected = GatewayFixture.Engine(PsnNo, "330100", 3, "11", Channel.Offline, Lines);
@@ -72,8 +80,8 @@ public sealed class ClientCompatibilityTests
 
         var setlId = settled.GetProperty("setlinfo").GetProperty("setl_id").GetString()!;
         Assert.Equal(setlId, retried.GetProperty("setlinfo").GetProperty("setl_id").GetString());
-        Assert.Equal(setlId, (await his.QuerySettlementAsync(setlId, mdtrtId, PsnNo)).Expect().GetProperty("setlinfo").GetProperty("setl_id").GetString());
-        var cancelled = (await his.CancelSettlementAsync(setlId, mdtrtId, PsnNo)).Expect();
+        Assert.Equal(setlId, (await InFull("5203", his.QuerySettlementAsync(setlId, mdtrtId, PsnNo))).GetProperty("setlinfo").GetProperty("setl_id").GetString());
+        var cancelled = await InFull("2208", his.CancelSettlementAsync(setlId, mdtrtId, PsnNo));
         Assert.Equal(-expected.HifpPay, cancelled.GetProperty("setlinfo").GetProperty("hifp_pay").GetDecimal());
     }
 }
