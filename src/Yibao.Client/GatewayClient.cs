@@ -99,19 +99,8 @@ public sealed class GatewayClient(HttpClient http, GatewayIdentity identity, Tim
     };
 
     /// <summary>The four x-tif headers for one request, with a fresh nonce.</summary>
-    public IReadOnlyDictionary<string, string> Sign(string? nonce = null, DateTimeOffset? at = null, string? token = null)
-    {
-        var timestamp = (at ?? _clock.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        nonce ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var signature = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(timestamp + (token ?? identity.Token) + nonce + timestamp)));
-        return new Dictionary<string, string>
-        {
-            ["x-tif-paasid"] = identity.Paasid,
-            ["x-tif-timestamp"] = timestamp,
-            ["x-tif-nonce"] = nonce,
-            ["x-tif-signature"] = signature,
-        };
-    }
+    public IReadOnlyDictionary<string, string> Sign(string? nonce = null, DateTimeOffset? at = null, string? token = null) =>
+        TifSignature.Headers(identity with { Token = token ?? identity.Token }, at ?? _clock.GetUtcNow(), nonce);
 
     /// <summary>Posts any body with any headers: for tests of what the gateway refuses.</summary>
     public async Task<HttpResponseMessage> SendAsync(string body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken = default)
@@ -257,6 +246,44 @@ public sealed class GatewayClient(HttpClient http, GatewayIdentity identity, Tim
     /// <summary>6203: refund a settled order in full.</summary>
     public Task<GatewayResult> RefundPaymentOrderAsync(string payOrdId, string? reason = null, CancellationToken cancellationToken = default) =>
         CallAsync("6203", new { data = new { pay_ord_id = payOrdId, reason } }, cancellationToken: cancellationToken);
+}
+
+/// <summary>The provincial TIF signature, which the gateway and the native API both check.</summary>
+public static class TifSignature
+{
+    /// <summary><c>x-tif-paasid</c>, <c>x-tif-timestamp</c>, <c>x-tif-nonce</c> (fresh unless given) and <c>x-tif-signature</c> = hex SHA-256(timestamp + token + nonce + timestamp).</summary>
+    public static IReadOnlyDictionary<string, string> Headers(GatewayIdentity identity, DateTimeOffset at, string? nonce = null)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var timestamp = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        nonce ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var signature = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(timestamp + identity.Token + nonce + timestamp)));
+        return new Dictionary<string, string>
+        {
+            ["x-tif-paasid"] = identity.Paasid,
+            ["x-tif-timestamp"] = timestamp,
+            ["x-tif-nonce"] = nonce,
+            ["x-tif-signature"] = signature,
+        };
+    }
+}
+
+/// <summary>Signs every request it sends as <paramref name="identity"/>: an institution's client of the native API.</summary>
+public sealed class TifSigningHandler(GatewayIdentity identity, TimeProvider? clock = null) : DelegatingHandler
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var (name, value) in TifSignature.Headers(identity, _clock.GetUtcNow()))
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
 }
 
 /// <summary>One line of a 2204 upload.</summary>

@@ -84,6 +84,11 @@ public sealed class CliServicesTests
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/visits") { Content = JsonContent.Create(new { psn_no = "3301000000000001", fixmedins_code = "H33010000001", med_type = "11" }) };
         request.Headers.Add("X-Msg-Id", msgId);
+        foreach (var (name, value) in Yibao.Client.TifSignature.Headers(Yibao.Client.GatewayIdentity.Demo("H33010000001", "330100"), DateTimeOffset.UtcNow))
+        {
+            request.Headers.Add(name, value);
+        }
+
         return http.SendAsync(request);
     }
 

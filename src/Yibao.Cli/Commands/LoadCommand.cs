@@ -167,10 +167,12 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
 
     private async Task NativeFlowAsync(string msg, string psnNo, string institution, ClientResult result, CancellationToken ct)
     {
-        var visit = await SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = institution, med_type = "11", dise_codg = "I10" }, msg + "r", result, ct);
+        // Signed as the demo institution's HIS would sign it (paasid = code, token = "demo-" + code).
+        var identity = GatewayIdentity.Demo(institution, "330100");
+        var visit = await SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, med_type = "11", dise_codg = "I10" }, identity, msg + "r", result, ct);
         var mdtrtId = visit.GetProperty("mdtrt_id").GetString();
-        await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/fees", new { lines = Lines }, msg + "f", result, ct);
-        await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { }, msg + "s", result, ct);
+        await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/fees", new { lines = Lines }, identity, msg + "f", result, ct);
+        await SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { }, identity, msg + "s", result, ct);
     }
 
     /// <summary>
@@ -206,11 +208,16 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
         }
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, string msgId, ClientResult result, CancellationToken ct)
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body, GatewayIdentity identity, string msgId, ClientResult result, CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json) };
         request.Headers.Add("X-Msg-Id", msgId);
+        foreach (var (name, value) in TifSignature.Headers(identity, clock.GetUtcNow()))
+        {
+            request.Headers.Add(name, value);
+        }
+
         using var response = await http.SendAsync(request, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         result.Requests.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);

@@ -17,6 +17,8 @@ internal static class HttpErrors
     public static readonly HttpErrorCode MalformedRequest = new("malformed_request", 400);
     public static readonly HttpErrorCode MsgidRequired = new("msgid_required", 400);
     public static readonly HttpErrorCode CallbackSignatureInvalid = new("callback_signature_invalid", 401);
+    public static readonly HttpErrorCode Unauthenticated = new("unauthenticated", 401);
+    public static readonly HttpErrorCode InstitutionForbidden = new("institution_forbidden", 403);
     public static readonly HttpErrorCode AdminForbidden = new("admin_forbidden", 403);
     public static readonly HttpErrorCode NotFound = new("not_found", 404);
     public static readonly HttpErrorCode UnknownProvider = new("unknown_provider", 404);

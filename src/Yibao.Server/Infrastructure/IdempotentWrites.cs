@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Yibao.Server.Infrastructure.Access;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
 
@@ -14,7 +15,7 @@ namespace Yibao.Server.Infrastructure;
 /// stored response commit in one transaction, and a repeat of the id returns the stored response
 /// without running anything. Refusals change nothing and are not stored, so they can be retried.
 /// </summary>
-internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimeProvider clock, IOptions<JsonOptions> json)
+internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimeProvider clock, IOptions<JsonOptions> json, CallingInstitution calling, TifAuthentication authentication)
 {
     public const string MessageIdHeader = "X-Msg-Id";
     public const string ReplayHeader = "X-Idempotent-Replay";
@@ -30,7 +31,31 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             return HttpErrors.MsgidRequired.With($"Every mutating request carries a client message id in the {MessageIdHeader} header (1 to {MaxMessageIdLength} characters).").ToResult();
         }
 
-        var outcome = await ExecuteAsync(msgId, Fingerprint($"{http.Request.Method} {http.Request.Path}", request), work, null, http.RequestAborted);
+        // An institution's message ids are its own; its nonce is saved with the stored response.
+        var caller = calling.Caller;
+        var key = caller is null ? msgId : $"api:{caller.FixmedinsCode}:{msgId}";
+        var outcome = await ExecuteAsync(key, Fingerprint($"{http.Request.Method} {http.Request.Path}", request), caller is null ? work : async ct =>
+        {
+            var reply = await work(ct);
+            if (reply.Error is null)
+            {
+                authentication.Keep(caller);
+            }
+
+            return reply;
+        }, null, http.RequestAborted);
+        if (caller is not null && (outcome.Error is not null || outcome.Replayed))
+        {
+            try
+            {
+                await authentication.RememberAsync(caller, http.RequestAborted);
+            }
+            catch (AccessRefusal refusal)
+            {
+                return InstitutionAccess.Unauthenticated(refusal.Message).ToResult();
+            }
+        }
+
         if (outcome.Error is { } error)
         {
             return error.ToResult();
@@ -98,6 +123,10 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
 
         return new WriteOutcome(reply.Status, body, false, null);
     }
+
+    /// <summary>Whether an endpoint's handler runs through the idempotent writes (and so is a write).</summary>
+    public static bool IsUsedBy(System.Reflection.MethodInfo method) =>
+        method?.GetParameters().Any(p => p.ParameterType == typeof(IdempotentWrites)) ?? false;
 
     public string Fingerprint(string operation, object? request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{operation}\n{JsonSerializer.Serialize(request, json.Value.SerializerOptions)}")));

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Infrastructure;
 
@@ -34,14 +35,14 @@ internal static class OpenApiContract
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = "x-tif-signature",
-                Description = "The national TIF signature: with x-tif-paasid, x-tif-timestamp (unix seconds, within 300 s) and x-tif-nonce (once), x-tif-signature = hex SHA-256(timestamp + token + nonce + timestamp).",
+                Description = "The national TIF signature, for the gateway and every native endpoint an institution calls: with x-tif-paasid, x-tif-timestamp (unix seconds, within 300 s) and x-tif-nonce (once), x-tif-signature = hex SHA-256(timestamp + token + nonce + timestamp).",
             };
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-            if (metadata.OfType<MethodInfo>().Any(m => m.GetParameters().Any(p => p.ParameterType == typeof(IdempotentWrites))))
+            if (metadata.OfType<MethodInfo>().Any(IdempotentWrites.IsUsedBy))
             {
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter
@@ -56,7 +57,7 @@ internal static class OpenApiContract
 
             var path = "/" + context.Description.RelativePath;
             var scheme = path.StartsWith("/api/admin", StringComparison.Ordinal) ? AdminScheme
-                : path.StartsWith("/fsi/api", StringComparison.Ordinal) ? GatewayScheme
+                : path.StartsWith("/fsi/api", StringComparison.Ordinal) || metadata.OfType<InstitutionAccess.Required>().Any() ? GatewayScheme
                 : null;
             if (scheme is not null)
             {

@@ -13,6 +13,7 @@ using Yibao.Server.Features.Persons;
 using Yibao.Server.Features.Reconciliation;
 using Yibao.Server.Features.Settlements;
 using Yibao.Server.Features.Visits;
+using Yibao.Server.Infrastructure.Access;
 using Yibao.Storage;
 using Yibao.Application.Reference;
 
@@ -40,7 +41,8 @@ public static class YibaoApplication
         // Resolved when first needed, so hosts (and tests) can set ConnectionStrings:Yibao late.
         services.AddYibaoStorage(sp => Installation.Storage(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<IdempotentWrites>();
-        services.AddScoped<Features.Gateway.GatewayAuthentication>();
+        services.AddScoped<TifAuthentication>();
+        services.AddScoped<CallingInstitution>();
         services.AddSingleton<Application.ECertificates.QrCodes>();
 
         // The ports' implementations: demo sign-in and face checks, the simulated payment provider.

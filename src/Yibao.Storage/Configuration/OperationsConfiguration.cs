@@ -22,7 +22,7 @@ internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<P
     public void Configure(EntityTypeBuilder<ProcessedMessageRow> e)
     {
         e.HasKey(x => x.MsgId);
-        e.Property(x => x.MsgId).HasMaxLength(100);
+        e.Property(x => x.MsgId).HasMaxLength(200); // an institution's key: "api:" + its code + ":" + its message id of up to 100
         e.Property(x => x.Fingerprint).HasMaxLength(64);
     }
 }

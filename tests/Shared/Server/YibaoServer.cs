@@ -1,3 +1,4 @@
+using Yibao.Client;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -54,6 +55,26 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
 
         return server;
     }
+
+    /// <summary>A client of the native API that signs every request as the demo institution's credentials (paasid = code, token = "demo-" + code).</summary>
+    public HttpClient InstitutionClient(string fixmedinsCode = "H33010000001") =>
+        CreateDefaultClient(new TifSigningHandler(GatewayIdentity.Demo(fixmedinsCode, "330100"), Clock));
+
+    /// <summary>Issues a real credential for an institution (as <c>yibao credentials issue</c> does) and a client that signs with it.</summary>
+    public async Task<HttpClient> IssuedInstitutionClientAsync(string fixmedinsCode, string area = "330100")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<Yibao.Application.Credentials.IssueCredentialHandler>().HandleAsync(new Yibao.Application.Credentials.IssueCredential(fixmedinsCode, null, "test"), default);
+        return CreateDefaultClient(new TifSigningHandler(new GatewayIdentity(fixmedinsCode, fixmedinsCode, area, issued.Value.Paasid, issued.Value.Token), Clock));
+    }
+
+    /// <summary>
+    /// A client of the native API for tests that act for several institutions in turn: each request is
+    /// signed as the institution it acts for (<see cref="ActingInstitutionsHandler"/>), with cookies and
+    /// redirects as <c>CreateClient()</c> has them.
+    /// </summary>
+    public HttpClient HisClient() =>
+        CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(), new ActingInstitutionsHandler(Clock));
 
     public YibaoDbContext OpenDatabase() => StorageOptions.FromConnectionString(_connectionString).CreateContext();
 

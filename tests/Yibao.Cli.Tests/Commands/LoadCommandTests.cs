@@ -11,7 +11,7 @@ public sealed class LoadCommandTests
     public async Task Drive_AgainstARealServer_SettlesFlowsAndReportsPercentiles()
     {
         await using var server = await YibaoServer.StartAsync();
-        var run = await LoadRun.PrepareAsync(server.CreateClient(), 20, default);
+        var run = await LoadRun.PrepareAsync(server.CreateClient(), 20, default, clock: server.Clock);
 
         var report = await run.DriveAsync(clients: 2, TimeSpan.FromSeconds(1), default);
 

@@ -9,7 +9,7 @@ public sealed class ReportCommandsTests
     public async Task ReportParity_OnlineAndOfflineSettlements_SameRatioPerBenefitKind()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
         foreach (var institution in new[] { "H33010000002", "H33010000001", "H33010000001" })
         {
             var visit = await client.RegisterAsync("3301000000000001", institution, disease: "I10");

@@ -15,7 +15,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await YibaoServer.StartAsync();
-        _client = _server.CreateClient();
+        _client = _server.HisClient();
         _openVisit = await _client.RegisterAsync("3301000000000001", "H33010000001");
     }
 
@@ -30,7 +30,7 @@ public sealed class BadInputTests : IAsyncLifetime
         { "POST", "/api/visits", """{"psn_no":"3301000000000001","fixmedins_code":"H33010000001","med_type":"99"}""", 422, "unknown_med_type" },
         { "POST", "/api/visits", """{"psn_no":"nobody","fixmedins_code":"H33010000001","med_type":"11"}""", 404, "person_not_found" },
         { "POST", "/api/visits", """{"certno":"000000000000000000","fixmedins_code":"H33010000001","med_type":"11"}""", 404, "person_not_found" },
-        { "POST", "/api/visits", """{"psn_no":"3301000000000001","fixmedins_code":"H99","med_type":"11"}""", 404, "institution_not_found" },
+        { "POST", "/api/visits", """{"psn_no":"3301000000000001","fixmedins_code":"H99","med_type":"11"}""", 401, "unauthenticated" },
         { "POST", "/api/visits", """{"psn_no":"3301000000000001","fixmedins_code":"H33010000001","med_type":"11","channel":"phone"}""", 400, "validation_failed" },
         { "POST", "/api/visits", """{"psn_no":"3301000000000001","fixmedins_code":"H33010000001","med_type":"11","begntime":"yesterday"}""", 400, "malformed_request" },
         { "POST", "/api/visits", """{"psn_no":"3301000000000001","fixmedins_code":"H33010000001","med_type":"11","begntime":"2019-05-01T09:00:00+08:00"}""", 422, "policy_not_found" },

@@ -19,7 +19,7 @@ public sealed class FaultsTests
         await using var relay = TcpRelay.Start(direct.Host!, direct.Port);
         var relayed = new NpgsqlConnectionStringBuilder(direct.ConnectionString) { Port = relay.Port, Timeout = 3 }.ConnectionString;
         await using var server = await YibaoServer.StartAsync("postgres", connectionString: relayed);
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var his = await GatewayFixture.SignedInAsync(server, "H33010000001");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/persons/3301000000000001")).StatusCode);
 
@@ -49,7 +49,7 @@ public sealed class FaultsTests
         await using var server = await YibaoServer.StartAsync();
         var sink = new LogSink();
         using var logged = server.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(sink).SetMinimumLevel(LogLevel.Information)));
-        var client = logged.CreateClient();
+        var client = logged.CreateDefaultClient(new ActingInstitutionsHandler(server.Clock));
         var bodies = new[] { """{"psn_no":""", """{"psn_no":12,"fixmedins_code":"H33010000001","med_type":"11"}""", "[]", """{"lines":[{"code":"x","price":"abc","qty":1,"amount":1}]}""" };
 
         var answers = new List<string>();

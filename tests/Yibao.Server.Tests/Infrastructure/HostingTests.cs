@@ -12,7 +12,7 @@ public sealed class HostingTests
     public async Task Start_FreshDatabase_MigratesSeedsAndReportsHealthy(string provider)
     {
         await using var server = await YibaoServer.StartAsync(provider);
-        var client = server.CreateClient();
+        var client = server.HisClient();
 
         var health = await (await client.GetAsync("/health")).JsonAsync(200);
 
@@ -25,7 +25,7 @@ public sealed class HostingTests
     public async Task OpenApi_Document_DescribesTheSettlementFlow()
     {
         await using var server = await YibaoServer.StartAsync();
-        var document = await (await server.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync(200);
+        var document = await (await server.HisClient().GetAsync("/openapi/v1.json")).JsonAsync(200);
 
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/visits", "/api/visits/{mdtrtId}/fees", "/api/visits/{mdtrtId}/settlement", "/api/settlements/{setlId}/cancellation", "/api/persons/{psnNo}" })
@@ -38,7 +38,7 @@ public sealed class HostingTests
     public async Task OpenApi_MutatingOperations_DeclareMsgIdSecurityAndTheirProblemCodes()
     {
         await using var server = await YibaoServer.StartAsync();
-        var document = await (await server.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync(200);
+        var document = await (await server.HisClient().GetAsync("/openapi/v1.json")).JsonAsync(200);
         var operations = document.GetProperty("paths").EnumerateObject()
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
             .ToList();
@@ -66,7 +66,7 @@ public sealed class HostingTests
     public async Task Scalar_InteractiveDocs_AreServed()
     {
         await using var server = await YibaoServer.StartAsync();
-        var response = await server.CreateClient().GetAsync("/scalar");
+        var response = await server.HisClient().GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("openapi", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }

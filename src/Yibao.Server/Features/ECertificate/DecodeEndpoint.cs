@@ -1,3 +1,4 @@
+using Yibao.Server.Infrastructure.Access;
 using System.Text.Json;
 using Yibao.Server.Features.Gateway;
 using Yibao.Application.ECertificates;
@@ -33,7 +34,7 @@ internal static class DecodeEndpoint
         return app;
     }
 
-    private static async Task<IResult> DecodeAsync(HttpContext http, GatewayAuthentication authentication, DecodeQrCodeHandler decode, AgencyCalendar calendar)
+    private static async Task<IResult> DecodeAsync(HttpContext http, TifAuthentication authentication, DecodeQrCodeHandler decode, AgencyCalendar calendar)
     {
         var ct = http.RequestAborted;
         try
@@ -66,13 +67,13 @@ internal static class DecodeEndpoint
                 },
                 AsWritten);
         }
-        catch (GatewayRefusal refusal)
+        catch (Exception refusal) when (refusal is GatewayRefusal or AccessRefusal)
         {
             return Failure(refusal.Message);
         }
     }
 
-    private static async Task<IResult> FaceAsync(HttpContext http, GatewayAuthentication authentication, RecordFaceCheckHandler faceCheck)
+    private static async Task<IResult> FaceAsync(HttpContext http, TifAuthentication authentication, RecordFaceCheckHandler faceCheck)
     {
         var ct = http.RequestAborted;
         try
@@ -85,7 +86,7 @@ internal static class DecodeEndpoint
                 ? Results.Json(new { code = 0, message = "success", data = new { ecToken, faceVerified = true } }, AsWritten)
                 : Failure(checkedFace.Error.Message);
         }
-        catch (GatewayRefusal refusal)
+        catch (Exception refusal) when (refusal is GatewayRefusal or AccessRefusal)
         {
             return Failure(refusal.Message);
         }

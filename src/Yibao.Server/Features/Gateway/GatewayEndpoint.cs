@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Yibao.Server.Features.Gateway.Transactions;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.Gateway;
 
@@ -65,8 +66,8 @@ internal static class GatewayEndpoint
     {
         var received = calendar.Now;
         var ct = http.RequestAborted;
-        var authentication = services.GetRequiredService<GatewayAuthentication>();
-        GatewayCaller? caller = null;
+        var authentication = services.GetRequiredService<TifAuthentication>();
+        TifCaller? caller = null;
         try
         {
             var body = await ReadBodyAsync(http.Request, ct);
@@ -92,7 +93,7 @@ internal static class GatewayEndpoint
                         authentication.Keep(caller); // saved with the stored response: no round trip of its own
                         return Reply.Ok(output);
                     }
-                    catch (GatewayRefusal refusal)
+                    catch (Exception refusal) when (refusal is GatewayRefusal or AccessRefusal)
                     {
                         return new ApiError(422, "gateway_refusal", refusal.Message);
                     }
@@ -110,7 +111,7 @@ internal static class GatewayEndpoint
                 ? Respond(Failure(received, message, calendar, request.MdtrtareaAdmvs), json.Value)
                 : Results.Content(outcome.Body, "application/json", Encoding.UTF8);
         }
-        catch (GatewayRefusal refusal)
+        catch (Exception refusal) when (refusal is GatewayRefusal or AccessRefusal)
         {
             return Respond(Failure(received, await RememberedAsync(authentication, caller, refusal.Message, ct) ?? refusal.Message, calendar, null), json.Value);
         }
@@ -135,7 +136,7 @@ internal static class GatewayEndpoint
     /// The refusal to answer once a verified caller's nonce is remembered, which it is whatever the
     /// answer: <paramref name="message"/> (null: none), or the nonce's own refusal when it was used before.
     /// </summary>
-    private static async Task<string?> RememberedAsync(GatewayAuthentication authentication, GatewayCaller? caller, string? message, CancellationToken ct)
+    private static async Task<string?> RememberedAsync(TifAuthentication authentication, TifCaller? caller, string? message, CancellationToken ct)
     {
         if (caller is null)
         {
@@ -147,7 +148,7 @@ internal static class GatewayEndpoint
             await authentication.RememberAsync(caller, ct);
             return message;
         }
-        catch (GatewayRefusal replayed)
+        catch (AccessRefusal replayed)
         {
             return replayed.Message;
         }

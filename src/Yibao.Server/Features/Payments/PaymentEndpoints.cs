@@ -3,6 +3,7 @@ using Yibao.Application.Settlements;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Domain.Payments;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.Payments;
 
@@ -14,9 +15,10 @@ internal static class PaymentEndpoints
         app.MapPost("/api/visits/{mdtrtId}/payment-order", CreateAsync)
             .WithTags("Mobile payment").WithName("CreatePaymentOrder")
             .WithSummary("Hold the visit's settlement in a payment order (payOrdId, payToken) for the person to confirm and pay")
+            .RequireInstitution()
             .Produces<PaymentOrderResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
-        var orders = app.MapGroup("/api/payment-orders").WithTags("Mobile payment");
+        var orders = app.MapGroup("/api/payment-orders").WithTags("Mobile payment").RequireInstitution();
         orders.MapGet("/{payOrdId}", GetAsync)
             .WithName("GetPaymentOrder").WithSummary("An order's state, split and history")
             .Produces<PaymentOrderResponse>().ProducesProblem(404);
@@ -34,26 +36,26 @@ internal static class PaymentEndpoints
         return app;
     }
 
-    private static Task<IResult> CreateAsync(string mdtrtId, CreatePaymentOrderRequest? request, HttpContext http, IdempotentWrites writes, CreatePaymentOrderHandler create, AgencyCalendar calendar)
+    private static Task<IResult> CreateAsync(string mdtrtId, CreatePaymentOrderRequest? request, HttpContext http, CallingInstitution calling, IdempotentWrites writes, CreatePaymentOrderHandler create, AgencyCalendar calendar)
     {
         var terms = new ClaimTerms(request?.UseAccount ?? true, new PersonProof(request?.MdtrtCertType, request?.MdtrtCertNo));
         return writes.RunAsync(http, request ?? new CreatePaymentOrderRequest(null, null, null, null), async ct =>
-            Reply.From(await create.HandleAsync(new CreatePaymentOrder(mdtrtId, terms, request?.DeliveryFee), ct), o => PaymentResponses.From(o, calendar, includeToken: true), 201));
+            Reply.From(await create.HandleAsync(new CreatePaymentOrder(mdtrtId, terms, request?.DeliveryFee, calling.Scope()), ct), o => PaymentResponses.From(o, calendar, includeToken: true), 201));
     }
 
-    private static async Task<IResult> GetAsync(string payOrdId, GetPaymentOrderHandler orders, AgencyCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string payOrdId, CallingInstitution calling, GetPaymentOrderHandler orders, AgencyCalendar calendar, CancellationToken ct)
     {
-        var order = await orders.HandleAsync(new GetPaymentOrder(payOrdId), ct);
+        var order = await orders.HandleAsync(new GetPaymentOrder(payOrdId, Institution: calling.Code), ct);
         return order.IsSuccess ? Results.Ok(PaymentResponses.From(order.Value, calendar)) : ApiError.From(order.Error).ToResult();
     }
 
-    private static Task<IResult> RevokeAsync(string payOrdId, PaymentOrderActionRequest? request, HttpContext http, IdempotentWrites writes, RevokePaymentOrderHandler revoke, AgencyCalendar calendar) =>
+    private static Task<IResult> RevokeAsync(string payOrdId, PaymentOrderActionRequest? request, HttpContext http, CallingInstitution calling, IdempotentWrites writes, RevokePaymentOrderHandler revoke, AgencyCalendar calendar) =>
         writes.RunAsync(http, new { payOrdId, request }, async ct =>
-            Reply.From(await revoke.HandleAsync(new RevokePaymentOrder(payOrdId, request?.Reason), ct), o => PaymentResponses.From(o, calendar)));
+            Reply.From(await revoke.HandleAsync(new RevokePaymentOrder(payOrdId, request?.Reason, calling.Code), ct), o => PaymentResponses.From(o, calendar)));
 
-    private static Task<IResult> RefundAsync(string payOrdId, PaymentOrderActionRequest? request, HttpContext http, IdempotentWrites writes, RefundPaymentOrderHandler refund, AgencyCalendar calendar) =>
+    private static Task<IResult> RefundAsync(string payOrdId, PaymentOrderActionRequest? request, HttpContext http, CallingInstitution calling, IdempotentWrites writes, RefundPaymentOrderHandler refund, AgencyCalendar calendar) =>
         writes.RunAsync(http, new { payOrdId, request }, async ct =>
-            Reply.From(await refund.HandleAsync(new RefundPaymentOrder(payOrdId, request?.Reason), ct), o => PaymentResponses.From(o, calendar)));
+            Reply.From(await refund.HandleAsync(new RefundPaymentOrder(payOrdId, request?.Reason, calling.Code), ct), o => PaymentResponses.From(o, calendar)));
 
     private static async Task<IResult> NotifyAsync(string provider, HttpContext http, IPaymentProvider payments, NotifyPaymentHandler notify)
     {

@@ -1,6 +1,7 @@
 using Yibao.Application.Persons;
 using Yibao.Domain.Codes;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.Persons;
 
@@ -9,7 +10,7 @@ internal static class PersonLookup
 {
     public static IEndpointRouteBuilder MapPersonEndpoints(this IEndpointRouteBuilder app)
     {
-        var persons = app.MapGroup("/api/persons").WithTags("Persons");
+        var persons = app.MapGroup("/api/persons").WithTags("Persons").RequireInstitution();
         persons.MapGet("/{psnNo}", (string psnNo, FindPersonHandler find, CancellationToken ct) => GetAsync(new FindPerson(psnNo, null), find, ct))
             .WithName("GetPerson").WithSummary("Person info, account balance and this year's accumulators, by psn_no")
             .Produces<PersonResponse>().ProducesProblem(404);

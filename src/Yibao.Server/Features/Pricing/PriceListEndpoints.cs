@@ -1,5 +1,6 @@
 using Yibao.Domain.Pricing;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 using Yibao.Application.Reference;
 using Yibao.Application.Pricing;
 
@@ -29,7 +30,8 @@ internal static class PriceListEndpoints
             })
             .WithTags("Internet+ pricing").WithName("GetPriceList")
             .WithSummary("An area's Internet+ service prices, by institution level")
-            .Produces<PriceListResponse>().ProducesProblem(404);
+            .Produces<PriceListResponse>().ProducesProblem(404)
+            .RequireInstitution();
         return app;
     }
 

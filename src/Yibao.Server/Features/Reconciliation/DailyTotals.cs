@@ -1,5 +1,6 @@
 using Yibao.Application.Reconciliation;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.Reconciliation;
 
@@ -11,12 +12,18 @@ internal static class DailyTotalsEndpoint
         app.MapGet("/api/institutions/{fixmedinsCode}/daily-totals", GetAsync)
             .WithTags("Reconciliation").WithName("DailyTotals")
             .WithSummary("Per-institution totals of one day's settlements and cancellations")
-            .Produces<DailyTotalsResponse>().ProducesProblem(400).ProducesProblem(404);
+            .Produces<DailyTotalsResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404)
+            .RequireInstitution();
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string fixmedinsCode, DateOnly? date, GetDailyTotalsHandler totals, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string fixmedinsCode, DateOnly? date, CallingInstitution calling, GetDailyTotalsHandler totals, CancellationToken ct)
     {
+        if (InstitutionAccess.NotTheCaller(fixmedinsCode, calling) is { } forbidden)
+        {
+            return forbidden.ToResult();
+        }
+
         var found = await totals.HandleAsync(new GetDailyTotals(fixmedinsCode, date), ct);
         return found.IsSuccess
             ? Results.Ok(new DailyTotalsResponse(found.Value.FixmedinsCode, found.Value.Date, found.Value.Settled, found.Value.Cancelled, found.Value.Net))

@@ -1,5 +1,6 @@
 using Yibao.Application.Reconciliation;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.Reconciliation;
 
@@ -11,12 +12,18 @@ internal static class DetailReconciliationEndpoint
         app.MapPost("/api/institutions/{fixmedinsCode}/reconciliation/details", PostAsync)
             .WithTags("Reconciliation").WithName("ReconcileDetails")
             .WithSummary("Compares an institution's settlements of a period one by one with the platform's (3202)")
-            .Produces<DetailReconciliationResponse>().ProducesProblem(400);
+            .Produces<DetailReconciliationResponse>().ProducesProblem(400).ProducesProblem(403)
+            .RequireInstitution();
         return app;
     }
 
-    private static async Task<IResult> PostAsync(string fixmedinsCode, DetailReconciliationRequest? request, ReconcileDetailsHandler handler, CancellationToken ct)
+    private static async Task<IResult> PostAsync(string fixmedinsCode, DetailReconciliationRequest? request, CallingInstitution calling, ReconcileDetailsHandler handler, CancellationToken ct)
     {
+        if (InstitutionAccess.NotTheCaller(fixmedinsCode, calling) is { } forbidden)
+        {
+            return forbidden.ToResult();
+        }
+
         if (request is not { From: { } from, To: { } to, MedfeeSumamt: { } medfee, FundPaySumamt: { } fund, CashPayamt: { } cash, Count: { } count, Details: { } details }
             || details.Any(d => d is not { SetlId.Length: > 0, MdtrtId.Length: > 0, PsnNo.Length: > 0, MedfeeSumamt: not null, FundPaySumamt: not null, AcctPay: not null }))
         {

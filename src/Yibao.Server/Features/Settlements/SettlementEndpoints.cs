@@ -1,5 +1,6 @@
 using Yibao.Application.Settlements;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.Settlements;
 
@@ -7,7 +8,7 @@ internal static class SettlementEndpoints
 {
     public static IEndpointRouteBuilder MapSettlementEndpoints(this IEndpointRouteBuilder app)
     {
-        var settlements = app.MapGroup("/api/settlements").WithTags("Settlements");
+        var settlements = app.MapGroup("/api/settlements").WithTags("Settlements").RequireInstitution();
         settlements.MapGet("/{setlId}", GetAsync)
             .WithName("GetSettlement").WithSummary("A settlement with its lines (5203)")
             .Produces<SettlementResponse>().ProducesProblem(404);
@@ -17,13 +18,13 @@ internal static class SettlementEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string setlId, GetSettlementHandler settlements, AgencyCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string setlId, CallingInstitution calling, GetSettlementHandler settlements, AgencyCalendar calendar, CancellationToken ct)
     {
-        var settlement = await settlements.HandleAsync(new GetSettlement(setlId), ct);
+        var settlement = await settlements.HandleAsync(new GetSettlement(setlId, calling.Code), ct);
         return settlement.IsSuccess ? Results.Ok(SettlementResponses.From(settlement.Value, calendar)) : ApiError.From(settlement.Error).ToResult();
     }
 
-    private static Task<IResult> CancelAsync(string setlId, HttpContext http, IdempotentWrites writes, CancelSettlementHandler cancel, AgencyCalendar calendar) =>
+    private static Task<IResult> CancelAsync(string setlId, HttpContext http, CallingInstitution calling, IdempotentWrites writes, CancelSettlementHandler cancel, AgencyCalendar calendar) =>
         writes.RunAsync(http, new { setlId }, async ct =>
-            Reply.From(await cancel.HandleAsync(new CancelSettlement(setlId), ct), c => SettlementResponses.Cancelled(c, calendar)));
+            Reply.From(await cancel.HandleAsync(new CancelSettlement(setlId, calling.Code), ct), c => SettlementResponses.Cancelled(c, calendar)));
 }

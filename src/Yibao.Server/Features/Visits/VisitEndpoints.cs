@@ -3,6 +3,7 @@ using Yibao.Application.Settlements.Checks;
 using Yibao.Application.Visits;
 using Yibao.Server.Features.Settlements;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.Visits;
 
@@ -10,7 +11,7 @@ internal static class VisitEndpoints
 {
     public static IEndpointRouteBuilder MapVisitEndpoints(this IEndpointRouteBuilder app)
     {
-        var visits = app.MapGroup("/api/visits").WithTags("Visits");
+        var visits = app.MapGroup("/api/visits").WithTags("Visits").RequireInstitution();
         visits.MapPost("/", RegisterAsync)
             .WithName("RegisterVisit").WithSummary("Register an outpatient visit (2201)")
             .Produces<VisitResponse>(201).ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);
@@ -32,42 +33,42 @@ internal static class VisitEndpoints
         return app;
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterVisitRequest? request, HttpContext http, IdempotentWrites writes, RegisterVisitHandler register, AgencyCalendar calendar)
+    private static async Task<IResult> RegisterAsync(RegisterVisitRequest? request, HttpContext http, CallingInstitution calling, IdempotentWrites writes, RegisterVisitHandler register, AgencyCalendar calendar)
     {
-        var command = VisitRequests.ToCommand(request);
+        var command = VisitRequests.ToCommand(request, calling.Code);
         return command.IsSuccess
             ? await writes.RunAsync(http, request, async ct => Reply.From(await register.HandleAsync(command.Value, ct), v => VisitResponses.From(v, calendar), 201))
             : command.Error.ToResult();
     }
 
-    private static async Task<IResult> GetAsync(string mdtrtId, GetVisitHandler visits, AgencyCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string mdtrtId, CallingInstitution calling, GetVisitHandler visits, AgencyCalendar calendar, CancellationToken ct)
     {
-        var visit = await visits.HandleAsync(new GetVisit(mdtrtId), ct);
+        var visit = await visits.HandleAsync(new GetVisit(mdtrtId, calling.Scope()), ct);
         return visit.IsSuccess
             ? Results.Ok(new VisitDetailResponse(VisitResponses.From(visit.Value, calendar), visit.Value.FeeLines.Select(l => VisitResponses.Split(l)).ToList()))
             : ApiError.From(visit.Error).ToResult();
     }
 
-    private static async Task<IResult> UploadAsync(string mdtrtId, UploadFeesRequest? request, HttpContext http, IdempotentWrites writes, UploadFeesHandler upload)
+    private static async Task<IResult> UploadAsync(string mdtrtId, UploadFeesRequest? request, HttpContext http, CallingInstitution calling, IdempotentWrites writes, UploadFeesHandler upload)
     {
         var lines = VisitRequests.ToLines(request);
         return lines.IsSuccess
-            ? await writes.RunAsync(http, request, async ct => Reply.From(await upload.HandleAsync(new UploadFees(mdtrtId, lines.Value), ct), uploaded => VisitResponses.Uploaded(mdtrtId, uploaded)))
+            ? await writes.RunAsync(http, request, async ct => Reply.From(await upload.HandleAsync(new UploadFees(mdtrtId, lines.Value, calling.Scope()), ct), uploaded => VisitResponses.Uploaded(mdtrtId, uploaded)))
             : lines.Error.ToResult();
     }
 
-    private static Task<IResult> CancelFeesAsync(string mdtrtId, HttpContext http, IdempotentWrites writes, CancelFeesHandler cancel) =>
-        writes.RunAsync(http, new { mdtrtId }, async ct => Reply.From(await cancel.HandleAsync(new CancelFees(mdtrtId), ct), count => new CancelFeesResponse(mdtrtId, count)));
+    private static Task<IResult> CancelFeesAsync(string mdtrtId, HttpContext http, CallingInstitution calling, IdempotentWrites writes, CancelFeesHandler cancel) =>
+        writes.RunAsync(http, new { mdtrtId }, async ct => Reply.From(await cancel.HandleAsync(new CancelFees(mdtrtId, calling.Scope()), ct), count => new CancelFeesResponse(mdtrtId, count)));
 
-    private static async Task<IResult> PreSettleAsync(string mdtrtId, SettleRequest? request, PreSettleVisitHandler preSettle, AgencyCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> PreSettleAsync(string mdtrtId, SettleRequest? request, CallingInstitution calling, PreSettleVisitHandler preSettle, AgencyCalendar calendar, CancellationToken ct)
     {
-        var settlement = await preSettle.HandleAsync(new PreSettleVisit(mdtrtId, Terms(request)), ct);
+        var settlement = await preSettle.HandleAsync(new PreSettleVisit(mdtrtId, Terms(request), calling.Scope()), ct);
         return settlement.IsSuccess ? Results.Ok(SettlementResponses.Presettled(settlement.Value, calendar)) : ApiError.From(settlement.Error).ToResult();
     }
 
-    private static Task<IResult> SettleAsync(string mdtrtId, SettleRequest? request, HttpContext http, IdempotentWrites writes, SettleVisitHandler settle, AgencyCalendar calendar) =>
+    private static Task<IResult> SettleAsync(string mdtrtId, SettleRequest? request, HttpContext http, CallingInstitution calling, IdempotentWrites writes, SettleVisitHandler settle, AgencyCalendar calendar) =>
         writes.RunAsync(http, request, async ct =>
-            Reply.From(await settle.HandleAsync(new SettleVisit(mdtrtId, Terms(request)), ct), s => SettlementResponses.From(s, calendar), 201));
+            Reply.From(await settle.HandleAsync(new SettleVisit(mdtrtId, Terms(request), calling.Scope()), ct), s => SettlementResponses.From(s, calendar), 201));
 
     private static ClaimTerms Terms(SettleRequest? request) =>
         new(request?.UseAccount ?? true, new PersonProof(request?.MdtrtCertType, request?.MdtrtCertNo));

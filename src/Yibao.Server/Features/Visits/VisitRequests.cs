@@ -9,22 +9,23 @@ namespace Yibao.Server.Features.Visits;
 /// <summary>The native API's visit requests, checked for shape and turned into the use cases' commands.</summary>
 internal static class VisitRequests
 {
-    public static ApiOutcome<RegisterVisit> ToCommand(RegisterVisitRequest? request)
+    /// <summary>The registration, at the calling <paramref name="institution"/>: a <c>fixmedins_code</c> in the body may only name it.</summary>
+    public static ApiOutcome<RegisterVisit> ToCommand(RegisterVisitRequest? request, string institution)
     {
         if (request is null)
         {
             return HttpErrors.ValidationFailed.With("A JSON body is required.");
         }
 
+        if (request.FixmedinsCode is { Length: > 0 } named && named != institution)
+        {
+            return HttpErrors.InstitutionForbidden.With($"fixmedins_code {named} is not the institution of this x-tif-paasid ({institution}).");
+        }
+
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.PsnNo) && string.IsNullOrWhiteSpace(request.Certno))
         {
             errors["psn_no"] = ["psn_no or certno is required."];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.FixmedinsCode))
-        {
-            errors["fixmedins_code"] = ["fixmedins_code is required."];
         }
 
         if (string.IsNullOrWhiteSpace(request.MedType))
@@ -42,7 +43,7 @@ internal static class VisitRequests
 
         return errors.Count > 0
             ? HttpErrors.ValidationFailed.With("The visit registration is invalid.", errors)
-            : new RegisterVisit(request.PsnNo, request.Certno, request.FixmedinsCode!, request.MedType!, channel, visitKind, service, request.Begntime, request.DiseCodg);
+            : new RegisterVisit(request.PsnNo, request.Certno, institution, request.MedType!, channel, visitKind, service, request.Begntime, request.DiseCodg);
     }
 
     private delegate bool TryParse<T>(string? text, out T value);

@@ -1040,8 +1040,8 @@ namespace Yibao.Storage.Migrations.Postgres
             modelBuilder.Entity("Yibao.Storage.Entities.ProcessedMessageRow", b =>
                 {
                     b.Property<string>("MsgId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("msg_id");
 
                     b.Property<string>("Fingerprint")

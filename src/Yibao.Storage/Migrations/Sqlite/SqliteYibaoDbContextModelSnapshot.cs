@@ -1021,7 +1021,7 @@ namespace Yibao.Storage.Migrations.Sqlite
             modelBuilder.Entity("Yibao.Storage.Entities.ProcessedMessageRow", b =>
                 {
                     b.Property<string>("MsgId")
-                        .HasMaxLength(100)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("msg_id");
 

@@ -23,7 +23,7 @@ public sealed class AdminEndpointsTests
     public async Task PutPolicies_NewRatio_BumpsTheRevisionAndTheNextSettlementUsesIt()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var policy = """
             [{"area":"330100","insutype":"390","year":2026,"maxRatio":0.9,
               "benefits":{"outpatient":{"deductible":{"per":"year","amount":0},"ratio":{"1":0.5,"2":0.5,"3":0.5},"cap":1500}}}]
@@ -46,7 +46,7 @@ public sealed class AdminEndpointsTests
     public async Task PutCatalogue_PublishesANewVersionThatClassifiesNewUploads()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
 
         var version = await (await PutAsync(client, "/api/admin/catalogues/330100", """[{"code":"NEW001","name":"New drug","kind":"drug","class":"B","selfpayProp":0.5}]""")).JsonAsync(200);
         var visit = await client.RegisterAsync("3301000000000001", "H33010000001");
@@ -61,7 +61,7 @@ public sealed class AdminEndpointsTests
     public async Task PutInstitutions_InternetHospitalWithItsPhysicalInstitutionInOneBatch_IsDesignated()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var institutions = """
             [{"fixmedins_code":"I33010000009","name":"New Internet Hospital","area":"330100","kind":"internet","level":"2","reliesOn":"H33010000009"},
              {"fixmedins_code":"H33010000009","name":"New District Hospital","area":"330100","kind":"physical","level":"2"}]
@@ -77,7 +77,7 @@ public sealed class AdminEndpointsTests
     public async Task PutPersons_ExistingPerson_KeepsTheAccountBalanceSettlementsMoved()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var visit = await client.RegisterAsync("3301000000000001", "H33010000001");
         await client.UploadAsync(visit, Api.Line("XC08CAA001A001", 1.85m, 28));
         await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
@@ -94,7 +94,7 @@ public sealed class AdminEndpointsTests
     public async Task Admin_WithATokenConfigured_RefusesCallersWithoutIt()
     {
         await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:AdminToken"] = "s3cret" });
-        var client = server.CreateClient();
+        var client = server.HisClient();
         const string areas = """[{"admdvs":"310100","name":"Shanghai"}]""";
 
         var refused = await PutAsync(client, "/api/admin/areas", areas);

@@ -13,7 +13,7 @@ public sealed class DesignationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await YibaoServer.StartAsync();
-        _client = _server.CreateClient();
+        _client = _server.HisClient();
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -28,9 +28,9 @@ public sealed class DesignationTests : IAsyncLifetime
     private Task<HttpResponseMessage> SetStatusAsync(string code, string status) =>
         PutAsync($"/api/admin/institutions/{code}/agreement-status", $$"""{"status":"{{status}}","reason":"test"}""");
 
-    private async Task<string> RegisterCodeAsync(string psnNo, string institution, string? disease = null)
+    private async Task<string> RegisterCodeAsync(string psnNo, string institution, string? disease = null, HttpClient? client = null)
     {
-        var response = await _client.SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = institution, med_type = "11", dise_codg = disease });
+        var response = await (client ?? _client).SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = psnNo, fixmedins_code = institution, med_type = "11", dise_codg = disease });
         return (await response.JsonAsync((int)response.StatusCode)).TryGetProperty("code", out var code) ? code.GetString()! : "registered";
     }
 
@@ -73,11 +73,12 @@ public sealed class DesignationTests : IAsyncLifetime
     public async Task NewInternetHospital_IsDesignatedOnlyUnderASupplementaryAgreement()
     {
         (await PutAsync("/api/admin/institutions", """[{"fixmedins_code":"I33010000009","name":"Platform","area":"330100","kind":"internet","level":"1","reliesOn":"H33010000001"}]""")).EnsureSuccessStatusCode();
-        var before = await RegisterCodeAsync("3301000000000001", "I33010000009");
+        var platform = await _server.IssuedInstitutionClientAsync("I33010000009");
+        var before = await RegisterCodeAsync("3301000000000001", "I33010000009", client: platform);
 
         var agreement = await PutAsync("/api/admin/institutions/I33010000009/internet-agreement", """{"from":"2026-06-01","to":"2027-05-31","services":["followUp"],"diseases":["E11","I10.x00"]}""");
-        var covered = await RegisterCodeAsync("3301000000000001", "I33010000009", "I10");
-        var uncovered = await RegisterCodeAsync("3301000000000001", "I33010000009", "J45");
+        var covered = await RegisterCodeAsync("3301000000000001", "I33010000009", "I10", platform);
+        var uncovered = await RegisterCodeAsync("3301000000000001", "I33010000009", "J45", platform);
         var designation = await (await _client.GetAsync("/api/admin/institutions/I33010000009/designation")).JsonAsync(200);
 
         Assert.Equal("not_designated", before);

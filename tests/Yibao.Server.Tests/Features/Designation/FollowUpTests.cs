@@ -17,7 +17,7 @@ public sealed class FollowUpTests
     public async Task OnlineVisit_DiagnosisSeenOfflineFirst_IsAFollowUpAndOtherwiseNot()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
 
         // Wang Fang has no chronic registration: asthma online is not a follow-up until she was seen for it offline.
         var before = await CodeOfRegistrationAsync(client, "3301000000000003", "H33010000004", "J45");
@@ -36,7 +36,7 @@ public sealed class FollowUpTests
     public async Task OnlineVisit_WithoutADiagnosis_RegistersButDoesNotSettle()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var visit = await client.RegisterAsync("3301000000000001", "H33010000002");
         await client.UploadAsync(visit, Api.Line("XC08CAA001A001", 1.85m, 28));
 
@@ -51,7 +51,7 @@ public sealed class FollowUpTests
     public async Task OfflineVisitOutsideTheConfiguredWindow_DoesNotCount()
     {
         await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:FollowUpWindowMonths"] = "1" });
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var offline = await (await client.SendAsync(HttpMethod.Post, "/api/visits", new
         {
             psn_no = "3301000000000003", fixmedins_code = "H33010000003", med_type = "11", dise_codg = "J45", begntime = "2026-09-01T09:00:00+08:00",

@@ -37,7 +37,7 @@ public sealed class ECertificateTests : IAsyncLifetime
     [Fact]
     public async Task SettlementsPage_ShowsTheirOwnSettlementsWithTheSplit()
     {
-        var client = _server.CreateClient();
+        var client = _server.HisClient();
         var visit = await client.RegisterAsync(ZhangWei, "H33010000001");
         await client.UploadAsync(visit, Api.Line("330100005", 1280m, 1));
         var settled = await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);

@@ -11,7 +11,7 @@ public sealed class OnlineIdentityTests
     public async Task NativeSettle_OnlineVisit_NeedsTheFaceCheckedCertificateOfItsPerson()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var visit = await client.RegisterAsync("3301000000000001", "H33010000002", disease: "I10");
         await client.UploadAsync(visit, Api.Line("XC08CAA001A001", 1.85m, 28));
         var his = GatewayFixture.Client(server, "H33010000002");
@@ -39,7 +39,7 @@ public sealed class OnlineIdentityTests
     public async Task NativeSettle_OfflineVisit_NeedsNoCertificate()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var visit = await client.RegisterAsync("3301000000000001", "H33010000001", disease: "I10");
         await client.UploadAsync(visit, Api.Line("XC08CAA001A001", 1.85m, 28));
 

@@ -32,7 +32,7 @@ public sealed class PaymentConcurrencyTests
         var race = orders.SelectMany(o => new Func<Task<HttpStatusCode>>[]
         {
             async () => (await flow.NotifyAsync(o.Body, o.Signature)).StatusCode,
-            async () => (await server.CreateClient().SendAsync(HttpMethod.Post, $"/api/payment-orders/{o.PayOrdId}/revocation", new { })).StatusCode,
+            async () => (await server.HisClient().SendAsync(HttpMethod.Post, $"/api/payment-orders/{o.PayOrdId}/revocation", new { })).StatusCode,
             async () => await flow.SweepAsync() >= 0 ? HttpStatusCode.OK : HttpStatusCode.InternalServerError,
         });
         var statuses = await Task.WhenAll(race.Select(work => Task.Run(work)));

@@ -17,7 +17,7 @@ internal sealed class PaymentFlow(YibaoServer server)
     public const string Certno = "330106196803140013";
     public const string InternetHospital = "H33010000002";
 
-    public HttpClient Client { get; } = server.CreateClient();
+    public HttpClient Client { get; } = server.InstitutionClient(InternetHospital);
 
     public YibaoServer Server => server;
 

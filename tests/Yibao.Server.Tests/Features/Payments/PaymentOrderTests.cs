@@ -115,7 +115,7 @@ public sealed class PaymentOrderTests : IAsyncLifetime
         var again = await _flow.SweepAsync();
         var expired = await _flow.GetOrderAsync(payOrdId);
         var revoke = await (await _flow.Client.SendAsync(HttpMethod.Post, $"/api/payment-orders/{payOrdId}/revocation", new { })).JsonAsync(409);
-        var cashierPage = await _server.CreateClient().GetStringAsync(cashier);
+        var cashierPage = await _server.HisClient().GetStringAsync(cashier);
 
         Assert.NotEqual(before, held);
         Assert.Equal(0, early);

@@ -12,7 +12,7 @@ public sealed class InternetPlusPricingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await YibaoServer.StartAsync();
-        _client = _server.CreateClient();
+        _client = _server.HisClient();
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

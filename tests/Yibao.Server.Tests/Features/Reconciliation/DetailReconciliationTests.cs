@@ -10,7 +10,7 @@ public sealed class DetailReconciliationTests
     public async Task Post_OneSettlementSentBack_AgreesAndAnIncompleteRequestIs400()
     {
         await using var server = await YibaoServer.StartAsync();
-        var http = server.CreateClient();
+        var http = server.HisClient();
         var mdtrtId = await http.RegisterAsync("3301000000000001", "H33010000001");
         await http.UploadAsync(mdtrtId, Api.Line("XC08CAA001A001", 1.85m, 28m));
         (await http.SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { })).EnsureSuccessStatusCode();

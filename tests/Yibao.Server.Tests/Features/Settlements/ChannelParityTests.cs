@@ -22,7 +22,7 @@ public sealed class ChannelParityTests
     public async Task PreSettle_SameClaimOnlineAndOffline_IdenticalToTheCentLineByLine(string internet, string physical, string psnNo)
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.CreateClient();
+        var client = server.HisClient();
 
         await Claims.SampleAsync(async lines =>
         {

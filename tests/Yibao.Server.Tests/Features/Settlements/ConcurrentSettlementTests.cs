@@ -21,7 +21,7 @@ public sealed class ConcurrentSettlementTests
     public async Task Settle_FiftyConcurrentClaimsAcrossTwoInstitutions_AccumulatorsAndAccountAddUp(string provider)
     {
         await using var server = await YibaoServer.StartAsync(provider);
-        var client = server.CreateClient();
+        var client = server.HisClient();
 
         // Each claim is 925.00 of a class-A drug: enough that the deductible, the account and the cap are all reached.
         var visits = new List<string>();
@@ -81,7 +81,7 @@ public sealed class ConcurrentSettlementTests
     public async Task Settle_SameVisitWithDifferentMsgIdsConcurrently_SettlesExactlyOnce()
     {
         await using var server = await YibaoServer.StartAsync("postgres");
-        var client = server.CreateClient();
+        var client = server.HisClient();
         var visit = await client.RegisterAsync(Person, "H33010000001");
         await client.UploadAsync(visit, Api.Line("XC08CAA001A001", 1.85m, 500));
 

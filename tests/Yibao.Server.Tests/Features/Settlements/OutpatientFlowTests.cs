@@ -14,7 +14,7 @@ public sealed class OutpatientFlowTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await YibaoServer.StartAsync();
-        _client = _server.CreateClient();
+        _client = _server.HisClient();
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -252,6 +252,8 @@ public sealed class OutpatientFlowTests : IAsyncLifetime
         Assert.Equal(1, totals.GetProperty("cancelled").GetProperty("count").GetInt32());
         Assert.Equal(51.80m, totals.GetProperty("net").Amount("medfee_sumamt"));
         Assert.Equal(0, other.GetProperty("settled").GetProperty("count").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.SendAsync(HttpMethod.Get, "/api/institutions/NOPE/daily-totals")).StatusCode);
+        var hospital = _server.InstitutionClient("H33010000001");
+        Assert.Equal(HttpStatusCode.Forbidden, (await hospital.SendAsync(HttpMethod.Get, "/api/institutions/H33010000003/daily-totals")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.CreateClient().SendAsync(HttpMethod.Get, "/api/institutions/H33010000001/daily-totals")).StatusCode);
     }
 }

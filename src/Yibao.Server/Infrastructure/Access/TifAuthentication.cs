@@ -6,7 +6,7 @@ using Yibao.Storage;
 using Yibao.Storage.Entities;
 using Yibao.Application.Credentials;
 
-namespace Yibao.Server.Features.Gateway;
+namespace Yibao.Server.Infrastructure.Access;
 
 /// <summary>
 /// Provincial TIF-gateway authentication: <c>x-tif-paasid</c>, <c>x-tif-timestamp</c> (unix seconds,
@@ -19,7 +19,7 @@ namespace Yibao.Server.Features.Gateway;
 /// (<see cref="Keep"/>): a replay's commit then fails on the nonce, and nothing it did survives.
 /// Any other answer remembers it on its own (<see cref="RememberAsync"/>).
 /// </remarks>
-internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHandler credentials, WriteGate gate, TimeProvider clock)
+internal sealed class TifAuthentication(YibaoDbContext db, ListCredentialsHandler credentials, WriteGate gate, TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 
@@ -32,7 +32,7 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
     }
 
     /// <summary>The caller whose signature is right, its nonce not yet remembered.</summary>
-    public async Task<GatewayCaller> VerifyAsync(IHeaderDictionary headers, CancellationToken cancellationToken)
+    public async Task<TifCaller> VerifyAsync(IHeaderDictionary headers, CancellationToken cancellationToken)
     {
         var paasid = headers["x-tif-paasid"].ToString();
         var timestamp = headers["x-tif-timestamp"].ToString();
@@ -40,13 +40,13 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
         var signature = headers["x-tif-signature"].ToString();
         if (paasid.Length is 0 or > 40 || timestamp.Length == 0 || nonce.Length is 0 or > 64 || signature.Length == 0)
         {
-            throw new GatewayRefusal("Authentication failed: the x-tif-paasid, x-tif-timestamp, x-tif-nonce and x-tif-signature headers are required.");
+            throw new AccessRefusal("Authentication failed: the x-tif-paasid, x-tif-timestamp, x-tif-nonce and x-tif-signature headers are required.");
         }
 
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             || Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - seconds) > Window.TotalSeconds)
         {
-            throw new GatewayRefusal("Authentication failed: x-tif-timestamp is not within 300 seconds of the platform's clock.");
+            throw new AccessRefusal("Authentication failed: x-tif-timestamp is not within 300 seconds of the platform's clock.");
         }
 
         var credential = await credentials.HandleAsync(new ResolveCredential(paasid), cancellationToken);
@@ -54,15 +54,15 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
                 Encoding.ASCII.GetBytes(Sign(timestamp, credential.Token, nonce)),
                 Encoding.ASCII.GetBytes(signature.ToLowerInvariant())))
         {
-            throw new GatewayRefusal("Authentication failed: unknown paasid or wrong x-tif-signature.");
+            throw new AccessRefusal("Authentication failed: unknown paasid or wrong x-tif-signature.");
         }
 
         var expiresAt = Math.Max(clock.GetUtcNow().ToUnixTimeSeconds(), seconds) + (long)Window.TotalSeconds;
-        return new GatewayCaller(credential.FixmedinsCode, paasid, nonce, expiresAt);
+        return new TifCaller(credential.FixmedinsCode, paasid, nonce, expiresAt);
     }
 
     /// <summary>Adds the caller's nonce to the changes the open transaction is about to save.</summary>
-    public void Keep(GatewayCaller caller)
+    public void Keep(TifCaller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
         db.GatewayNonces.Add(caller.NonceRow());
@@ -72,7 +72,7 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(timestamp + token + nonce + timestamp)));
 
     /// <summary>Remembers the caller's nonce on its own; refuses one seen before.</summary>
-    public async Task RememberAsync(GatewayCaller caller, CancellationToken cancellationToken)
+    public async Task RememberAsync(TifCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         using (await gate.EnterAsync(db, cancellationToken))
@@ -84,7 +84,7 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
             }
             catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
-                throw new GatewayRefusal("Authentication failed: x-tif-nonce was already used.");
+                throw new AccessRefusal("Authentication failed: x-tif-nonce was already used.");
             }
             finally
             {
@@ -111,7 +111,12 @@ internal sealed class GatewayAuthentication(YibaoDbContext db, ListCredentialsHa
 }
 
 /// <summary>An institution whose request signature is right, and the nonce it used.</summary>
-internal sealed record GatewayCaller(string FixmedinsCode, string Paasid, string Nonce, long NonceExpiresAt)
+internal sealed record TifCaller(string FixmedinsCode, string Paasid, string Nonce, long NonceExpiresAt)
 {
     public GatewayNonceRow NonceRow() => new() { Paasid = Paasid, Nonce = Nonce, ExpiresAt = NonceExpiresAt };
 }
+
+/// <summary>A caller who could not be authenticated: each door answers it in its own form (gateway <c>infcode -1</c>, native 401).</summary>
+#pragma warning disable CA1032, CA1064 // internal control flow of the authentication only
+internal sealed class AccessRefusal(string message) : Exception(message);
+#pragma warning restore CA1032, CA1064
