@@ -11,18 +11,8 @@ cd "$(dirname "$0")/../.."
 sizes=${SIZES:-10000 100000 1000000}
 sent=${SENT:-4000}
 work=$(mktemp -d /tmp/yibao-recon.XXXXXX)
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-port=$((20000 + RANDOM % 20000))
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
-  as_pg "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-[ "$(id -u)" = 0 ] && chown postgres "$work"
-as_pg "$bin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null
-as_pg "$bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+source bench/lib/throwaway-postgres.sh
+start_postgres 
 psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -d yibao_recon -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql -h 127.0.0.1 -p "$port" -U postgres -qc "create database yibao_recon"
 

@@ -8,9 +8,6 @@ internal readonly struct GatewayInput(JsonElement element, string path)
 {
     public JsonElement Element => element;
 
-    /// <summary>Where the block sits in <c>input</c>, for refusals: e.g. <c>input.feedetail[2]</c>.</summary>
-    public string Path => path;
-
     public GatewayInput Block(string name) =>
         element.TryGetProperty(name, out var block) && block.ValueKind == JsonValueKind.Object
             ? new GatewayInput(block, $"{path}.{name}")
@@ -50,6 +47,14 @@ internal readonly struct GatewayInput(JsonElement element, string path)
             ? throw new GatewayRefusal($"{path}.{name} is at most {maxLength} characters.")
             : string.IsNullOrWhiteSpace(text) ? null : text;
     }
+
+    /// <summary>A <c>0</c>/<c>1</c> flag; absent is 0.</summary>
+    public bool Flag(string name) => OptionalText(name, 1) switch
+    {
+        null or "0" => false,
+        "1" => true,
+        _ => throw new GatewayRefusal($"{path}.{name} is 0 or 1."),
+    };
 
     public decimal Decimal(string name) =>
         OptionalDecimal(name) ?? throw new GatewayRefusal($"{path}.{name} is required.");

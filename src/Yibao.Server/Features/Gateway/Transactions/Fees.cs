@@ -35,12 +35,7 @@ internal static class Fees
             d.Decimal("cnt"),
             d.Decimal("det_item_fee_sumamt"),
             d.OptionalText("rxno", 30),
-            d.OptionalText("rx_circ_flag", 1) switch
-            {
-                null or "0" => false,
-                "1" => true,
-                _ => throw new GatewayRefusal($"{d.Path}.rx_circ_flag is 0 or 1."),
-            })).ToList());
+            d.Flag("rx_circ_flag"))).ToList());
         var lines = VisitRequests.ToLines(request);
         if (!lines.IsSuccess)
         {

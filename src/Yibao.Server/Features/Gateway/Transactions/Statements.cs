@@ -45,9 +45,9 @@ internal static class Statements
             data.Date("stmt_enddate"),
             data.OptionalText("setl_optins", 6),
             new StatedTotalsOfDetails(data.Decimal("medfee_sumamt"), data.Decimal("fund_pay_sumamt"), data.Decimal("cash_payamt"), (int)data.Decimal("fixmedins_setl_cnt")),
-            Flag(data, "refd_setl_flag"),
+            data.Flag("refd_setl_flag"),
             details.Select(d => new StatedSettlement(
-                d.Text("setl_id", 40), d.Text("mdtrt_id", 40), d.Text("psn_no", 30), d.Decimal("medfee_sumamt"), d.Decimal("fund_pay_sumamt"), d.Decimal("acct_pay"), Flag(d, "refd_setl_flag"))).ToList());
+                d.Text("setl_id", 40), d.Text("mdtrt_id", 40), d.Text("psn_no", 30), d.Decimal("medfee_sumamt"), d.Decimal("fund_pay_sumamt"), d.Decimal("acct_pay"), d.Flag("refd_setl_flag"))).ToList());
         var result = GatewayCall.Expect(await call.Use<ReconcileDetailsHandler>().HandleAsync(command, ct));
         return new DetailOutput(
             result.Results.Select(r => new DetailResultOutput(r.SetlId, ((int)r.Result).ToString(System.Globalization.CultureInfo.InvariantCulture), r.Memo)).ToList(),
@@ -55,12 +55,6 @@ internal static class Statements
             result.PlatformOnlyCount);
     }
 
-    private static bool Flag(GatewayInput block, string name) => block.OptionalText(name, 1) switch
-    {
-        null or "0" => false,
-        "1" => true,
-        _ => throw new GatewayRefusal($"{block.Path}.{name} is 0 or 1."),
-    };
 }
 
 internal sealed record StmtInfo(string SetlOptins, string StmtRslt, string StmtRsltDscr);
