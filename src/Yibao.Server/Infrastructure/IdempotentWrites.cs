@@ -31,31 +31,10 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             return HttpErrors.MsgidRequired.With($"Every mutating request carries a client message id in the {MessageIdHeader} header (1 to {MaxMessageIdLength} characters).").ToResult();
         }
 
-        // An institution's message ids are its own; its nonce is saved with the stored response.
+        // An institution's message ids are its own.
         var caller = calling.Caller;
         var key = caller is null ? msgId : $"api:{caller.FixmedinsCode}:{msgId}";
-        var outcome = await ExecuteAsync(key, Fingerprint($"{http.Request.Method} {http.Request.Path}", request), caller is null ? work : async ct =>
-        {
-            var reply = await work(ct);
-            if (reply.Error is null)
-            {
-                authentication.Keep(caller);
-            }
-
-            return reply;
-        }, null, http.RequestAborted);
-        if (caller is not null && (outcome.Error is not null || outcome.Replayed))
-        {
-            try
-            {
-                await authentication.RememberAsync(caller, http.RequestAborted);
-            }
-            catch (AccessRefusal refusal)
-            {
-                return InstitutionAccess.Unauthenticated(refusal.Message).ToResult();
-            }
-        }
-
+        var outcome = await ExecuteAsync(key, Fingerprint($"{http.Request.Method} {http.Request.Path}", request), caller, work, null, http.RequestAborted);
         if (outcome.Error is { } error)
         {
             return error.ToResult();
@@ -72,9 +51,36 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
     /// <summary>
     /// Runs <paramref name="work"/> once for <paramref name="key"/>: stores the serialized success
     /// with the change, or replays what was stored. <paramref name="serialize"/> turns a success into
-    /// the stored text (default: the body as JSON).
+    /// the stored text (default: the body as JSON). An authenticated <paramref name="caller"/>'s nonce
+    /// is saved in the same batch as the stored response (a replay's commit fails on it); an outcome
+    /// that stores nothing remembers it on its own, and a nonce seen before makes it a 401 refusal.
     /// </summary>
-    public async Task<WriteOutcome> ExecuteAsync(string key, string fingerprint, Func<CancellationToken, Task<Reply>> work, Func<Reply, string>? serialize, CancellationToken cancellationToken)
+    public async Task<WriteOutcome> ExecuteAsync(string key, string fingerprint, TifCaller? caller, Func<CancellationToken, Task<Reply>> work, Func<Reply, string>? serialize, CancellationToken cancellationToken)
+    {
+        var outcome = await ExecuteOnceAsync(key, fingerprint, caller, work, serialize, cancellationToken);
+        if (caller is null)
+        {
+            return outcome;
+        }
+
+        if (outcome.Error is null && !outcome.Replayed)
+        {
+            await authentication.ForgetExpiredNowAndThenAsync(cancellationToken);
+            return outcome;
+        }
+
+        try
+        {
+            await authentication.RememberAsync(caller, cancellationToken);
+            return outcome;
+        }
+        catch (AccessRefusal refusal)
+        {
+            return outcome with { Error = InstitutionAccess.Unauthenticated(refusal.Message) };
+        }
+    }
+
+    private async Task<WriteOutcome> ExecuteOnceAsync(string key, string fingerprint, TifCaller? caller, Func<CancellationToken, Task<Reply>> work, Func<Reply, string>? serialize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
 
@@ -94,6 +100,11 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             return await FindAsync(key, CancellationToken.None) is { } original
                 ? Replay(original, fingerprint)
                 : new WriteOutcome(0, "", false, error);
+        }
+
+        if (caller is not null)
+        {
+            authentication.Keep(caller); // no round trip of its own
         }
 
         var body = serialize is null ? JsonSerializer.Serialize(reply.Body, json.Value.SerializerOptions) : serialize(reply);

@@ -80,6 +80,7 @@ internal static class GatewayEndpoint
             var outcome = await writes.ExecuteAsync(
                 MessageKey(caller.FixmedinsCode, request.Msgid),
                 writes.Fingerprint(request.Infno, request.Input),
+                caller,
                 async token =>
                 {
                     try
@@ -89,9 +90,7 @@ internal static class GatewayEndpoint
                             await SignIn.RequireSignedInAsync(call, token);
                         }
 
-                        var output = await handler(call, token) ?? new { };
-                        authentication.Keep(caller); // saved with the stored response: no round trip of its own
-                        return Reply.Ok(output);
+                        return Reply.Ok(await handler(call, token) ?? new { });
                     }
                     catch (Exception refusal) when (refusal is GatewayRefusal or AccessRefusal)
                     {
@@ -100,15 +99,9 @@ internal static class GatewayEndpoint
                 },
                 reply => Serialize(Success(received, reply.Body, calendar, request.MdtrtareaAdmvs), json.Value),
                 ct);
-            if (outcome.Error is null && !outcome.Replayed)
-            {
-                await authentication.ForgetExpiredNowAndThenAsync(ct);
-                return Results.Content(outcome.Body, "application/json", Encoding.UTF8);
-            }
-
-            // The nonce was rolled back with the work: remembered on its own, which refuses a replayed one.
-            return await RememberedAsync(authentication, caller, outcome.Error?.Detail, ct) is { } message
-                ? Respond(Failure(received, message, calendar, request.MdtrtareaAdmvs), json.Value)
+            // The nonce was saved with the stored response, or remembered on its own (a replayed one refuses the call).
+            return outcome.Error is { } error
+                ? Respond(Failure(received, error.Detail, calendar, request.MdtrtareaAdmvs), json.Value)
                 : Results.Content(outcome.Body, "application/json", Encoding.UTF8);
         }
         catch (Exception refusal) when (refusal is GatewayRefusal or AccessRefusal)
