@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Yibao.Application.Ledger;
 using Yibao.Application.Settlements;
 using Yibao.Application.Settlements.Checks;
+using Yibao.Application.Staff;
 using Yibao.Storage;
 
 namespace Yibao.Application;
@@ -33,6 +34,7 @@ public static class ApplicationServices
         services.AddScoped<SettlementChecks>();
         services.AddScoped<Payments.OrderEnds>();
         services.AddScoped<Payments.ProviderCalls>();
+        services.AddStaffAccounts();
 
         foreach (var handler in Handlers)
         {

@@ -21,6 +21,7 @@ public static class YibaoCli
         LoadCommand.Create(),
         ImportCommand.Create(),
         CredentialCommands.Create(),
+        StaffCommands.Create(),
         DesignationCommands.Create(),
         ReportCommands.Create(),
     };

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Yibao.Storage.Entities;
 
@@ -7,8 +9,9 @@ namespace Yibao.Storage;
 /// The schema, shared by both providers. Each provider has its own subclass so that each keeps its
 /// own migration set (SQLite and PostgreSQL DDL differ); the model itself is defined once. Tables
 /// are named after the sets below and, like columns and keys, in snake_case (EFCore.NamingConventions).
+/// The agency's staff accounts are ASP.NET Core Identity's, in the same database (<c>staff_*</c> tables).
 /// </summary>
-public abstract class YibaoDbContext : DbContext
+public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
 {
     protected YibaoDbContext(DbContextOptions options)
         : base(options)
@@ -33,6 +36,7 @@ public abstract class YibaoDbContext : DbContext
     public DbSet<SettlementRow> Settlements => Set<SettlementRow>();
     public DbSet<SettlementLineRow> SettlementLines => Set<SettlementLineRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
+    public DbSet<PersonAccessRow> PersonAccessRecords => Set<PersonAccessRow>();
     public DbSet<ProcessedMessageRow> ProcessedMessages => Set<ProcessedMessageRow>();
     public DbSet<GatewayCredentialRow> GatewayCredentials => Set<GatewayCredentialRow>();
     public DbSet<GatewayNonceRow> GatewayNonces => Set<GatewayNonceRow>();
@@ -103,6 +107,7 @@ public abstract class YibaoDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(YibaoDbContext).Assembly);
     }
 }

@@ -9,8 +9,11 @@ public sealed class YibaoOptions
     /// <summary>Load the built-in demo data set on first start when the database is empty.</summary>
     public bool SeedDemoData { get; set; } = true;
 
-    /// <summary>Bearer token for /api/admin; when empty, administration is allowed from loopback only.</summary>
-    public string AdminToken { get; set; } = "";
+    /// <summary>Requests per second each institution credential may make of the native API (a token bucket of twice that).</summary>
+    public int InstitutionRequestsPerSecond { get; set; } = 500;
+
+    /// <summary>Sign-in attempts (staff and phone) per minute from one client address.</summary>
+    public int SignInsPerMinute { get; set; } = 20;
 
     /// <summary>How far back an offline visit for the same diagnosis makes an online visit a follow-up.</summary>
     public int FollowUpWindowMonths { get; set; } = Domain.Designation.OnlineFollowUp.DefaultWindowMonths;

@@ -14,11 +14,20 @@ public interface IPersonSignIn
     Task<string?> VerifyAsync(string certno, string code, CancellationToken cancellationToken);
 }
 
-/// <summary>Demo sign-in: any registered person's ID number (certno) with the code <see cref="DemoCode"/>.</summary>
+/// <summary>
+/// Demo sign-in: a demo person's ID number (certno) with the code <see cref="DemoCode"/>. Only the
+/// demo data set's own persons, and only while they are loaded: a person an agency loaded itself
+/// can never sign in with the published code, even in a database that also holds the demo.
+/// </summary>
 public sealed class DemoPersonSignIn(YibaoDbContext db) : IPersonSignIn
 {
     public const string DemoCode = "888888";
 
+    private static readonly Lazy<HashSet<string>> DemoCertnos = new(() =>
+        Domain.Interchange.WorldJson.ReadPersons(Reference.DemoWorld.Read("persons.json")).Value.Select(p => p.Certno).ToHashSet(StringComparer.Ordinal));
+
     public async Task<string?> VerifyAsync(string certno, string code, CancellationToken cancellationToken) =>
-        code == DemoCode ? await db.Persons.Where(p => p.Certno == certno).Select(p => p.PsnNo).FirstOrDefaultAsync(cancellationToken) : null;
+        code == DemoCode && DemoCertnos.Value.Contains(certno)
+            ? await db.Persons.Where(p => p.Certno == certno).Select(p => p.PsnNo).FirstOrDefaultAsync(cancellationToken)
+            : null;
 }

@@ -8,12 +8,16 @@ namespace Yibao.Application.Persons;
 
 /// <summary>
 /// The person a certificate names, at an institution: 01 carries an ecToken, good only while live and
-/// only at the institution that decoded the person's QR code; 02 and 03 carry the ID number (03 also
-/// the social security card's serial, <paramref name="CardSn"/>).
+/// only at the institution that decoded the person's QR code; 02 and 03 carry the ID number, 03 also
+/// the social security card's serial (<paramref name="CardSn"/>), which must be the card on file.
 /// </summary>
 /// <param name="PsnNo">The person the caller names with the certificate (2201, 2206, 2207): the certificate must identify them.</param>
 /// <param name="InsuplcAdmdvs">When the institution names the insured area, it must be the person's.</param>
-public sealed record IdentifyPerson(string CertType, string CertNo, string? CardSn, string Institution, string? InsuplcAdmdvs = null, string? PsnNo = null);
+/// <param name="Lookup">
+/// A person lookup (1101, the native lookup) needs a proof that the person is present: a live ecToken
+/// (01) or the card (03). An ID number alone (02) can be typed by anyone, so it finds no one.
+/// </param>
+public sealed record IdentifyPerson(string CertType, string CertNo, string? CardSn, string Institution, string? InsuplcAdmdvs = null, string? PsnNo = null, bool Lookup = false);
 
 public sealed class IdentifyPersonHandler(YibaoDbContext db, TimeProvider clock)
 {
@@ -25,31 +29,52 @@ public sealed class IdentifyPersonHandler(YibaoDbContext db, TimeProvider clock)
             return unreadable;
         }
 
+        if (command.Lookup && command.CertType == "02")
+        {
+            return PersonErrors.PresenceProofRequired.With("An ID number alone does not show that the person is here: look the person up with the e-certificate (mdtrt_cert_type 01, the ecToken of their QR code) or their social security card (03, with card_sn).");
+        }
+
         if (command.PsnNo is { } named)
         {
             // An ID number is checked against the named person's own: no second read.
             var person = await GetPersonHandler.InAreaAsync(db, named, command.InsuplcAdmdvs, ct);
             if (!person.IsSuccess || command.CertType != "01")
             {
-                return !person.IsSuccess || person.Value.Certno == command.CertNo ? person : Mismatch;
+                return !person.IsSuccess ? person
+                    : person.Value.Certno != command.CertNo ? Mismatch
+                    : command.CertType == "03" && !CardMatches(person.Value, command) ? CardInvalid
+                    : person;
             }
 
             var holder = await TokenHolderAsync(command, ct);
             return holder is null ? TokenInvalid : holder == named ? person : Mismatch;
         }
 
-        var psnNo = command.CertType == "01"
-            ? await TokenHolderAsync(command, ct)
-            : await db.Persons.Where(p => p.Certno == command.CertNo).Select(p => p.PsnNo).FirstOrDefaultAsync(ct);
+        var psnNo = command.CertType switch
+        {
+            "01" => await TokenHolderAsync(command, ct),
+            "03" => await db.Persons.Where(p => p.Certno == command.CertNo && p.CardSn == command.CardSn).Select(p => p.PsnNo).FirstOrDefaultAsync(ct),
+            _ => await db.Persons.Where(p => p.Certno == command.CertNo).Select(p => p.PsnNo).FirstOrDefaultAsync(ct),
+        };
         if (psnNo is null)
         {
-            return command.CertType == "01" ? TokenInvalid : PersonErrors.NotFoundCode.With($"No insured person with ID number {command.CertNo}.");
+            // An unknown ID number and a known one with another card answer alike: a card cannot probe for ID numbers.
+            return command.CertType switch
+            {
+                "01" => TokenInvalid,
+                "03" => CardInvalid,
+                _ => PersonErrors.NotFoundCode.With($"No insured person with ID number {Domain.Privacy.Masking.IdNumber(command.CertNo)}."),
+            };
         }
 
         return await GetPersonHandler.InAreaAsync(db, psnNo, command.InsuplcAdmdvs, ct);
     }
 
     private static DomainError TokenInvalid => PersonErrors.EcTokenInvalidCode.With("The ecToken is not a live e-certificate token issued to this institution: scan the person's QR code again.");
+
+    private static DomainError CardInvalid => PersonErrors.CardInvalid.With("mdtrt_cert_no and card_sn are not an insured person's ID number and social security card.");
+
+    private static bool CardMatches(PersonRow person, IdentifyPerson command) => person.CardSn is { } card && card == command.CardSn;
 
     private static DomainError Mismatch => PersonErrors.CertPersonMismatchCode.With("mdtrt_cert_no identifies another person than psn_no.");
 

@@ -12,6 +12,9 @@ namespace Yibao.Application.Reference;
 public static class DemoWorld
 {
     /// <summary>Whether the demo data set has a document of this name.</summary>
+    /// <summary>A demo person's social security card serial (<c>card_sn</c>): <c>SSC</c> + psn_no.</summary>
+    public static string DemoCardSn(string psnNo) => "SSC" + psnNo;
+
     public static bool Has(string name) => typeof(DemoWorld).Assembly.GetManifestResourceInfo($"DemoData.{name}") is not null;
 
     public static string Read(string name)

@@ -73,7 +73,7 @@ public sealed class ImportPersonsHandler(YibaoDbContext db, WriteGate gate, Time
             skipped++;
             if (bad.Count < MaxReported)
             {
-                bad.Add(new PersonRecord(line, null, $"ID number {certno} belongs to another person"));
+                bad.Add(new PersonRecord(line, null, $"ID number {Domain.Privacy.Masking.IdNumber(certno)} belongs to another person"));
             }
         }
 
@@ -117,6 +117,6 @@ public sealed class ImportPersonsHandler(YibaoDbContext db, WriteGate gate, Time
             return $"psn_no {person.PsnNo} appears twice in the file";
         }
 
-        return certnos.Add(person.Certno) ? null : $"ID number {person.Certno} appears twice in the file";
+        return certnos.Add(person.Certno) ? null : $"ID number {Domain.Privacy.Masking.IdNumber(person.Certno)} appears twice in the file";
     }
 }

@@ -26,6 +26,7 @@ public static class PersonFiles
         new("retired", "retired", CsvValue.Boolean),
         new("account_balance", "accountBalance", CsvValue.Number, Optional: true),
         new("naty", "naty", Optional: true),
+        new("card_sn", "card_sn", Optional: true),
     ];
 
     /// <summary>An already-read persons document as records, numbered from 1 by their position.</summary>

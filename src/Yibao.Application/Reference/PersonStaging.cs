@@ -73,10 +73,10 @@ internal abstract class PersonStaging : IAsyncDisposable
         await ExecuteAsync("DELETE FROM import_persons WHERE EXISTS (SELECT 1 FROM persons p WHERE p.certno = import_persons.certno AND p.psn_no <> import_persons.psn_no)", ct);
         await AnalyzeAsync(ct);
         await ExecuteAsync("""
-            INSERT INTO persons (psn_no, name, gender, birthday, certno, insutype, area, retired, naty)
-            SELECT psn_no, name, gender, birthday, certno, insutype, area, retired, naty FROM import_persons WHERE 1 = 1
+            INSERT INTO persons (psn_no, name, gender, birthday, certno, insutype, area, retired, naty, card_sn)
+            SELECT psn_no, name, gender, birthday, certno, insutype, area, retired, naty, card_sn FROM import_persons WHERE 1 = 1
             ON CONFLICT (psn_no) DO UPDATE SET name = excluded.name, gender = excluded.gender, birthday = excluded.birthday,
-                certno = excluded.certno, insutype = excluded.insutype, area = excluded.area, retired = excluded.retired, naty = excluded.naty
+                certno = excluded.certno, insutype = excluded.insutype, area = excluded.area, retired = excluded.retired, naty = excluded.naty, card_sn = excluded.card_sn
             """, ct);
         await ExecuteAsync("INSERT INTO personal_accounts (psn_no, balance) SELECT psn_no, balance FROM import_persons WHERE 1 = 1 ON CONFLICT (psn_no) DO NOTHING", ct);
         if (replaceRegistrations)
@@ -122,7 +122,7 @@ internal abstract class PersonStaging : IAsyncDisposable
         private NpgsqlBinaryImporter? _persons;
 
         protected override string CreateTablesSql => """
-            CREATE TEMP TABLE import_persons (line bigint, psn_no text, name text, gender text, birthday date, certno text, insutype text, area text, retired boolean, balance numeric, naty text) ON COMMIT DROP;
+            CREATE TEMP TABLE import_persons (line bigint, psn_no text, name text, gender text, birthday date, certno text, insutype text, area text, retired boolean, balance numeric, naty text, card_sn text) ON COMMIT DROP;
             CREATE TEMP TABLE import_chronic (psn_no text, disease text, name text, "from" date) ON COMMIT DROP;
             CREATE TEMP TABLE import_filings (psn_no text, type text, reason text, to_area text, "from" date, "to" date) ON COMMIT DROP;
             """;
@@ -130,7 +130,7 @@ internal abstract class PersonStaging : IAsyncDisposable
         private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;
 
         protected override async Task StartAsync(CancellationToken ct) =>
-            _persons = await Npgsql.BeginBinaryImportAsync("COPY import_persons (line, psn_no, name, gender, birthday, certno, insutype, area, retired, balance, naty) FROM STDIN (FORMAT BINARY)", ct);
+            _persons = await Npgsql.BeginBinaryImportAsync("COPY import_persons (line, psn_no, name, gender, birthday, certno, insutype, area, retired, balance, naty, card_sn) FROM STDIN (FORMAT BINARY)", ct);
 
         protected override async Task AddPersonAsync(long line, Person person, CancellationToken ct)
         {
@@ -147,6 +147,7 @@ internal abstract class PersonStaging : IAsyncDisposable
             await copy.WriteAsync(person.Retired, NpgsqlDbType.Boolean, ct);
             await copy.WriteAsync(person.AccountBalance, NpgsqlDbType.Numeric, ct);
             await copy.WriteAsync(person.Naty, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(person.CardSn, NpgsqlDbType.Text, ct);
         }
 
         public override async Task CompleteAsync(CancellationToken ct)
@@ -205,19 +206,19 @@ internal abstract class PersonStaging : IAsyncDisposable
         // earlier import on this connection go first.
         protected override string CreateTablesSql => """
             DROP TABLE IF EXISTS temp.import_persons; DROP TABLE IF EXISTS temp.import_chronic; DROP TABLE IF EXISTS temp.import_filings;
-            CREATE TEMP TABLE import_persons (line INTEGER, psn_no TEXT, name TEXT, gender TEXT, birthday TEXT, certno TEXT, insutype TEXT, area TEXT, retired INTEGER, balance TEXT, naty TEXT);
+            CREATE TEMP TABLE import_persons (line INTEGER, psn_no TEXT, name TEXT, gender TEXT, birthday TEXT, certno TEXT, insutype TEXT, area TEXT, retired INTEGER, balance TEXT, naty TEXT, card_sn TEXT);
             CREATE TEMP TABLE import_chronic (psn_no TEXT, disease TEXT, name TEXT, "from" TEXT);
             CREATE TEMP TABLE import_filings (psn_no TEXT, type TEXT, reason TEXT, to_area TEXT, "from" TEXT, "to" TEXT);
             """;
 
         protected override Task StartAsync(CancellationToken ct)
         {
-            _insert = Prepared("import_persons", "line", "psn_no", "name", "gender", "birthday", "certno", "insutype", "area", "retired", "balance", "naty");
+            _insert = Prepared("import_persons", "line", "psn_no", "name", "gender", "birthday", "certno", "insutype", "area", "retired", "balance", "naty", "card_sn");
             return Task.CompletedTask;
         }
 
         protected override async Task AddPersonAsync(long line, Person person, CancellationToken ct) =>
-            await RunAsync(_insert!, ct, line, person.PsnNo, person.Name, person.Gender, Date(person.Birthday), person.Certno, person.Insutype, person.Area, person.Retired ? 1 : 0, Amount(person.AccountBalance), (object?)person.Naty ?? DBNull.Value);
+            await RunAsync(_insert!, ct, line, person.PsnNo, person.Name, person.Gender, Date(person.Birthday), person.Certno, person.Insutype, person.Area, person.Retired ? 1 : 0, Amount(person.AccountBalance), (object?)person.Naty ?? DBNull.Value, (object?)person.CardSn ?? DBNull.Value);
 
         public override async Task CompleteAsync(CancellationToken ct)
         {

@@ -11,7 +11,8 @@ namespace Yibao.Application.Reference;
 /// <summary>
 /// Loads (or reloads) the demo world in one transaction, through the same use cases as the agency's
 /// own loads, with the demo institutions' gateway credentials (paasid = fixmedins_code, token =
-/// "demo-" + fixmedins_code) and Internet+ agreements for the demo internet hospitals.
+/// "demo-" + fixmedins_code), Internet+ agreements for the demo internet hospitals, and one demo
+/// staff account per role (<see cref="Staff.DemoStaff"/>).
 /// </summary>
 public sealed record SeedDemoWorld;
 
@@ -84,7 +85,7 @@ public sealed class SeedDemoWorldHandler(
             return loadedInstitutions.Error;
         }
 
-        var loadedPersons = await persons.HandleAsync(new ImportPersons(PersonFiles.FromDocument(WorldJson.ReadPersons(DemoWorld.Read("persons.json")).Value), ReplaceRegistrations: true, SkipBad: false, Actor), ct);
+        var loadedPersons = await persons.HandleAsync(new ImportPersons(PersonFiles.FromDocument(WorldJson.ReadPersons(DemoWorld.Read("persons.json")).Value.Select(p => p with { CardSn = p.CardSn ?? DemoWorld.DemoCardSn(p.PsnNo) })), ReplaceRegistrations: true, SkipBad: false, Actor), ct);
         if (!loadedPersons.IsSuccess)
         {
             return loadedPersons.Error;
@@ -101,6 +102,7 @@ public sealed class SeedDemoWorldHandler(
         }
 
         await Credentials.Credentials.AddDemoAsync(db, protector, demoInstitutions.Select(i => i.FixmedinsCode), clock.GetUtcNow(), ct);
-        return $"{loadedPolicies.Value} policies, {published} catalogues, {loadedInstitutions.Value} institutions, {loadedPersons.Value.Imported} persons";
+        await Staff.DemoStaff.AddAsync(db, clock.GetUtcNow(), ct);
+        return $"{loadedPolicies.Value} policies, {published} catalogues, {loadedInstitutions.Value} institutions, {loadedPersons.Value.Imported} persons, {Staff.StaffRoles.All.Count} demo staff accounts";
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spectre.Console;
+using Yibao.Application.Staff;
 using Yibao.Client;
 
 namespace Yibao.Cli.Commands;
@@ -86,10 +87,13 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
             chronic = new[] { new { disease = "I10", name = "Hypertension", from = "2025-01-01" } },
         }).ToList();
 
-        // In documents well under the admin API's size limit (16 MB: about 50,000 such persons).
+        // In documents well under the admin API's size limit (16 MB: about 50,000 such persons), as the
+        // demo data set's admin: like the institutions' credentials it drives with, the load driver is for the demo.
+        var staffToken = await StaffSignInAsync(http, DemoStaff.UserName(StaffRoles.Admin), DemoStaff.Password, ct);
         foreach (var (batch, i) in persons.Chunk(PersonsPerRequest).Select((b, i) => (b, i)))
         {
             using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/persons") { Content = JsonContent.Create(batch) };
+            request.Headers.Authorization = new("Bearer", staffToken);
             request.Headers.Add("X-Msg-Id", $"{prefix}-persons-{i}");
             using var response = await http.SendAsync(request, ct);
             if (!response.IsSuccessStatusCode)
@@ -99,6 +103,19 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
         }
 
         return new LoadRun(http, prefix, persons.Select(p => (p.psn_no, p.certno, p.insutype)).ToList(), gateway, clock ?? TimeProvider.System);
+    }
+
+    private static async Task<string> StaffSignInAsync(HttpClient http, string userName, string password, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("/api/staff/sign-in", new { user_name = userName, password }, Json, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new CliFailure($"signing in as {userName} failed ({(int)response.StatusCode} {text}): the load driver needs the demo data set's staff accounts.");
+        }
+
+        using var answer = JsonDocument.Parse(text);
+        return answer.RootElement.GetProperty("access_token").GetString()!;
     }
 
     public async Task<LoadReport> DriveAsync(int clients, TimeSpan duration, CancellationToken ct)

@@ -99,6 +99,12 @@ public static class WorldJson
             throw new MalformedDocumentException($"{path}.naty", "expected a two-digit GB 3304 ethnicity code, e.g. 01");
         }
 
+        var cardSn = e.OptionalText("card_sn", path);
+        if (cardSn is not null && (cardSn.Length > 50 || !cardSn.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new MalformedDocumentException($"{path}.card_sn", "expected the social security card's serial number: up to 50 letters and digits");
+        }
+
         return new Person(
             e.RequiredText("psn_no", path),
             e.OptionalText("name", path) ?? "",
@@ -110,7 +116,7 @@ public static class WorldJson
             e.OptionalBool("retired", path, false),
             balance,
             chronic,
-            filings) { Naty = naty };
+            filings) { Naty = naty, CardSn = cardSn };
     }
 
     private static bool TryParseFilingType(string? s, out Filing value) =>
@@ -132,6 +138,11 @@ public static class WorldJson
         if (p.Naty is { } naty)
         {
             w.WriteString("naty", naty);
+        }
+
+        if (p.CardSn is { } cardSn)
+        {
+            w.WriteString("card_sn", cardSn);
         }
 
         w.WriteNumber("accountBalance", p.AccountBalance);

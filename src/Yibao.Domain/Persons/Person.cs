@@ -16,4 +16,10 @@ public sealed record Person(
 {
     /// <summary>Ethnicity (<c>naty</c>), a two-digit GB 3304 code such as 01 (Han); null when not on file.</summary>
     public string? Naty { get; init; }
+
+    /// <summary>
+    /// The serial number of the person's social security card (<c>card_sn</c>), read from its chip:
+    /// with the ID number, it proves the person is at the counter (mdtrt_cert_type 03). Null when no card is on file.
+    /// </summary>
+    public string? CardSn { get; init; }
 }

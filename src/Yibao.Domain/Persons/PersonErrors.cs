@@ -8,6 +8,9 @@ public static class PersonErrors
     public static readonly ErrorCode EcTokenInvalidCode = new("ectoken_invalid", ErrorKind.Refused);
     public static readonly ErrorCode CertTypeUnknownCode = new("cert_type_unknown", ErrorKind.Invalid);
     public static readonly ErrorCode CertPersonMismatchCode = new("cert_person_mismatch", ErrorKind.Refused);
+    public static readonly ErrorCode PresenceProofRequired = new("presence_proof_required", ErrorKind.Forbidden);
+    public static readonly ErrorCode CardInvalid = new("card_invalid", ErrorKind.Refused);
+    public static readonly ErrorCode AccessQueryInvalid = new("invalid_access_query", ErrorKind.Invalid);
     public static readonly ErrorCode QrInvalid = new("qr_invalid", ErrorKind.Refused);
     public static readonly ErrorCode QrUsed = new("qr_used", ErrorKind.Conflict);
     public static readonly ErrorCode FaceMismatch = new("face_mismatch", ErrorKind.Refused);

@@ -12,7 +12,7 @@ internal static partial class Faults
     public static bool IsExpected(Exception exception) =>
         exception is BadHttpRequestException or OperationCanceledException or DbUpdateConcurrencyException || DbErrors.IsUnavailable(exception);
 
-    /// <summary>One line: Information for a caller's mistake, Warning when the database is unavailable.</summary>
+    /// <summary>One line: Information for a caller's mistake (ID numbers in it masked), Warning when the database is unavailable.</summary>
     public static void LogExpected(ILogger logger, HttpRequest request, string code, string detail, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -22,7 +22,7 @@ internal static partial class Faults
         }
         else
         {
-            Refused(logger, request.Method, request.Path, code, detail);
+            Refused(logger, request.Method, request.Path, code, Domain.Privacy.Masking.Scrub(detail));
         }
     }
 

@@ -18,8 +18,12 @@ internal static class HttpErrors
     public static readonly HttpErrorCode MsgidRequired = new("msgid_required", 400);
     public static readonly HttpErrorCode CallbackSignatureInvalid = new("callback_signature_invalid", 401);
     public static readonly HttpErrorCode Unauthenticated = new("unauthenticated", 401);
+    public static readonly HttpErrorCode StaffUnauthenticated = new("staff_unauthenticated", 401);
+    public static readonly HttpErrorCode StaffSignInFailed = new("staff_sign_in_failed", 401);
+    public static readonly HttpErrorCode TotpRequired = new("totp_required", 401);
     public static readonly HttpErrorCode InstitutionForbidden = new("institution_forbidden", 403);
-    public static readonly HttpErrorCode AdminForbidden = new("admin_forbidden", 403);
+    public static readonly HttpErrorCode StaffRoleRequired = new("staff_role_required", 403);
+    public static readonly HttpErrorCode StaffLockedOut = new("staff_locked_out", 403);
     public static readonly HttpErrorCode NotFound = new("not_found", 404);
     public static readonly HttpErrorCode UnknownProvider = new("unknown_provider", 404);
     public static readonly HttpErrorCode MethodNotAllowed = new("method_not_allowed", 405);
@@ -27,6 +31,7 @@ internal static class HttpErrors
     public static readonly HttpErrorCode MsgidReused = new("msgid_reused", 409);
     public static readonly HttpErrorCode DocumentTooLarge = new("document_too_large", 413);
     public static readonly HttpErrorCode UnsupportedMediaType = new("unsupported_media_type", 415);
+    public static readonly HttpErrorCode RateLimited = new("rate_limited", 429);
     public static readonly HttpErrorCode RequestCancelled = new("request_cancelled", 499);
     public static readonly HttpErrorCode InternalError = new("internal_error", 500);
     public static readonly HttpErrorCode DatabaseUnavailable = new("database_unavailable", 503);

@@ -31,9 +31,11 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             return HttpErrors.MsgidRequired.With($"Every mutating request carries a client message id in the {MessageIdHeader} header (1 to {MaxMessageIdLength} characters).").ToResult();
         }
 
-        // An institution's message ids are its own.
+        // An institution's message ids are its own, and so are a staff member's.
         var caller = calling.Caller;
-        var key = caller is null ? msgId : $"api:{caller.FixmedinsCode}:{msgId}";
+        var key = caller is not null ? $"api:{caller.FixmedinsCode}:{msgId}"
+            : http.GetEndpoint()?.Metadata.GetMetadata<StaffAccess.Required>() is not null ? $"staff:{http.User.Identity?.Name}:{msgId}"
+            : msgId;
         var outcome = await ExecuteAsync(key, Fingerprint($"{http.Request.Method} {http.Request.Path}", request), caller, work, null, http.RequestAborted);
         if (outcome.Error is { } error)
         {

@@ -13,7 +13,7 @@ namespace Yibao.Server.Infrastructure;
 /// </summary>
 internal static class OpenApiContract
 {
-    public const string AdminScheme = "adminBearer";
+    public const string StaffScheme = "staffBearer";
     public const string GatewayScheme = "tifSignature";
 
     public static OpenApiOptions AddYibaoContract(this OpenApiOptions options)
@@ -24,11 +24,11 @@ internal static class OpenApiContract
             document.Info.Description = "Native JSON API of the Yibao medical-insurance settlement platform. Every mutating request carries a client message id in X-Msg-Id; a repeat answers the stored response.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes[AdminScheme] = new OpenApiSecurityScheme
+            document.Components.SecuritySchemes[StaffScheme] = new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "Yibao:AdminToken. When no token is configured, administration is admitted from this machine only.",
+                Description = "An agency staff member's access token: POST /api/staff/sign-in with user_name and password (and totp_code when the account has TOTP) answers access_token. Each operation needs the role it names (admin passes all); the staff cookie (sign-in with ?cookie=true) works too.",
             };
             document.Components.SecuritySchemes[GatewayScheme] = new OpenApiSecurityScheme
             {
@@ -56,7 +56,7 @@ internal static class OpenApiContract
             }
 
             var path = "/" + context.Description.RelativePath;
-            var scheme = path.StartsWith("/api/admin", StringComparison.Ordinal) ? AdminScheme
+            var scheme = metadata.OfType<StaffAccess.Required>().Any() ? StaffScheme
                 : path.StartsWith("/fsi/api", StringComparison.Ordinal) || metadata.OfType<InstitutionAccess.Required>().Any() ? GatewayScheme
                 : null;
             if (scheme is not null)

@@ -3,7 +3,8 @@ namespace Yibao.Server.Infrastructure;
 /// <summary>The layout of the person's phone pages: server-rendered, phone-sized, no scripts of its own.</summary>
 internal static class PhonePage
 {
-    public static IResult Render(string title, string body) => Results.Content($$"""
+    /// <param name="status">A refusal's status, as the native API would answer it: the page explains, the status tells.</param>
+    public static IResult Render(string title, string body, int status = StatusCodes.Status200OK) => Results.Content($$"""
         <!doctype html>
         <html lang="zh-CN">
         <head>
@@ -28,5 +29,5 @@ internal static class PhonePage
         </head>
         <body>{{body}}</body>
         </html>
-        """, "text/html; charset=utf-8");
+        """, "text/html; charset=utf-8", statusCode: status);
 }

@@ -12,6 +12,7 @@ using Yibao.Server.Features.Pricing;
 using Yibao.Server.Features.Persons;
 using Yibao.Server.Features.Reconciliation;
 using Yibao.Server.Features.Settlements;
+using Yibao.Server.Features.Staff;
 using Yibao.Server.Features.Visits;
 using Yibao.Server.Infrastructure.Access;
 using Yibao.Storage;
@@ -50,16 +51,20 @@ public static class YibaoApplication
         services.AddSingleton<Application.ECertificates.IFaceVerifier, Application.ECertificates.DemoFaceVerifier>();
         services.AddSingleton<Application.Payments.IPaymentProvider, Application.Payments.SimulatedPaymentProvider>();
         services.AddHostedService<Features.Payments.OrderExpirySweep>();
-        services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
+        var development = builder.Environment.IsDevelopment();
+        var authentication = services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
         {
             o.LoginPath = "/me/sign-in";
             o.Cookie.Name = "yibao.me";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        services.AddAuthorization();
-        services.AddAntiforgery();
+        services.AddStaffSignIn(authentication, development);
+        services.AddYibaoRateLimits();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -85,8 +90,15 @@ public static class YibaoApplication
             // The framework logs a stack trace for every exception it sees; only a real fault deserves one.
             SuppressDiagnosticsCallback = context => Faults.IsExpected(context.Exception),
         });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // sent only on HTTPS answers: behind a TLS-terminating proxy, forward the scheme
+        }
+
+        app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseStatusCodePages(async context =>
         {
@@ -119,6 +131,7 @@ public static class YibaoApplication
         app.MapReconciliationEndpoints();
         app.MapDetailReconciliation();
         app.MapPriceListEndpoints();
+        app.MapStaffEndpoints();
         app.MapAdminEndpoints();
         app.MapGatewayEndpoints();
         app.MapECertificateEndpoints();

@@ -26,3 +26,19 @@ internal sealed class ProcessedMessageConfiguration : IEntityTypeConfiguration<P
         e.Property(x => x.Fingerprint).HasMaxLength(64);
     }
 }
+
+internal sealed class PersonAccessConfiguration : IEntityTypeConfiguration<PersonAccessRow>
+{
+    public void Configure(EntityTypeBuilder<PersonAccessRow> e)
+    {
+        e.ToTable("person_access_records");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.ActorKind).HasMaxLength(20);
+        e.Property(x => x.Actor).HasMaxLength(100);
+        e.Property(x => x.PsnNo).HasMaxLength(30);
+        e.Property(x => x.Door).HasMaxLength(20);
+        e.Property(x => x.Purpose).HasMaxLength(40);
+        e.HasIndex(x => new { x.PsnNo, x.At });
+        e.HasIndex(x => new { x.Actor, x.At });
+    }
+}

@@ -17,6 +17,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<PersonRow>
         e.Property(x => x.Insutype).Code(3);
         e.Property(x => x.Area).Code(6);
         e.Property(x => x.Naty).Code(2);
+        e.Property(x => x.CardSn).Code(50);
         e.HasOne<AreaRow>().WithMany().HasForeignKey(x => x.Area).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Chronic).WithOne().HasForeignKey(x => x.PsnNo).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Filings).WithOne().HasForeignKey(x => x.PsnNo).OnDelete(DeleteBehavior.Cascade);

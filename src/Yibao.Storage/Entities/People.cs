@@ -14,6 +14,9 @@ public sealed class PersonRow
     /// <summary>Ethnicity, a GB 3304 code; null when not on file.</summary>
     public string? Naty { get; set; }
 
+    /// <summary>The social security card's serial number; null when no card is on file.</summary>
+    public string? CardSn { get; set; }
+
     public List<ChronicRegistrationRow> Chronic { get; set; } = [];
     public List<FilingRow> Filings { get; set; } = [];
 }

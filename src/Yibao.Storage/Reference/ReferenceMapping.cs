@@ -68,7 +68,7 @@ public static class ReferenceMapping
             {
                 CodeNames.TryParseFiling(f.Type, out var type);
                 return new CrossRegionFiling(type, f.Reason, f.ToArea, f.From, f.To);
-            }).ToList()) { Naty = row.Naty };
+            }).ToList()) { Naty = row.Naty, CardSn = row.CardSn };
     }
 
     public static AccumulatorSet ToAccumulatorSet(this IEnumerable<AccumulatorRow> rows) =>

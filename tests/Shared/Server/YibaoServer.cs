@@ -76,6 +76,24 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
     public HttpClient HisClient() =>
         CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.RedirectHandler(), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(), new ActingInstitutionsHandler(Clock));
 
+    /// <summary>A client signed in as the demo staff account of <paramref name="role"/> (<c>demo.ROLE</c>), sending its bearer token.</summary>
+    public async Task<HttpClient> StaffClientAsync(string role = Yibao.Application.Staff.StaffRoles.Admin)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await StaffTokenAsync(client, Yibao.Application.Staff.DemoStaff.UserName(role), Yibao.Application.Staff.DemoStaff.Password));
+        return client;
+    }
+
+    /// <summary>Signs a staff member in and answers the access token.</summary>
+    public static async Task<string> StaffTokenAsync(HttpClient client, string userName, string password, string? totpCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var response = await client.PostAsJsonAsync("/api/staff/sign-in", new { user_name = userName, password, totp_code = totpCode }, Json);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"staff sign-in of {userName} failed: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("access_token").GetString()!;
+    }
+
     public YibaoDbContext OpenDatabase() => StorageOptions.FromConnectionString(_connectionString).CreateContext();
 
     /// <summary>Every round trip the server's contexts make to the database.</summary>
@@ -85,6 +103,7 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:Yibao", _connectionString);
         builder.UseSetting("Yibao:CredentialKey", TestKeys.Base64Key);
+        builder.UseSetting("Yibao:SignInsPerMinute", "100000"); // the rate-limit tests set their own
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -145,4 +164,16 @@ public static class Api
     public static object Line(string code, decimal price, decimal qty) => new { code, price, qty, amount = Domain.Money.Round(price * qty) };
 
     public static decimal Amount(this JsonElement e, string name) => e.GetProperty(name).GetDecimal();
+
+    /// <summary>A demo person's ID number, and their social security card's serial as the demo data set gives it.</summary>
+    public static (string Certno, string CardSn) Card(string psnNo) =>
+        (Yibao.Domain.Interchange.WorldJson.ReadPersons(Yibao.Application.Reference.DemoWorld.Read("persons.json")).Value.Single(p => p.PsnNo == psnNo).Certno,
+         Yibao.Application.Reference.DemoWorld.DemoCardSn(psnNo));
+
+    /// <summary>Looks a demo person up as an institution does with the person at the counter: ID number and social security card (03).</summary>
+    public static async Task<JsonElement> PersonAsync(this HttpClient client, string psnNo)
+    {
+        var (certno, cardSn) = Card(psnNo);
+        return await (await client.SendAsync(HttpMethod.Post, "/api/persons/identification", new { mdtrt_cert_type = "03", mdtrt_cert_no = certno, card_sn = cardSn })).JsonAsync(200);
+    }
 }

@@ -11,11 +11,13 @@ public sealed class BadInputTests : IAsyncLifetime
     private YibaoServer _server = null!;
     private HttpClient _client = null!;
     private string _openVisit = null!;
+    private string _staffToken = null!;
 
     public async Task InitializeAsync()
     {
         _server = await YibaoServer.StartAsync();
         _client = _server.HisClient();
+        _staffToken = await YibaoServer.StaffTokenAsync(_server.CreateClient(), Application.Staff.DemoStaff.UserName("admin"), Application.Staff.DemoStaff.Password);
         _openVisit = await _client.RegisterAsync("3301000000000001", "H33010000001");
     }
 
@@ -55,8 +57,12 @@ public sealed class BadInputTests : IAsyncLifetime
         { "POST", "/api/settlements/STnope/cancellation", null, 404, "settlement_not_found" },
         { "GET", "/api/settlements/STnope", null, 404, "settlement_not_found" },
         { "GET", "/api/visits/MDnope", null, 404, "visit_not_found" },
-        { "GET", "/api/persons/nobody", null, 404, "person_not_found" },
-        { "GET", "/api/persons", null, 400, "validation_failed" },
+        { "POST", "/api/persons/identification", """{"mdtrt_cert_type":"02","mdtrt_cert_no":"330106196803140013"}""", 403, "presence_proof_required" },
+        { "POST", "/api/persons/identification", """{"mdtrt_cert_type":"03","mdtrt_cert_no":"330106196803140013","card_sn":"SSC9"}""", 422, "card_invalid" },
+        { "POST", "/api/persons/identification", """{"mdtrt_cert_type":"03","mdtrt_cert_no":"000000000000000000","card_sn":"SSC3301000000000001"}""", 422, "card_invalid" },
+        { "POST", "/api/persons/identification", """{"mdtrt_cert_type":"01","mdtrt_cert_no":"nope"}""", 422, "ectoken_invalid" },
+        { "POST", "/api/persons/identification", "{}", 400, "validation_failed" },
+        { "GET", "/api/persons/3301000000000001", null, 404, "not_found" },
         { "GET", "/api/institutions/H33010000001/daily-totals?date=22/11/2026", null, 400, "malformed_request" },
         { "GET", "/api/no-such-thing", null, 404, "not_found" },
         { "DELETE", "/api/visits", null, 405, "method_not_allowed" },
@@ -84,6 +90,11 @@ public sealed class BadInputTests : IAsyncLifetime
         }
 
         request.Headers.Add("X-Msg-Id", Api.NewMsgId());
+        if (url.StartsWith("/api/admin", StringComparison.Ordinal))
+        {
+            request.Headers.Authorization = new("Bearer", _staffToken);
+        }
+
         using var response = await _client.SendAsync(request);
 
         var problem = await response.JsonAsync(status);

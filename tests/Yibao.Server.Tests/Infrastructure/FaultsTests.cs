@@ -21,17 +21,19 @@ public sealed class FaultsTests
         await using var server = await YibaoServer.StartAsync("postgres", connectionString: relayed);
         var client = server.HisClient();
         var his = await GatewayFixture.SignedInAsync(server, "H33010000001");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/persons/3301000000000001")).StatusCode);
+        var (certno, cardSn) = Api.Card("3301000000000001");
+        var identification = new { mdtrt_cert_type = "03", mdtrt_cert_no = certno, card_sn = cardSn };
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpMethod.Post, "/api/persons/identification", identification)).StatusCode);
 
         relay.Cut();
-        var read = await client.GetAsync("/api/persons/3301000000000001");
+        var read = await client.SendAsync(HttpMethod.Post, "/api/persons/identification", identification);
         var write = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/visits")
         {
             Content = JsonContent.Create(new { psn_no = "3301000000000001", fixmedins_code = "H33010000001", med_type = "11" }),
             Headers = { { "X-Msg-Id", "down-1" } },
         });
         var health = await client.GetAsync("/health");
-        var gateway = await his.PersonInfoAsync("02", "330106196803140013");
+        var gateway = await his.PersonInfoAsync("03", certno, cardSn);
 
         foreach (var response in new[] { read, write, health })
         {

@@ -28,7 +28,7 @@ public sealed class HostingTests
         var document = await (await server.HisClient().GetAsync("/openapi/v1.json")).JsonAsync(200);
 
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/visits", "/api/visits/{mdtrtId}/fees", "/api/visits/{mdtrtId}/settlement", "/api/settlements/{setlId}/cancellation", "/api/persons/{psnNo}" })
+        foreach (var path in new[] { "/api/visits", "/api/visits/{mdtrtId}/fees", "/api/visits/{mdtrtId}/settlement", "/api/settlements/{setlId}/cancellation", "/api/persons/identification" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not documented");
         }
@@ -45,19 +45,19 @@ public sealed class HostingTests
         static bool Declares(System.Text.Json.JsonElement operation, string header) =>
             operation.TryGetProperty("parameters", out var parameters)
             && parameters.EnumerateArray().Any(p => p.GetProperty("in").GetString() == "header" && p.GetProperty("name").GetString() == header && p.GetProperty("required").GetBoolean());
-        // Posts that compute an answer and change nothing: a pre-settlement, a detail reconciliation.
-        static bool ReadOnlyPosts(string path) => path.EndsWith("/pre-settlement", StringComparison.Ordinal) || path.EndsWith("/reconciliation/details", StringComparison.Ordinal);
+        // Posts that compute an answer and change nothing: a pre-settlement, a detail reconciliation, a person lookup.
+        static bool ReadOnlyPosts(string path) => path.EndsWith("/pre-settlement", StringComparison.Ordinal) || path.EndsWith("/reconciliation/details", StringComparison.Ordinal) || path == "/api/persons/identification";
         static string? Scheme(System.Text.Json.JsonElement operation) =>
             operation.TryGetProperty("security", out var security) ? security.EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(r => r.Name).Single() : null;
 
         var mutating = operations.Where(o => o.Method is "post" or "put" or "delete" && o.Path.StartsWith("/api/", StringComparison.Ordinal)
-            && !ReadOnlyPosts(o.Path) && !o.Path.StartsWith("/api/payments/notify", StringComparison.Ordinal)).ToList();
+            && !ReadOnlyPosts(o.Path) && !o.Path.StartsWith("/api/payments/notify", StringComparison.Ordinal) && !o.Path.StartsWith("/api/staff/", StringComparison.Ordinal)).ToList();
         Assert.True(mutating.Count >= 15, $"only {mutating.Count} mutating operations");
         Assert.All(mutating, o => Assert.True(Declares(o.Operation, "X-Msg-Id"), $"{o.Method} {o.Path} does not declare X-Msg-Id"));
         Assert.DoesNotContain(operations, o => ReadOnlyPosts(o.Path) && Declares(o.Operation, "X-Msg-Id"));
-        Assert.All(operations.Where(o => o.Path.StartsWith("/api/admin", StringComparison.Ordinal)), o => Assert.Equal("adminBearer", Scheme(o.Operation)));
+        Assert.All(operations.Where(o => o.Path.StartsWith("/api/admin", StringComparison.Ordinal) || o.Path.StartsWith("/api/staff/me", StringComparison.Ordinal)), o => Assert.Equal("staffBearer", Scheme(o.Operation)));
         Assert.Equal("tifSignature", Scheme(operations.Single(o => o.Path.StartsWith("/fsi/", StringComparison.Ordinal)).Operation));
-        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("adminBearer", out _));
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("staffBearer", out _));
         var notFound = operations.Single(o => o.Path == "/api/visits/{mdtrtId}" && o.Method == "get").Operation.GetProperty("responses").GetProperty("404").GetProperty("description").GetString();
         Assert.Contains("visit_not_found", notFound, StringComparison.Ordinal);
     }

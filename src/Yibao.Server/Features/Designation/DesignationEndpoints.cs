@@ -1,5 +1,7 @@
 using Yibao.Domain.Designation;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
+using Yibao.Application.Staff;
 using Yibao.Application.Designation;
 
 namespace Yibao.Server.Features.Designation;
@@ -23,7 +25,7 @@ internal static class DesignationEndpoints
     {
         admin.MapGet("/institutions/{code}/designation", GetAsync)
             .WithSummary("An institution's agreement status and, for an internet hospital, its supplementary agreement")
-            .Produces<DesignationResponse>().ProducesProblem(404);
+            .RequireStaff(StaffRoles.Designation).Produces<DesignationResponse>().ProducesProblem(404);
         admin.MapPut("/institutions/{code}/internet-agreement", (string code, SignAgreementRequest? request, HttpContext http, IdempotentWrites writes, SignInternetAgreementHandler sign) =>
             {
                 var services = new List<OnlineService>();
@@ -44,21 +46,21 @@ internal static class DesignationEndpoints
 
                 return writes.RunAsync(http, request, async ct =>
                 {
-                    var signed = await sign.HandleAsync(new SignInternetAgreement(code, from, request.To, services, request.Diseases ?? [], Admin.AdminEndpoints.Actor), ct);
+                    var signed = await sign.HandleAsync(new SignInternetAgreement(code, from, request.To, services, request.Diseases ?? [], StaffAccess.Actor(http)), ct);
                     return signed.IsSuccess ? Reply.Ok(ToResponse(signed.Value)) : ApiError.From(signed.Error);
                 });
             })
-            .WithSummary("Sign an internet hospital's Internet+ supplementary agreement (ends the current one)")
+            .RequireStaff(StaffRoles.Designation).WithSummary("Sign an internet hospital's Internet+ supplementary agreement (ends the current one)")
             .Produces<AgreementResponse>().ProducesProblem(400).ProducesProblem(422);
         admin.MapPut("/institutions/{code}/agreement-status", (string code, AgreementStatusRequest? request, HttpContext http, IdempotentWrites writes, SetAgreementStatusHandler setStatus) =>
                 !Designations.TryParseStatus(request?.Status, out var status)
                     ? Task.FromResult(HttpErrors.ValidationFailed.With("status is active, suspended or ended.").ToResult())
                     : writes.RunAsync(http, request, async ct =>
                     {
-                        var set = await setStatus.HandleAsync(new SetAgreementStatus(code, status, request!.Reason ?? "", Admin.AdminEndpoints.Actor), ct);
+                        var set = await setStatus.HandleAsync(new SetAgreementStatus(code, status, request!.Reason ?? "", StaffAccess.Actor(http)), ct);
                         return set.IsSuccess ? Reply.Ok(new { fixmedins_code = code, agreement_status = Designations.ToName(set.Value) }) : ApiError.From(set.Error);
                     }))
-            .WithSummary("Suspend, resume or end an institution's designation; a physical institution's internet hospitals follow it at once")
+            .RequireStaff(StaffRoles.Designation).WithSummary("Suspend, resume or end an institution's designation; a physical institution's internet hospitals follow it at once")
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);
         return admin;
     }

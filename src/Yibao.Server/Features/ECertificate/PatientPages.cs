@@ -10,6 +10,7 @@ using Yibao.Application.Persons;
 using Yibao.Application.Settlements;
 using Yibao.Domain.Lifecycles;
 using Yibao.Server.Infrastructure;
+using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.ECertificate;
 
@@ -26,7 +27,7 @@ internal static class PatientPages
     {
         var me = app.MapGroup("/me").ExcludeFromDescription();
         me.MapGet("/sign-in", SignInPage).AllowAnonymous();
-        me.MapPost("/sign-in", SignInAsync).AllowAnonymous();
+        me.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         me.MapPost("/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(Scheme);
@@ -87,7 +88,7 @@ internal static class PatientPages
         var refreshMs = Math.Max(5, (int)QrCodes.Lifetime.TotalSeconds - 10) * 1000;
         return Page("医保电子凭证 Certificate", $$"""
             <h1>医保电子凭证<br><small>Insurance certificate</small></h1>
-            <p class="who">{{WebUtility.HtmlEncode(person.Name)}} · {{Mask(person.Certno)}}</p>
+            <p class="who">{{WebUtility.HtmlEncode(person.Name)}} · {{Domain.Privacy.Masking.IdNumber(person.Certno)}}</p>
             <img id="qr" src="{{PngDataUrl(content)}}" alt="QR" data-content="{{WebUtility.HtmlEncode(content)}}" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
             <p class="hint">请向医院或药店出示 Show this code at the hospital or pharmacy.<br>
               <span id="left"></span></p>
@@ -96,7 +97,7 @@ internal static class PatientPages
               <input type="hidden" name="{{tokens.FormFieldName}}" value="{{tokens.RequestToken}}">
               <button type="submit" class="secondary">退出 Sign out</button>
             </form>
-            <script>
+            <script nonce="{{SecurityHeaders.Nonce(http)}}">
               // A code lives {{QrCodes.Lifetime.TotalSeconds}} s; fetch a fresh one before it expires.
               const img = document.getElementById('qr'), left = document.getElementById('left');
               async function refresh() {
@@ -136,8 +137,6 @@ internal static class PatientPages
             <p class="hint"><a href="/me/certificate">医保电子凭证 Certificate</a></p>
             """);
     }
-
-    private static string Mask(string certno) => certno.Length > 8 ? certno[..4] + new string('*', certno.Length - 8) + certno[^4..] : certno;
 
     private static string PngDataUrl(string content)
     {

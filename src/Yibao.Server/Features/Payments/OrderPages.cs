@@ -43,9 +43,9 @@ internal static class OrderPages
     }
 
     private static Task<IResult> OrderAsync(string payOrdId, [FromQuery(Name = "pay_token")] string? payToken, HttpContext http, IServiceProvider services) =>
-        RenderOrderAsync(payOrdId, payToken, http, services, error: null);
+        RenderOrderAsync(payOrdId, payToken, http, services, refusal: null);
 
-    private static async Task<IResult> RenderOrderAsync(string payOrdId, string? payToken, HttpContext http, IServiceProvider services, string? error)
+    private static async Task<IResult> RenderOrderAsync(string payOrdId, string? payToken, HttpContext http, IServiceProvider services, Domain.DomainError? refusal)
     {
         var provider = services.GetRequiredService<IPaymentProvider>();
         var found = await services.GetRequiredService<GetPaymentOrderHandler>().HandleAsync(new GetPaymentOrder(payOrdId, PsnNo(http)), http.RequestAborted);
@@ -55,7 +55,7 @@ internal static class OrderPages
                 <h1>订单<br><small>Order</small></h1>
                 <p class="error">找不到此订单 There is no such order for you.</p>
                 <p class="hint"><a href="/me/orders">我的订单 My orders</a></p>
-                """);
+                """, StatusCodes.Status404NotFound);
         }
 
         var order = PaymentResponses.From(found.Value, services.GetRequiredService<AgencyCalendar>());
@@ -74,7 +74,7 @@ internal static class OrderPages
             "settled" => """<p class="hint"><a href="/me/settlements">结算记录 My settlements</a></p>""",
             _ => "",
         };
-        var message = error is null ? "" : $"<p class=\"error\">{WebUtility.HtmlEncode(error)}</p>";
+        var message = refusal is null ? "" : $"<p class=\"error\">{WebUtility.HtmlEncode($"{refusal.Message} ({refusal.Code})")}</p>";
         return PhonePage.Render("订单 Order", $"""
             <h1>医保移动支付<br><small>Insurance mobile payment</small></h1>
             {message}
@@ -93,7 +93,7 @@ internal static class OrderPages
             <p class="hint">订单号 Order {order.PayOrdId}{(order.OrdStas is "created" or "awaiting_payment" ? $"<br>有效至 Valid until {order.ExpiresAt:HH:mm}" : "")}</p>
             {action}
             <p class="hint"><a href="/me/orders">我的订单 My orders</a></p>
-            """);
+            """, refusal is null ? StatusCodes.Status200OK : ApiError.StatusOf(refusal.Kind));
     }
 
     private static async Task<IResult> ConfirmAsync(string payOrdId, [FromForm(Name = "pay_token")] string? payToken, HttpContext http, ConfirmPaymentOrderHandler confirm, IServiceProvider services)
@@ -101,7 +101,7 @@ internal static class OrderPages
         var confirmed = await confirm.HandleAsync(new ConfirmPaymentOrder(payOrdId, PsnNo(http), payToken ?? ""), http.RequestAborted);
         if (!confirmed.IsSuccess)
         {
-            return await RenderOrderAsync(payOrdId, payToken, http, services, $"{confirmed.Error.Message} ({confirmed.Error.Code})");
+            return await RenderOrderAsync(payOrdId, payToken, http, services, confirmed.Error);
         }
 
         return Results.Redirect(confirmed.Value?.PayUrl ?? $"/me/orders/{payOrdId}");

@@ -1,6 +1,7 @@
 using Yibao.Domain.Pricing;
 using Yibao.Server.Infrastructure;
 using Yibao.Server.Infrastructure.Access;
+using Yibao.Application.Staff;
 using Yibao.Application.Reference;
 using Yibao.Application.Pricing;
 
@@ -55,11 +56,11 @@ internal static class PriceListEndpoints
 
                 return await writes.RunAsync(http, text, async ct =>
                 {
-                    var loaded = await load.HandleAsync(new LoadPriceList(text, Admin.AdminEndpoints.Actor), ct);
+                    var loaded = await load.HandleAsync(new LoadPriceList(text, StaffAccess.Actor(http)), ct);
                     return loaded.IsSuccess ? Reply.Ok(new { area = parsed.Value.Area, revision = loaded.Value }) : ApiError.From(loaded.Error);
                 });
             })
-            .WithSummary("Load or replace an area's Internet+ service price list").Accepts<object>("application/json").ProducesProblem(400).ProducesProblem(422);
+            .RequireStaff(StaffRoles.Policy).WithSummary("Load or replace an area's Internet+ service price list").Accepts<object>("application/json").ProducesProblem(400).ProducesProblem(422);
         return admin;
     }
 }

@@ -28,7 +28,10 @@ internal static class InstitutionAccess
     public static TBuilder RequireInstitution<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
-        builder.WithMetadata(new Required(), new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        builder.WithMetadata(
+            new Required(),
+            new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]),
+            new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         builder.AddEndpointFilterFactory((factory, next) =>
         {
             var writes = IdempotentWrites.IsUsedBy(factory.MethodInfo);
@@ -39,6 +42,13 @@ internal static class InstitutionAccess
                 try
                 {
                     var caller = await authentication.VerifyAsync(http.Request.Headers, http.RequestAborted);
+                    using var lease = http.RequestServices.GetRequiredService<InstitutionLimiter>().Acquire(caller.Paasid);
+                    if (!lease.IsAcquired)
+                    {
+                        await RateLimits.TooManyAsync(http, lease, $"Too many requests for credential {caller.Paasid}; slow down.");
+                        return Results.Empty;
+                    }
+
                     http.RequestServices.GetRequiredService<CallingInstitution>().Set(caller);
                     if (!writes)
                     {

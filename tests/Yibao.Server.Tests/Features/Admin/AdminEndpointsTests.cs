@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Staff;
 using Yibao.Testing;
 
 namespace Yibao.Server.Tests.Features.Admin;
@@ -24,12 +25,13 @@ public sealed class AdminEndpointsTests
     {
         await using var server = await YibaoServer.StartAsync();
         var client = server.HisClient();
+        var staff = await server.StaffClientAsync(StaffRoles.Policy);
         var policy = """
             [{"area":"330100","insutype":"390","year":2026,"maxRatio":0.9,
               "benefits":{"outpatient":{"deductible":{"per":"year","amount":0},"ratio":{"1":0.5,"2":0.5,"3":0.5},"cap":1500}}}]
             """;
 
-        var loaded = await (await PutAsync(client, "/api/admin/policies", policy)).JsonAsync(200);
+        var loaded = await (await PutAsync(staff, "/api/admin/policies", policy)).JsonAsync(200);
         var visit = await client.RegisterAsync("3301000000000003", "H33010000001");
         await client.UploadAsync(visit, Api.Line("XC08CAA001A001", 2m, 50));
         var settled = await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
@@ -47,8 +49,9 @@ public sealed class AdminEndpointsTests
     {
         await using var server = await YibaoServer.StartAsync();
         var client = server.HisClient();
+        var staff = await server.StaffClientAsync(StaffRoles.Policy);
 
-        var version = await (await PutAsync(client, "/api/admin/catalogues/330100", """[{"code":"NEW001","name":"New drug","kind":"drug","class":"B","selfpayProp":0.5}]""")).JsonAsync(200);
+        var version = await (await PutAsync(staff, "/api/admin/catalogues/330100", """[{"code":"NEW001","name":"New drug","kind":"drug","class":"B","selfpayProp":0.5}]""")).JsonAsync(200);
         var visit = await client.RegisterAsync("3301000000000001", "H33010000001");
         var split = await client.UploadAsync(visit, Api.Line("NEW001", 10m, 1), Api.Line("XC08CAA001A001", 1m, 1));
 
@@ -61,13 +64,13 @@ public sealed class AdminEndpointsTests
     public async Task PutInstitutions_InternetHospitalWithItsPhysicalInstitutionInOneBatch_IsDesignated()
     {
         await using var server = await YibaoServer.StartAsync();
-        var client = server.HisClient();
+        var staff = await server.StaffClientAsync(StaffRoles.Designation);
         var institutions = """
             [{"fixmedins_code":"I33010000009","name":"New Internet Hospital","area":"330100","kind":"internet","level":"2","reliesOn":"H33010000009"},
              {"fixmedins_code":"H33010000009","name":"New District Hospital","area":"330100","kind":"physical","level":"2"}]
             """;
 
-        await (await PutAsync(client, "/api/admin/institutions", institutions)).JsonAsync(200);
+        await (await PutAsync(staff, "/api/admin/institutions", institutions)).JsonAsync(200);
 
         await using var db = server.OpenDatabase();
         Assert.Equal("H33010000009", (await db.Institutions.SingleAsync(i => i.FixmedinsCode == "I33010000009")).ReliesOn);
@@ -83,7 +86,7 @@ public sealed class AdminEndpointsTests
         await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
 
         var person = """[{"psn_no":"3301000000000001","name":"Zhang Wei","certno":"330106196803140013","insutype":"310","area":"330100","birthday":"1968-03-14","retired":true,"accountBalance":5000}]""";
-        await (await PutAsync(client, "/api/admin/persons", person)).JsonAsync(200);
+        await (await PutAsync(await server.StaffClientAsync(), "/api/admin/persons", person)).JsonAsync(200);
 
         await using var db = server.OpenDatabase();
         Assert.True((await db.Persons.SingleAsync(p => p.PsnNo == "3301000000000001")).Retired);
@@ -91,18 +94,51 @@ public sealed class AdminEndpointsTests
     }
 
     [Fact]
-    public async Task Admin_WithATokenConfigured_RefusesCallersWithoutIt()
+    public async Task Admin_WithoutStaffSignIn_IsRefusedEvenFromThisMachine()
     {
-        await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:AdminToken"] = "s3cret" });
-        var client = server.HisClient();
+        await using var server = await YibaoServer.StartAsync();
         const string areas = """[{"admdvs":"310100","name":"Shanghai"}]""";
 
-        var refused = await PutAsync(client, "/api/admin/areas", areas);
-        var wrong = await PutAsync(client, "/api/admin/areas", areas, "guess");
-        var allowed = await PutAsync(client, "/api/admin/areas", areas, "s3cret");
+        var anonymous = await PutAsync(server.CreateClient(), "/api/admin/areas", areas);
+        var institution = await PutAsync(server.InstitutionClient(), "/api/admin/areas", areas);
+        var forged = await PutAsync(server.CreateClient(), "/api/admin/areas", areas, "guess");
 
-        Assert.Equal("admin_forbidden", (await refused.JsonAsync(403)).GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal("staff_unauthenticated", (await anonymous.JsonAsync(401)).GetProperty("code").GetString());
+        Assert.Equal("staff_unauthenticated", (await institution.JsonAsync(401)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        await using var db = server.OpenDatabase();
+        Assert.False(await db.Areas.AnyAsync(a => a.Admdvs == "310100"));
+    }
+
+    [Theory]
+    [InlineData(StaffRoles.Policy, "/api/admin/institutions", 403)]
+    [InlineData(StaffRoles.Designation, "/api/admin/areas", 403)]
+    [InlineData(StaffRoles.Audit, "/api/admin/persons", 403)]
+    [InlineData(StaffRoles.Admin, "/api/admin/areas", 200)]
+    public async Task Admin_StaffOfARole_ReachesOnlyTheirDesk(string role, string url, int expected)
+    {
+        await using var server = await YibaoServer.StartAsync();
+        var staff = await server.StaffClientAsync(role);
+        var document = url.EndsWith("areas", StringComparison.Ordinal) ? """[{"admdvs":"310100","name":"Shanghai"}]"""
+            : url.EndsWith("persons", StringComparison.Ordinal) ? "[]"
+            : """[{"area":"330100","insutype":"390","year":2026,"maxRatio":0.9,"benefits":{}}]""";
+
+        var answer = await (await PutAsync(staff, url, document)).JsonAsync(expected);
+
+        Assert.Equal(expected == 403 ? "staff_role_required" : null, answer.TryGetProperty("code", out var code) ? code.GetString() : null);
+    }
+
+    [Fact]
+    public async Task Admin_Change_IsAuditedAsTheStaffMemberWithIdNumbersMasked()
+    {
+        await using var server = await YibaoServer.StartAsync();
+        var staff = await server.StaffClientAsync(StaffRoles.Designation);
+
+        await (await PutAsync(staff, "/api/admin/institutions/H33010000002/agreement-status", """{"status":"suspended","reason":"claims for 330106196803140013 under review"}""")).JsonAsync(200);
+
+        await using var db = server.OpenDatabase();
+        var entry = await db.AuditLog.SingleAsync(a => a.EntityId == "H33010000002" && a.Action == "designation.status");
+        Assert.Equal("staff:demo.designation", entry.Actor);
+        Assert.Equal("suspended: claims for 3301**********0013 under review", entry.Detail);
     }
 }

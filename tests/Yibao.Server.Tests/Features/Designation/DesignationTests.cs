@@ -9,11 +9,13 @@ public sealed class DesignationTests : IAsyncLifetime
 {
     private YibaoServer _server = null!;
     private HttpClient _client = null!;
+    private HttpClient _staff = null!;
 
     public async Task InitializeAsync()
     {
         _server = await YibaoServer.StartAsync();
         _client = _server.HisClient();
+        _staff = await _server.StaffClientAsync(Application.Staff.StaffRoles.Designation);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -22,7 +24,7 @@ public sealed class DesignationTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Msg-Id", Api.NewMsgId());
-        return await _client.SendAsync(request);
+        return await _staff.SendAsync(request);
     }
 
     private Task<HttpResponseMessage> SetStatusAsync(string code, string status) =>
@@ -79,7 +81,7 @@ public sealed class DesignationTests : IAsyncLifetime
         var agreement = await PutAsync("/api/admin/institutions/I33010000009/internet-agreement", """{"from":"2026-06-01","to":"2027-05-31","services":["followUp"],"diseases":["E11","I10.x00"]}""");
         var covered = await RegisterCodeAsync("3301000000000001", "I33010000009", "I10", platform);
         var uncovered = await RegisterCodeAsync("3301000000000001", "I33010000009", "J45", platform);
-        var designation = await (await _client.GetAsync("/api/admin/institutions/I33010000009/designation")).JsonAsync(200);
+        var designation = await (await _staff.GetAsync("/api/admin/institutions/I33010000009/designation")).JsonAsync(200);
 
         Assert.Equal("not_designated", before);
         agreement.EnsureSuccessStatusCode();
@@ -105,8 +107,8 @@ public sealed class DesignationTests : IAsyncLifetime
     public async Task Designation_PhysicalInstitutionSuspended_InternetHospitalShowsItInEffect()
     {
         (await SetStatusAsync("H33010000001", "suspended")).EnsureSuccessStatusCode();
-        var internet = await (await _client.GetAsync("/api/admin/institutions/H33010000002/designation")).JsonAsync(200);
-        var other = await (await _client.GetAsync("/api/admin/institutions/H33010000004/designation")).JsonAsync(200);
+        var internet = await (await _staff.GetAsync("/api/admin/institutions/H33010000002/designation")).JsonAsync(200);
+        var other = await (await _staff.GetAsync("/api/admin/institutions/H33010000004/designation")).JsonAsync(200);
 
         Assert.Equal("active", internet.GetProperty("agreement_status").GetString());
         Assert.Equal("suspended", internet.GetProperty("effective_status").GetString());
@@ -118,7 +120,7 @@ public sealed class DesignationTests : IAsyncLifetime
     {
         var status = await (await SetStatusAsync("NOPE", "suspended")).JsonAsync(404);
         Assert.Equal("institution_not_found", status.GetProperty("code").GetString());
-        var designation = await (await _client.GetAsync("/api/admin/institutions/NOPE/designation")).JsonAsync(404);
+        var designation = await (await _staff.GetAsync("/api/admin/institutions/NOPE/designation")).JsonAsync(404);
         Assert.Equal("institution_not_found", designation.GetProperty("code").GetString());
     }
 

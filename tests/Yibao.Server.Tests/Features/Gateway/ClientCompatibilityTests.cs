@@ -58,7 +58,7 @@ public sealed class ClientCompatibilityTests
             return output;
         }
 
-        var info = await InFull("1101", his.PersonInfoAsync("02", Certno));
+        var info = await InFull("1101", his.PersonInfoAsync("03", Certno, Api.Card(PsnNo).CardSn));
         Assert.Equal(PsnNo, info.GetProperty("baseinfo").GetProperty("psn_no").GetString());
         var registered = await InFull("2201", his.RegisterAsync(PsnNo, "310", "330100", "02", Certno, visitKind: "followUp"));
         var mdtrtId = registered.GetProperty("data").GetProperty("mdtrt_id").GetString()!;

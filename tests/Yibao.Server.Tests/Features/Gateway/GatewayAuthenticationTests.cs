@@ -19,7 +19,7 @@ public sealed class GatewayAuthenticationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private string PersonInfoEnvelope(string? msgid = null) =>
-        _his.Envelope("1101", msgid ?? _his.NextMsgId(), JsonNode.Parse("""{"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"330106196803140013"}}""")).ToJsonString();
+        _his.Envelope("1101", msgid ?? _his.NextMsgId(), JsonNode.Parse("""{"data":{"mdtrt_cert_type":"03","mdtrt_cert_no":"330106196803140013","card_sn":"SSC3301000000000001"}}""")).ToJsonString();
 
     private async Task<GatewayResult> SendAsync(string body, IReadOnlyDictionary<string, string> headers)
     {
@@ -119,7 +119,7 @@ public sealed class GatewayAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Call_EnvelopeForAnotherInstitutionOrArea_IsRefused()
     {
-        var other = _his.Envelope("1101", "H33010000003" + "20261122100000" + "0001", JsonNode.Parse("""{"data":{"mdtrt_cert_type":"02","mdtrt_cert_no":"330106196803140013"}}"""));
+        var other = _his.Envelope("1101", "H33010000003" + "20261122100000" + "0001", JsonNode.Parse("""{"data":{"mdtrt_cert_type":"03","mdtrt_cert_no":"330106196803140013","card_sn":"SSC3301000000000001"}}"""));
         other["fixmedins_code"] = "H33010000003";
         var area = JsonNode.Parse(PersonInfoEnvelope())!.AsObject();
         area["mdtrtarea_admvs"] = "110100";
@@ -135,9 +135,9 @@ public sealed class GatewayAuthenticationTests : IAsyncLifetime
     public async Task Call_WithoutSignIn_IsRefusedUntilSignedIn()
     {
         var fresh = GatewayFixture.Client(_server, "H33010000003");
-        var before = await fresh.PersonInfoAsync("02", "330106199007210037");
+        var before = await fresh.PersonInfoAsync("03", "330106199007210037", "SSC3301000000000003");
         await fresh.SignInAsync();
-        var after = await fresh.PersonInfoAsync("02", "330106199007210037");
+        var after = await fresh.PersonInfoAsync("03", "330106199007210037", "SSC3301000000000003");
 
         Assert.Contains("9001", before.ErrMsg, StringComparison.Ordinal);
         Assert.True(after.IsSuccess, after.ErrMsg);

@@ -29,7 +29,7 @@ public sealed class GatewayFlowTests
         await using var server = await YibaoServer.StartAsync();
         var his = await GatewayFixture.SignedInAsync(server, institution);
 
-        var info = (await his.PersonInfoAsync("02", certno)).Expect();
+        var info = (await his.PersonInfoAsync("03", certno, Api.Card(psnNo).CardSn)).Expect();
         Assert.Equal(psnNo, info.GetProperty("baseinfo").GetProperty("psn_no").GetString());
         var insuinfo = info.GetProperty("insuinfo")[0];
         Assert.Equal(insutype, insuinfo.GetProperty("insutype").GetString());

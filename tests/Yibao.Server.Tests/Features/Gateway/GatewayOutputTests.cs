@@ -39,7 +39,7 @@ public sealed class GatewayOutputTests
 
         await Check("9001", his.CallAsync("9001", new { signIn = new { opter_no = "001", mac = "00:00:00:00:00:00", ip = "127.0.0.1" } }));
         await his.SignInAsync();
-        await Check("1101", his.PersonInfoAsync("02", Certno));
+        await Check("1101", his.PersonInfoAsync("03", Certno, Api.Card(PsnNo).CardSn));
         var mdtrtId = (await Check("2201", his.RegisterAsync(PsnNo, "310", "330100", "02", Certno))).GetProperty("data").GetProperty("mdtrt_id").GetString()!;
         FeeDetail[] lines = [FeeDetail.Of("1", "XC08CAA001A001", 1.85m, 28m), FeeDetail.Of("2", "XA10AEI032B001", 68m, 1m), FeeDetail.Of("3", "ZZ0001", 30m, 1m)];
         var uploaded = await Check("2204", his.UploadFeesAsync(mdtrtId, PsnNo, lines));

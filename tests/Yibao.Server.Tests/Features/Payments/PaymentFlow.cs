@@ -46,12 +46,12 @@ internal sealed class PaymentFlow(YibaoServer server)
     /// <summary>What a payment can change: the account balance and the year's accumulators.</summary>
     public async Task<string> MoneyAsync()
     {
-        var person = await (await Client.SendAsync(HttpMethod.Get, $"/api/persons/{PsnNo}")).JsonAsync(200);
+        var person = await Client.PersonAsync(PsnNo);
         return $"balc {person.GetProperty("balc").GetDecimal()}; {person.GetProperty("accumulators").GetRawText()}";
     }
 
     public async Task<decimal> BalanceAsync() =>
-        (await (await Client.SendAsync(HttpMethod.Get, $"/api/persons/{PsnNo}")).JsonAsync(200)).GetProperty("balc").GetDecimal();
+        (await Client.PersonAsync(PsnNo)).GetProperty("balc").GetDecimal();
 
     /// <summary>The person opens the order on the phone and confirms it; the provider's cashier page it is sent to.</summary>
     public static async Task<string> ConfirmOnPhoneAsync(HttpClient phone, JsonElement order)

@@ -273,15 +273,16 @@ public sealed class PaymentOrderTests : IAsyncLifetime
         var owner = await Phone.SignInAsync(_server, PaymentFlow.Certno);
         var page = await owner.GetStringAsync($"/me/orders/{payOrdId}");
 
-        var strangerPage = await stranger.GetStringAsync(order.GetProperty("pay_url").GetString());
+        var strangerPage = await stranger.GetAsync(order.GetProperty("pay_url").GetString());
         var wrongToken = await owner.PostAsync($"/me/orders/{payOrdId}/confirm", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Phone.AntiforgeryField().Match(page).Groups[1].Value,
             ["pay_token"] = "not-the-token",
         }));
 
-        Assert.Contains("找不到此订单", strangerPage, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, wrongToken.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, strangerPage.StatusCode);
+        Assert.Contains("找不到此订单", await strangerPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongToken.StatusCode);
         Assert.Contains("pay_token_invalid", await wrongToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("created", (await _flow.GetOrderAsync(payOrdId)).GetProperty("ord_stas").GetString());
     }

@@ -73,6 +73,7 @@ public sealed class InternetPlusPricingTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/internet-plus-prices") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Msg-Id", Api.NewMsgId());
-        return await _client.SendAsync(request);
+        using var staff = await _server.StaffClientAsync(Application.Staff.StaffRoles.Policy);
+        return await staff.SendAsync(request);
     }
 }

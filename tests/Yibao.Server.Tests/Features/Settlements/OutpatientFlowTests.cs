@@ -49,7 +49,7 @@ public sealed class OutpatientFlowTests : IAsyncLifetime
 
         AssertMatchesCase(expected, pre);
         AssertMatchesCase(expected, settled);
-        var person = await (await _client.SendAsync(HttpMethod.Get, "/api/persons/3301000000000001")).JsonAsync(200);
+        var person = await _client.PersonAsync("3301000000000001");
         Assert.Equal(622.40m, person.Amount("balc"));
         Assert.Equal(157.44m, person.GetProperty("accumulators").GetProperty("outpatient").Amount("deductible_paid"));
         var query = await (await _client.SendAsync(HttpMethod.Get, $"/api/settlements/{settled.GetProperty("setl_id").GetString()}")).JsonAsync(200);

@@ -10,8 +10,8 @@ internal static class PersonInfo
     public static async Task<object?> QueryAsync(GatewayCall call, CancellationToken ct)
     {
         var data = call.Input.Block("data");
-        var identified = await IdentifyAsync(call, data, ct);
-        var (person, ledger) = GatewayCall.Expect(await call.Use<FindPersonHandler>().HandleAsync(new FindPerson(identified.PsnNo, null), ct));
+        var identified = await IdentifyAsync(call, data, ct, lookup: true);
+        var (person, ledger) = GatewayCall.Expect(await call.Use<FindPersonHandler>().HandleAsync(new FindPerson(identified.PsnNo, Reader(call)), ct));
         var on = data.OptionalTime("begntime", call.Calendar.Now.Offset) is { } begin ? call.Calendar.DateOf(begin) : call.Calendar.Today;
         return new
         {
@@ -27,9 +27,13 @@ internal static class PersonInfo
     }
 
     /// <summary>The person the message's certificate (<c>mdtrt_cert_type</c>, <c>mdtrt_cert_no</c>, <c>card_sn</c>) names at the calling institution.</summary>
-    public static async Task<PersonRow> IdentifyAsync(GatewayCall call, GatewayInput data, CancellationToken ct) =>
+    /// <param name="lookup">1101: the certificate must show that the person is present (not an ID number alone).</param>
+    public static async Task<PersonRow> IdentifyAsync(GatewayCall call, GatewayInput data, CancellationToken ct, bool lookup = false) =>
         GatewayCall.Expect(await call.Use<IdentifyPersonHandler>().HandleAsync(
-            new IdentifyPerson(data.Text("mdtrt_cert_type", 3), data.Text("mdtrt_cert_no", 50), data.OptionalText("card_sn", 50), call.Institution.FixmedinsCode, call.Request.InsuplcAdmdvs), ct));
+            new IdentifyPerson(data.Text("mdtrt_cert_type", 3), data.Text("mdtrt_cert_no", 50), data.OptionalText("card_sn", 50), call.Institution.FixmedinsCode, call.Request.InsuplcAdmdvs, Lookup: lookup), ct));
+
+    /// <summary>The calling institution, as the access record of a person read through the gateway names it.</summary>
+    public static PersonReader Reader(GatewayCall call) => PersonReader.Institution(call.Institution.FixmedinsCode, "gateway");
 
     /// <summary>The person a message names by <c>psn_no</c>, in the insured area the envelope names.</summary>
     public static async Task<PersonRow> NamedAsync(GatewayCall call, string psnNo, CancellationToken ct) =>

@@ -18,7 +18,7 @@ internal static class Queries
             throw new GatewayRefusal("cum_ym must be yyyyMM.");
         }
 
-        var (person, ledger) = GatewayCall.Expect(await call.Use<FindPersonHandler>().HandleAsync(new FindPerson(psnNo, null, year, call.Request.InsuplcAdmdvs), ct));
+        var (person, ledger) = GatewayCall.Expect(await call.Use<FindPersonHandler>().HandleAsync(new FindPerson(psnNo, PersonInfo.Reader(call), year, call.Request.InsuplcAdmdvs, TreatedAt: call.Institution.FixmedinsCode), ct));
         return new
         {
             cuminfo = BenefitKinds.All.SelectMany(kind => new[]
