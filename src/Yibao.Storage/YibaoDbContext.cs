@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,10 @@ namespace Yibao.Storage;
 /// The schema, shared by both providers. Each provider has its own subclass so that each keeps its
 /// own migration set (SQLite and PostgreSQL DDL differ); the model itself is defined once. Tables
 /// are named after the sets below and, like columns and keys, in snake_case (EFCore.NamingConventions).
-/// The agency's staff accounts are ASP.NET Core Identity's, in the same database (<c>staff_*</c> tables).
+/// The agency's staff accounts are ASP.NET Core Identity's, in the same database (<c>staff_*</c> tables),
+/// and so is the key ring that protects their tokens.
 /// </summary>
-public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>
+public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole, string>, IDataProtectionKeyContext
 {
     protected YibaoDbContext(DbContextOptions options)
         : base(options)
@@ -48,6 +50,9 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<PaymentOrderRow> PaymentOrders => Set<PaymentOrderRow>();
     public DbSet<PaymentOrderEventRow> PaymentOrderEvents => Set<PaymentOrderEventRow>();
     public DbSet<ReferenceRevisionRow> ReferenceRevisions => Set<ReferenceRevisionRow>();
+
+    /// <summary>The server's Data Protection key ring (staff tokens and cookies), shared by every server process on this database; each key encrypted under the credential key.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The entities whose changes bump the reference revision: what processes keep in memory.</summary>
     private static readonly HashSet<Type> ReferenceEntities =

@@ -13,7 +13,10 @@ public sealed record DecodeQrCode(string QrCode, string BusinessType, string Ins
 /// <summary>The ecToken issued for the code, and whose it is.</summary>
 public sealed record DecodedCertificate(EcTokenRow Token, PersonRow Person);
 
-/// <summary>Turns a person's QR code into an ecToken for this institution, good for 30 minutes; each code decodes once.</summary>
+/// <summary>
+/// Turns a person's QR code into an ecToken for this institution, good for 30 minutes; each code
+/// decodes once, and each decode leaves an access record (the answer names the person).
+/// </summary>
 public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, WriteGate gate, TimeProvider clock)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(30);
@@ -45,6 +48,9 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
         using var entered = await gate.EnterAsync(db, ct);
         db.EcQrUses.Add(new EcQrUseRow { QrNonce = claims.Nonce, FixmedinsCode = command.Institution, UsedAt = now });
         db.EcTokens.Add(token);
+
+        // The answer names the person (ID number, name, insured area): a read of their record, recorded with the decode.
+        db.PersonAccessRecords.Add(new PersonAccessRow { At = now, ActorKind = "institution", Actor = command.Institution, PsnNo = person.PsnNo, Door = "ecert", Purpose = "qr-decode" });
         try
         {
             await db.SaveChangesAsync(ct);

@@ -9,4 +9,5 @@ public static class StaffErrors
     public static readonly ErrorCode UnknownRole = new("unknown_role", ErrorKind.Invalid);
     public static readonly ErrorCode PasswordRejected = new("password_rejected", ErrorKind.Invalid);
     public static readonly ErrorCode InvalidUserName = new("invalid_user_name", ErrorKind.Invalid);
+    public static readonly ErrorCode NotFound = new("staff_not_found", ErrorKind.NotFound);
 }

@@ -6,7 +6,7 @@ using Yibao.Application.Staff;
 namespace Yibao.Cli.Commands;
 
 /// <summary>
-/// <c>yibao staff add|list</c>: the agency's staff accounts (ASP.NET Core Identity, in the platform's
+/// <c>yibao staff add|list|reset-totp</c>: the agency's staff accounts (ASP.NET Core Identity, in the platform's
 /// database). <c>yibao staff add NAME --role admin</c> creates the first account of an installation.
 /// </summary>
 internal static class StaffCommands
@@ -48,8 +48,24 @@ internal static class StaffCommands
             CliConsole.Create(parse.InvocationConfiguration.Output).Write(table);
             return 0;
         });
+        var resetName = new Argument<string>("user-name") { Description = "The account whose TOTP to turn off (and lockout to lift)" };
+        var reset = new Command("reset-totp", "Turn an account's TOTP off and lift its lockout, for a lost authenticator; the member sets TOTP up again") { resetName };
+        reset.SetAction(async (parse, ct) =>
+        {
+            await using var cli = await CliServices.OpenAsync(parse, ct);
+            var done = await cli.Use<ResetStaffSecondFactorHandler>().HandleAsync(new ResetStaffSecondFactor(parse.GetValue(resetName)!), ct);
+            if (!done.IsSuccess)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(done.Error.ToString());
+                return 1;
+            }
+
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"TOTP is off for {done.Value.UserName}, and the account is unlocked.");
+            return 0;
+        });
         command.Subcommands.Add(add);
         command.Subcommands.Add(list);
+        command.Subcommands.Add(reset);
         return command;
     }
 

@@ -29,6 +29,7 @@ internal static class HttpErrors
     public static readonly HttpErrorCode MethodNotAllowed = new("method_not_allowed", 405);
     public static readonly HttpErrorCode ConcurrentUpdate = new("concurrent_update", 409);
     public static readonly HttpErrorCode MsgidReused = new("msgid_reused", 409);
+    public static readonly HttpErrorCode TotpAlreadyOn = new("totp_already_on", 409);
     public static readonly HttpErrorCode DocumentTooLarge = new("document_too_large", 413);
     public static readonly HttpErrorCode UnsupportedMediaType = new("unsupported_media_type", 415);
     public static readonly HttpErrorCode RateLimited = new("rate_limited", 429);

@@ -62,6 +62,7 @@ public static class YibaoApplication
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         services.AddStaffSignIn(authentication, development);
+        services.AddYibaoKeyRing();
         services.AddYibaoRateLimits();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

@@ -21,6 +21,8 @@ public sealed class ECertificateTests
         Assert.Equal((ZhangWei, Hospital), (decoded.Person.PsnNo, decoded.Token.FixmedinsCode));
         Assert.Equal("qr_used", again.Refusal());
         Assert.Equal("qr_invalid", forged.Refusal());
+        var read = Assert.Single(await app.ReadAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(s.Db.PersonAccessRecords)));
+        Assert.Equal((ZhangWei, Hospital, "ecert"), (read.PsnNo, read.Actor, read.Door));
     }
 
     [Theory]

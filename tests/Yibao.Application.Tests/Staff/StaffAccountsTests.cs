@@ -47,6 +47,30 @@ public sealed class StaffAccountsTests
 
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task ResetStaffSecondFactor_LockedAccountWithTotp_IsUnlockedWithTotpOff(string provider)
+    {
+        await using var app = await TestApplication.CreateAsync(provider);
+        await using (var setup = app.Scope())
+        {
+            var users = setup.Use<UserManager<StaffUser>>();
+            var user = (await users.FindByNameAsync("demo.audit"))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddMinutes(15));
+        }
+
+        await using var scope = app.Scope();
+        var reset = await scope.Use<ResetStaffSecondFactorHandler>().HandleAsync(new ResetStaffSecondFactor("demo.audit"), default);
+
+        Assert.True(reset.IsSuccess, reset.Error?.ToString());
+        var account = Assert.Single(await scope.Use<ListStaffHandler>().HandleAsync(new ListStaff(), default), a => a.UserName == "demo.audit");
+        Assert.False(account.TwoFactorEnabled);
+        Assert.Null(account.LockedOutUntil);
+        Assert.Equal("staff_not_found", (await scope.Use<ResetStaffSecondFactorHandler>().HandleAsync(new ResetStaffSecondFactor("nobody"), default)).Error?.Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task ListStaff_DemoDataSet_OneAccountPerRoleWhosePasswordIsTheDocumentedOne(string provider)
     {
         await using var app = await TestApplication.CreateAsync(provider);

@@ -19,6 +19,8 @@ public sealed class StaffCommandsTests
         var again = await InProcess.RunAsync("staff", "add", "chen.jing", "--role", "admin", "--password-file", password, "-c", connection);
         var unknownRole = await InProcess.RunAsync("staff", "add", "wu.lei", "--role", "root", "--password-file", password, "-c", connection);
         var listed = await InProcess.RunAsync("staff", "list", "-c", connection);
+        var reset = await InProcess.RunAsync("staff", "reset-totp", "chen.jing", "-c", connection);
+        var resetNobody = await InProcess.RunAsync("staff", "reset-totp", "nobody", "-c", connection);
 
         Assert.Equal(0, added.Exit);
         Assert.Contains("chen.jing (admin, audit)", added.Output, StringComparison.Ordinal);
@@ -28,6 +30,9 @@ public sealed class StaffCommandsTests
         Assert.Contains("chen.jing", listed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("demo.", listed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Chen-jing-2026!", listed.Output, StringComparison.Ordinal);
+        Assert.Equal(0, reset.Exit);
+        Assert.Equal(1, resetNobody.Exit);
+        Assert.Contains("staff_not_found", resetNobody.Error, StringComparison.Ordinal);
 
         await using var server = await YibaoServer.StartAsync(connectionString: connection, settings: new() { ["Yibao:SeedDemoData"] = "false" });
         var client = server.CreateClient();

@@ -17,7 +17,7 @@ internal static class StaffEndpoints
     {
         var staff = app.MapGroup("/api/staff").WithTags("Staff");
         staff.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
-            .WithSummary("Sign in as agency staff: answers access_token (Bearer) and refresh_token, or sets the staff cookie with ?cookie=true")
+            .WithSummary("Sign in as agency staff: answers access_token (Bearer, an hour; sign in again after), or sets the staff cookie with ?cookie=true")
             .Produces<StaffTokenResponse>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         staff.MapPost("/sign-out", async (SignInManager<StaffUser> signIn) =>
             {
@@ -25,36 +25,26 @@ internal static class StaffEndpoints
                 return Results.NoContent();
             }).RequireStaffMember()
             .WithSummary("Sign out of the staff cookie");
-        staff.MapGet("/me", async (HttpContext http, UserManager<StaffUser> users) =>
-            {
-                var user = await users.GetUserAsync(http.User);
-                return user is null
-                    ? HttpErrors.StaffUnauthenticated.With("The account no longer exists.").ToResult()
-                    : Results.Ok(new StaffMeResponse(user.UserName!, user.DisplayName, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.TwoFactorEnabled));
-            }).RequireStaffMember()
+        staff.MapGet("/me", (HttpContext http, UserManager<StaffUser> users) => AsUserAsync(http, users, async user =>
+                Results.Ok(new StaffMeResponse(user.UserName!, user.DisplayName, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.TwoFactorEnabled))))
+            .RequireStaffMember()
             .WithSummary("The signed-in staff member: roles and whether TOTP is on").Produces<StaffMeResponse>().ProducesProblem(401);
-        staff.MapPost("/me/totp", async (HttpContext http, UserManager<StaffUser> users) =>
+        staff.MapPost("/me/totp", (HttpContext http, UserManager<StaffUser> users) => AsUserAsync(http, users, async user =>
             {
-                var user = await users.GetUserAsync(http.User);
-                if (user is null)
+                if (user.TwoFactorEnabled)
                 {
-                    return HttpErrors.StaffUnauthenticated.With("The account no longer exists.").ToResult();
+                    // A new key now would lock the member out of every later sign-in.
+                    return HttpErrors.TotpAlreadyOn.With("TOTP is on for this account already; an admin resets it with yibao staff reset-totp.").ToResult();
                 }
 
                 await users.ResetAuthenticatorKeyAsync(user);
                 var key = (await users.GetAuthenticatorKeyAsync(user))!;
                 var uri = $"otpauth://totp/Yibao:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=Yibao&digits=6";
                 return Results.Ok(new TotpSetupResponse(key, uri));
-            }).RequireStaffMember()
-            .WithSummary("Start TOTP set-up: a new shared key for an authenticator app (TOTP stays off until confirmed)").Produces<TotpSetupResponse>().ProducesProblem(401);
-        staff.MapPut("/me/totp", async (TotpConfirmation request, HttpContext http, UserManager<StaffUser> users) =>
+            })).RequireStaffMember()
+            .WithSummary("Start TOTP set-up: a new shared key for an authenticator app (TOTP stays off until confirmed)").Produces<TotpSetupResponse>().ProducesProblem(401).ProducesProblem(409);
+        staff.MapPut("/me/totp", (TotpConfirmation request, HttpContext http, UserManager<StaffUser> users) => AsUserAsync(http, users, async user =>
             {
-                var user = await users.GetUserAsync(http.User);
-                if (user is null)
-                {
-                    return HttpErrors.StaffUnauthenticated.With("The account no longer exists.").ToResult();
-                }
-
                 var code = (request.Code ?? "").Replace(" ", "", StringComparison.Ordinal);
                 if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
                 {
@@ -63,7 +53,7 @@ internal static class StaffEndpoints
 
                 await users.SetTwoFactorEnabledAsync(user, true);
                 return Results.NoContent();
-            }).RequireStaffMember()
+            })).RequireStaffMember()
             .WithSummary("Turn TOTP on with a code from the authenticator app; every later sign-in needs one").ProducesProblem(400).ProducesProblem(401);
         return app;
     }
@@ -95,6 +85,12 @@ internal static class StaffEndpoints
         // The bearer scheme has written the token itself; the cookie scheme has set its cookie.
         return result.Succeeded ? Results.Empty : HttpErrors.StaffSignInFailed.With("Wrong user name, password or TOTP code.").ToResult();
     }
+
+    /// <summary>Runs <paramref name="action"/> for the signed-in staff member's account, if it still exists.</summary>
+    private static async Task<IResult> AsUserAsync(HttpContext http, UserManager<StaffUser> users, Func<StaffUser, Task<IResult>> action) =>
+        await users.GetUserAsync(http.User) is { } user
+            ? await action(user)
+            : HttpErrors.StaffUnauthenticated.With("The account no longer exists.").ToResult();
 
     /// <summary>Any signed-in staff member, whatever the role.</summary>
     private static TBuilder RequireStaffMember<TBuilder>(this TBuilder builder)

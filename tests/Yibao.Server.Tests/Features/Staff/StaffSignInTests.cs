@@ -77,6 +77,7 @@ public sealed class StaffSignInTests
         Assert.Equal("totp_required", (await withoutCode.JsonAsync(401)).GetProperty("code").GetString());
         Assert.Equal("staff_sign_in_failed", (await wrongCode.JsonAsync(401)).GetProperty("code").GetString());
         Assert.False(string.IsNullOrEmpty(token));
+        Assert.Equal("totp_already_on", (await (await staff.PostAsync("/api/staff/me/totp", null)).JsonAsync(409)).GetProperty("code").GetString());
     }
 
     [Fact]
@@ -126,6 +127,27 @@ public sealed class StaffSignInTests
 
         Assert.Equal("staff_unauthenticated", (await anonymous.JsonAsync(401)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.Unauthorized, institution.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task SignIn_TokenFromOneServerProcess_IsAcceptedByAnotherOnTheSameDatabase(string provider)
+    {
+        await using var first = await YibaoServer.StartAsync(provider);
+        var token = await YibaoServer.StaffTokenAsync(first.CreateClient(), "demo.audit", DemoStaff.Password);
+        await using var second = await YibaoServer.StartAsync(connectionString: first.ConnectionString);
+        var client = second.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        var me = await (await client.GetAsync("/api/staff/me")).JsonAsync(200);
+
+        Assert.Equal("demo.audit", me.GetProperty("user_name").GetString());
+        await using var db = first.OpenDatabase();
+        var keys = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys);
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.True(k.Xml!.Contains("<credentialKeyEncrypted", StringComparison.Ordinal), k.Xml));
+        Assert.All(keys, k => Assert.DoesNotContain("<masterKey", k.Xml, StringComparison.Ordinal));
     }
 
     /// <summary>RFC 6238 as an authenticator app computes it: HMAC-SHA1 over 30-second steps, 6 digits, from the base32 key.</summary>
