@@ -26,6 +26,24 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Gateway_PastTheCredentialsBudget_IsRefusedInTheEnvelope()
+    {
+        await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:InstitutionRequestsPerSecond"] = "1" });
+        var his = Yibao.Server.Tests.Features.Gateway.GatewayFixture.Client(server, "H33010000001");
+        await his.SignInAsync();
+        var (certno, cardSn) = Api.Card("3301000000000001");
+
+        var answers = new List<Yibao.Client.GatewayResult>();
+        for (var i = 0; i < 8; i++)
+        {
+            answers.Add(await his.PersonInfoAsync("03", certno, cardSn));
+        }
+
+        Assert.Contains(answers, a => a.IsSuccess);
+        Assert.Contains(answers, a => a.Infcode == -1 && a.ErrMsg?.StartsWith("[rate_limited]", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task NativeApi_ForgedSignaturesNamingAnInstitution_DoNotSpendItsBudget()
     {
         await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:InstitutionRequestsPerSecond"] = "1" });

@@ -72,6 +72,14 @@ internal static class GatewayEndpoint
         {
             var body = await ReadBodyAsync(http.Request, ct);
             caller = await authentication.VerifyAsync(http.Request.Headers, ct);
+            using (var lease = services.GetRequiredService<InstitutionLimiter>().Acquire(caller.Paasid))
+            {
+                if (!lease.IsAcquired)
+                {
+                    throw new GatewayRefusal($"[{HttpErrors.RateLimited.Code}] Too many requests for credential {caller.Paasid}; slow down.");
+                }
+            }
+
             var request = GatewayEnvelope.Read(body);
             var institution = await Authorize(request, caller.FixmedinsCode, services.GetRequiredService<Application.Reference.ReferenceData>(), ct);
             var handler = Transactions.GetValueOrDefault(request.Infno) ?? throw new GatewayRefusal($"infno {request.Infno} is not a supported transaction.");
