@@ -10,6 +10,7 @@ public static class SettlementErrors
     public static readonly ErrorCode UnknownMedTypeCode = new("unknown_med_type", ErrorKind.Refused);
     public static readonly ErrorCode InsutypeMismatchCode = new("insutype_mismatch", ErrorKind.Refused);
     public static readonly ErrorCode InvalidLineCode = new("invalid_line", ErrorKind.Refused);
+    public static readonly ErrorCode InvalidSearch = new("invalid_search", ErrorKind.Invalid);
     public static readonly ErrorCode InvalidInstitutionCode = new("invalid_institution", ErrorKind.Refused);
 
     public static readonly ErrorCode SettlementNotFoundCode = new("settlement_not_found", ErrorKind.NotFound);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Yibao.Server.Features.Admin;
+using Yibao.Server.Features.Console;
 using Yibao.Server.Features.ECertificate;
 using Yibao.Server.Features.Gateway;
 using Yibao.Server.Features.Payments;
@@ -63,6 +64,7 @@ public static class YibaoApplication
         });
         services.AddStaffSignIn(authentication, development);
         services.AddYibaoKeyRing();
+        services.AddConsole();
         services.AddYibaoRateLimits();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
@@ -139,6 +141,7 @@ public static class YibaoApplication
         app.MapPaymentEndpoints();
         app.MapOrderPages();
         app.MapSimulatedCashier();
+        app.MapConsole();
         return app;
     }
 

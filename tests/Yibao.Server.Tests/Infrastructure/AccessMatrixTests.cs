@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -47,6 +48,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
         /// <summary>The payment provider, by the signature of its callback: none of these callers.</summary>
         PaymentProvider,
+
+        /// <summary>The console's pages: staff signed in with the staff cookie, of the page's role (any, when it names none).</summary>
+        Console,
     }
 
     private sealed record Rule(Access Access, string? Role = null, string? ResourceOwner = null);
@@ -101,6 +105,22 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /me/orders/"] = new(Access.Person),
         ["GET /me/orders/{payOrdId}"] = new(Access.Person, ResourceOwner: ZhangWei),
         ["POST /me/orders/{payOrdId}/confirm"] = new(Access.Person, ResourceOwner: ZhangWei),
+        ["GET /console/sign-in"] = new(Access.Public),
+        ["POST /console/sign-in"] = new(Access.Public),
+        ["POST /console/sign-out"] = new(Access.Console),
+        ["GET /console"] = new(Access.Console),
+        ["POST /console"] = new(Access.Console),
+        ["GET /console/denied"] = new(Access.Console),
+        ["POST /console/denied"] = new(Access.Console),
+        ["GET /console/audit"] = new(Access.Console, StaffRoles.Audit),
+        ["GET /console/settlements"] = new(Access.Console, StaffRoles.Audit),
+        ["POST /console/settlements"] = new(Access.Console, StaffRoles.Audit),
+        ["GET /console/settlements/{SetlId}"] = new(Access.Console, StaffRoles.Audit),
+        ["POST /console/settlements/{SetlId}"] = new(Access.Console, StaffRoles.Audit),
+        ["GET /console/settlements.csv"] = new(Access.Console, StaffRoles.Audit),
+        ["POST /console/audit"] = new(Access.Console, StaffRoles.Audit),
+        ["GET /{**path:file}"] = new(Access.Public),
+        ["HEAD /{**path:file}"] = new(Access.Public),
         ["GET /sim-pay/{tradeNo}"] = new(Access.Public),
         ["POST /sim-pay/{tradeNo}"] = new(Access.Public),
 
@@ -130,6 +150,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var order = await flow.OrderAsync(await flow.VisitAsync());
         _values["mdtrtId"] = open;
         _values["setlId"] = settlement.GetProperty("setl_id").GetString()!;
+        _values["SetlId"] = _values["setlId"];
         _values["payOrdId"] = order.GetProperty("pay_ord_id").GetString()!;
         _values["payToken"] = order.GetProperty("pay_token").GetString()!;
         _values["fixmedinsCode"] = Owner;
@@ -140,9 +161,14 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _values["documentName"] = "v1";
         _values["documentName?"] = "v1";
         _values["**path"] = "index.html";
+        _values["**path:file"] = "robots.txt";
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    /// <summary>The packages' own static files (MudBlazor's stylesheet, the framework's scripts): anyone's.</summary>
+    private static Rule? RuleOf(string key) =>
+        Rules.GetValueOrDefault(key) ?? (key.Split(' ') is [_, var path] && (path.StartsWith("/_content/", StringComparison.Ordinal) || path.StartsWith("/_framework/", StringComparison.Ordinal)) ? new Rule(Access.Public) : null);
 
     private IReadOnlyList<(string Key, string Method, string Path)> Endpoints() =>
         _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -159,7 +185,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var endpoints = Endpoints();
 
         Assert.True(endpoints.Count > 40, $"only {endpoints.Count} endpoints found");
-        var unruled = endpoints.Select(e => e.Key).Where(k => !Rules.ContainsKey(k)).ToList();
+        var unruled = endpoints.Select(e => e.Key).Where(k => RuleOf(k) is null).ToList();
         var stale = Rules.Keys.Where(k => endpoints.All(e => e.Key != k)).ToList();
         Assert.True(unruled.Count == 0, "endpoints without an access rule: " + string.Join(", ", unruled));
         Assert.True(stale.Count == 0, "rules for endpoints that no longer exist: " + string.Join(", ", stale));
@@ -172,10 +198,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var failures = new List<string>();
         // Signing out last, so that no caller loses its session halfway.
         foreach (var (key, method, pattern) in Endpoints()
-                     .Where(e => Rules.ContainsKey(e.Key) && !e.Path.StartsWith("/fsi/", StringComparison.Ordinal) && !e.Path.StartsWith("/localcfc/", StringComparison.Ordinal))
+                     .Where(e => RuleOf(e.Key) is not null && !e.Path.StartsWith("/fsi/", StringComparison.Ordinal) && !e.Path.StartsWith("/localcfc/", StringComparison.Ordinal) && !e.Path.StartsWith("/_", StringComparison.Ordinal))
                      .OrderBy(e => e.Path.EndsWith("/sign-out", StringComparison.Ordinal)))
         {
-            var rule = Rules[key];
+            var rule = RuleOf(key)!;
             foreach (var (caller, client) in callers)
             {
                 var expected = Expect(rule, caller);
@@ -282,8 +308,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         };
         foreach (var role in StaffRoles.All)
         {
+            // Both ways a staff member signs in: the bearer token (the API) and the cookie (the console).
             var staff = _server.CreateClient(noRedirects);
             staff.DefaultRequestHeaders.Authorization = new("Bearer", await YibaoServer.StaffTokenAsync(staff, DemoStaff.UserName(role), DemoStaff.Password));
+            (await staff.PostAsJsonAsync("/api/staff/sign-in?cookie=true", new { user_name = DemoStaff.UserName(role), password = DemoStaff.Password }, YibaoServer.Json)).EnsureSuccessStatusCode();
             callers.Add(("staff " + role, staff));
         }
 
@@ -328,6 +356,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             Access.Person when rule.ResourceOwner is not null => caller == "the person" ? Outcome.Allowed : caller == "another person" ? Outcome.Missing : Outcome.Denied,
             Access.Person => caller is "the person" or "another person" ? Outcome.Allowed : Outcome.Denied,
             Access.PaymentProvider => Outcome.Denied,
+            Access.Console when rule.Role is null => caller.StartsWith("staff ", StringComparison.Ordinal) ? Outcome.Allowed : Outcome.Denied,
+            Access.Console => caller == "staff " + rule.Role || caller == "staff admin" ? Outcome.Allowed : Outcome.Denied,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),
         };
     }
@@ -335,7 +365,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     private static Outcome Observe(HttpResponseMessage response, Rule rule) => (int)response.StatusCode switch
     {
         401 or 403 => Outcome.Denied,
-        302 when response.Headers.Location?.OriginalString.Contains("/me/sign-in?ReturnUrl=", StringComparison.Ordinal) == true => Outcome.Denied,
+        302 when response.Headers.Location?.OriginalString is { } to
+                 && (to.Contains("/me/sign-in?ReturnUrl=", StringComparison.Ordinal) || to.Contains("/console/sign-in?ReturnUrl=", StringComparison.Ordinal) || to.Contains("/console/denied", StringComparison.Ordinal)) => Outcome.Denied,
         404 when rule.ResourceOwner is not null => Outcome.Missing,
         _ => Outcome.Allowed,
     };

@@ -31,6 +31,7 @@ internal static class RateLimits
             });
             o.OnRejected = (context, _) => TooManyAsync(context.HttpContext, context.Lease, "Too many sign-in attempts from this address; wait a minute.");
         });
+        services.AddSingleton<SignInAttempts>();
         services.AddSingleton(sp =>
         {
             var perSecond = sp.GetRequiredService<IOptions<YibaoOptions>>().Value.InstitutionRequestsPerSecond;
@@ -57,6 +58,29 @@ internal static class RateLimits
 
         await HttpErrors.RateLimited.With(detail).ToResult().ExecuteAsync(http);
     }
+}
+
+/// <summary>
+/// Sign-in attempts on the console's page, per client address: a page's form post is not an
+/// endpoint of its own that the middleware's policy could name.
+/// </summary>
+internal sealed class SignInAttempts(IOptions<YibaoOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+    {
+        PermitLimit = options.Value.SignInsPerMinute,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+    }));
+
+    public bool TryAcquire(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var lease = _limiter.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "local");
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }
 
 /// <summary>The native API's budget per institution credential (paasid).</summary>

@@ -21,6 +21,9 @@ internal static class StaffAccess
 
     public static string Policy(string role) => "staff:" + role;
 
+    /// <summary>The console's pages: any staff member signed in with the staff cookie; <c>console:ROLE</c> for a desk's pages.</summary>
+    public const string ConsolePolicy = "console";
+
     public static IServiceCollection AddStaffSignIn(this IServiceCollection services, Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication, bool development)
     {
         new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), services).AddSignInManager();
@@ -33,12 +36,17 @@ internal static class StaffAccess
             o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = false;
+            o.LoginPath = "/console/sign-in";
+            o.AccessDeniedPath = "/console/denied";
         }));
         var policies = services.AddAuthorizationBuilder();
         foreach (var role in StaffRoles.All)
         {
             policies.AddPolicy(Policy(role), p => p.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().RequireRole(role, StaffRoles.Admin));
+            policies.AddPolicy(ConsolePolicy + ":" + role, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(role, StaffRoles.Admin));
         }
+
+        policies.AddPolicy(ConsolePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(StaffRoles.All));
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaffRefusals>();
         return services;

@@ -1,0 +1,119 @@
+using Microsoft.Playwright;
+using Yibao.Testing;
+
+namespace Yibao.Server.Tests.Features.Console;
+
+/// <summary>
+/// Agency staff in a real browser (Debian's Chromium, driven by Playwright) on the console: sign-in
+/// with the staff cookie, the dashboard's figures and charts, the audit desk for the role that may
+/// open it and the refusal for one that may not, sign-out.
+/// </summary>
+public sealed class ConsoleBrowserTests
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Console_AuditStaff_SeeTheDashboardAndWhoReadAPersonsRecord()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:PaymentSweepSeconds"] = "0" }, kestrel: true);
+        var hospital = server.InstitutionClient("H33010000001");
+        for (var i = 0; i < 3; i++)
+        {
+            var visit = await hospital.RegisterAsync("3301000000000001", "H33010000001");
+            await hospital.UploadAsync(visit, Api.Line("XC08CAA001A001", 1.85m, 28));
+            await (await hospital.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
+        }
+
+        await hospital.PersonAsync("3301000000000001");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+
+        await page.GotoAsync("/console");
+        await page.WaitForURLAsync("**/console/sign-in?ReturnUrl=%2Fconsole");
+        await SignInAsync(page, "demo.audit");
+        await page.WaitForURLAsync("**/console");
+
+        Assert.Equal("3", await page.TextContentAsync("#total-count"));
+        Assert.True(await page.Locator("#chart-per-day svg").CountAsync() >= 2);
+        Assert.Equal(1, await page.Locator("#chart-channels svg").CountAsync());
+        Assert.Equal("demo.audit", await page.TextContentAsync("#signed-in-as"));
+        // YIBAO_SCREENSHOTS=docs/screenshots keeps the README's picture up to date.
+        var shots = Environment.GetEnvironmentVariable("YIBAO_SCREENSHOTS");
+        await page.ScreenshotAsync(new() { Path = shots is null ? TestRun.File("console-dashboard", ".png") : Path.Combine(shots, "console-dashboard.png"), FullPage = true });
+
+        await page.ClickAsync("#nav-audit");
+        await page.WaitForURLAsync("**/console/audit");
+        await page.FillAsync("#whom", "3301000000000001");
+        await page.ClickAsync("#search-access");
+        var row = await page.Locator("#access-records tbody tr").First.TextContentAsync();
+        Assert.Contains("H33010000001", row, StringComparison.Ordinal);
+        Assert.Contains("native", row, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#audit-log tbody tr").CountAsync() > 0);
+
+        // The settlements explorer: filter by ID number (shown masked), open one, export the search.
+        await page.ClickAsync("#nav-settlements");
+        await page.WaitForURLAsync("**/console/settlements");
+        Assert.Equal(3, await page.Locator("#settlements tbody tr").CountAsync());
+        await page.FillAsync("input[name=certno]", "330106196803140013");
+        await page.ClickAsync("#search-settlements");
+        Assert.Equal(3, await page.Locator("#settlements tbody tr").CountAsync());
+        Assert.Contains("3301**********0013", await page.Locator("#settlements tbody tr").First.TextContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("330106196803140013", await page.Locator("#settlements").TextContentAsync(), StringComparison.Ordinal);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        var csv = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).TrimEnd().Split('\n');
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]); // a byte-order mark, for spreadsheets
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("setl_id,settled_at", csv[0], StringComparison.Ordinal);
+        Assert.All(csv[1..], line => Assert.Contains(",3301**********0013,", line, StringComparison.Ordinal));
+        await page.Locator("#settlements tbody tr a").First.ClickAsync();
+        await page.WaitForURLAsync("**/console/settlements/ST*");
+        Assert.Equal("settled", await page.TextContentAsync("#setl-status"));
+        Assert.Equal(1, await page.Locator("#setl-lines tbody tr").CountAsync());
+        Assert.Contains("settlement.settle", await page.TextContentAsync("#setl-history"), StringComparison.Ordinal);
+
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync("**/console/sign-in");
+        await page.GotoAsync("/console/audit");
+        await page.WaitForURLAsync("**/console/sign-in?ReturnUrl=*");
+    }
+
+    [Fact]
+    public async Task Console_PolicyStaff_AreRefusedTheAuditDeskAndAWrongPasswordIsSaid()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        await using var server = await YibaoServer.StartAsync(kestrel: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1024, Height = 768 } });
+
+        await page.GotoAsync("/console/sign-in");
+        await page.FillAsync("#user-name", "demo.policy");
+        await page.FillAsync("#password", "Wrong-password-1");
+        await page.ClickAsync("#sign-in");
+        Assert.Contains("Wrong user name", await page.TextContentAsync("#sign-in-error"), StringComparison.Ordinal);
+
+        await SignInAsync(page, "demo.policy");
+        await page.WaitForURLAsync("**/console");
+        Assert.Equal(0, await page.Locator("#nav-audit").CountAsync());
+        await page.GotoAsync("/console/audit");
+        await page.WaitForURLAsync("**/console/denied?ReturnUrl=*");
+        Assert.True(await page.Locator("#denied").IsVisibleAsync());
+    }
+
+    private static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.FillAsync("#user-name", userName);
+        await page.FillAsync("#password", Application.Staff.DemoStaff.Password);
+        await page.ClickAsync("#sign-in");
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+}
