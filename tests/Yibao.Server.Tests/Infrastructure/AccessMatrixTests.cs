@@ -113,6 +113,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /console/denied"] = new(Access.Console),
         ["POST /console/denied"] = new(Access.Console),
         ["GET /console/audit"] = new(Access.Console, StaffRoles.Audit),
+        ["GET /console/institutions"] = new(Access.Console, StaffRoles.Designation),
+        ["POST /console/institutions"] = new(Access.Console, StaffRoles.Designation),
+        ["GET /console/institutions/{Code}"] = new(Access.Console, StaffRoles.Designation),
+        ["POST /console/institutions/{Code}"] = new(Access.Console, StaffRoles.Designation),
         ["GET /console/settlements"] = new(Access.Console, StaffRoles.Audit),
         ["POST /console/settlements"] = new(Access.Console, StaffRoles.Audit),
         ["GET /console/settlements/{SetlId}"] = new(Access.Console, StaffRoles.Audit),
@@ -155,6 +159,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _values["payToken"] = order.GetProperty("pay_token").GetString()!;
         _values["fixmedinsCode"] = Owner;
         _values["code"] = Owner;
+        _values["Code"] = Owner;
         _values["area"] = "330100";
         _values["provider"] = "simulated";
         _values["tradeNo"] = "nope";

@@ -103,6 +103,42 @@ public sealed class ConsoleBrowserTests
         Assert.True(await page.Locator("#denied").IsVisibleAsync());
     }
 
+    [Fact]
+    public async Task Console_DesignationStaff_SuspendAnInstitutionWithAReasonAndItsInternetHospitalFollows()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        await using var server = await YibaoServer.StartAsync(kestrel: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync("/console/sign-in?ReturnUrl=%2Fconsole%2Finstitutions");
+        await SignInAsync(page, "demo.designation");
+        await page.WaitForURLAsync("**/console/institutions");
+
+        await page.FillAsync("#q", "H3301000000");
+        await page.ClickAsync("#search-institutions");
+        Assert.Equal(4, await page.Locator("#institutions tbody tr").CountAsync());
+        await page.ClickAsync("text=H33010000001");
+        await page.WaitForURLAsync("**/console/institutions/H33010000001");
+        await page.SelectOptionAsync("#new-status", "suspended");
+        await page.FillAsync("#reason", "on-site inspection");
+        await page.ClickAsync("#change-status");
+
+        Assert.Contains("suspended", await page.TextContentAsync("#status-message"), StringComparison.Ordinal);
+        Assert.Equal("suspended", await page.TextContentAsync("#agreement-status"));
+        Assert.Contains("suspended: on-site inspection", await page.TextContentAsync("#institution-history"), StringComparison.Ordinal);
+        var refused = await server.InstitutionClient("H33010000001").SendAsync(HttpMethod.Post, "/api/visits", new { psn_no = "3301000000000001", fixmedins_code = "H33010000001", med_type = "11" });
+        Assert.Equal("institution_suspended", (await refused.JsonAsync(422)).GetProperty("code").GetString());
+        await page.GotoAsync("/console/institutions/H33010000002");
+        Assert.Equal("suspended", await page.TextContentAsync("#effective-status"));
+
+        await page.GotoAsync("/console/institutions/H33010000001");
+        await page.SelectOptionAsync("#new-status", "active");
+        await page.ClickAsync("#change-status");
+        Assert.Contains("reason", await page.TextContentAsync("#status-message"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("suspended", await page.TextContentAsync("#agreement-status"));
+    }
+
     private static async Task SignInAsync(IPage page, string userName)
     {
         await page.FillAsync("#user-name", userName);
