@@ -90,6 +90,9 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
         e.HasIndex(x => x.MdtrtId);
         e.HasIndex(x => new { x.FixmedinsCode, x.SettlementDate });
         e.HasIndex(x => new { x.PsnNo, x.Year });
+
+        // The agency's views of a period (the console's dashboard and explorer) select by date alone.
+        e.HasIndex(x => x.SettlementDate);
         e.HasOne<VisitRow>().WithMany().HasForeignKey(x => x.MdtrtId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.SetlId).OnDelete(DeleteBehavior.Cascade);
     }

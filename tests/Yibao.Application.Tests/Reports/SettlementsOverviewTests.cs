@@ -25,7 +25,9 @@ public sealed class SettlementsOverviewTests
         var day = overview.Days[^1];
         Assert.Equal((2, stored.Sum(x => x.FundPaySumamt), stored.Sum(x => x.MedfeeSumamt)), (day.Count, day.FundPaid, day.MedfeeSumamt));
         Assert.All(overview.Days.Take(6), d => Assert.Equal(0, d.Count));
-        Assert.Equal([new ChannelTotals("offline", 2, stored.Sum(x => x.FundPaySumamt))], overview.Channels);
+        Assert.Equal([new GroupTotals("offline", 2, stored.Sum(x => x.FundPaySumamt))], overview.Channels);
+        Assert.Equal([new GroupTotals("outpatient", 2, stored.Sum(x => x.FundPaySumamt))], overview.BenefitKinds);
+        Assert.Equal([new GroupTotals(Hospital, 2, stored.Sum(x => x.FundPaySumamt))], overview.TopInstitutions);
         Assert.Equal(0, elsewhere.Days.Sum(d => d.Count));
         Assert.Equal("invalid_period", (await app.ReadAsync(s => s.Use<SettlementsOverviewHandler>().HandleAsync(new SettlementsOverview(today, today.AddDays(-1), null), default))).Refusal());
     }

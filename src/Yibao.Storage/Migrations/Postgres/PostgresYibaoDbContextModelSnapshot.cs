@@ -1584,6 +1584,9 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("MdtrtId")
                         .HasDatabaseName("ix_settlements_mdtrt_id");
 
+                    b.HasIndex("SettlementDate")
+                        .HasDatabaseName("ix_settlements_settlement_date");
+
                     b.HasIndex("FixmedinsCode", "SettlementDate")
                         .HasDatabaseName("ix_settlements_fixmedins_code_settlement_date");
 

@@ -198,6 +198,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_settlements_settlement_date",
+                table: "settlements",
+                column: "settlement_date");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_person_access_records_actor_at",
                 table: "person_access_records",
                 columns: new[] { "actor", "at" });
@@ -274,6 +279,10 @@ namespace Yibao.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "staff_users");
+
+            migrationBuilder.DropIndex(
+                name: "ix_settlements_settlement_date",
+                table: "settlements");
 
             migrationBuilder.DropColumn(
                 name: "card_sn",

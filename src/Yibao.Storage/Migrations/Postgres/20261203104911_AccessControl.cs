@@ -199,6 +199,11 @@ namespace Yibao.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_settlements_settlement_date",
+                table: "settlements",
+                column: "settlement_date");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_person_access_records_actor_at",
                 table: "person_access_records",
                 columns: new[] { "actor", "at" });
@@ -275,6 +280,10 @@ namespace Yibao.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "staff_users");
+
+            migrationBuilder.DropIndex(
+                name: "ix_settlements_settlement_date",
+                table: "settlements");
 
             migrationBuilder.DropColumn(
                 name: "card_sn",
