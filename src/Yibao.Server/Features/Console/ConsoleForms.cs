@@ -5,11 +5,12 @@ namespace Yibao.Server.Features.Console;
 /// <summary>What the console's search forms share: a select's options, and the filter row's style.</summary>
 internal static class ConsoleForms
 {
-    public const string FilterStyle = """
+    /// <summary>Markup, not text: a style element's content is raw, and encoded line breaks would end its rules.</summary>
+    public static MarkupString FilterStyle { get; } = new("""
         .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; }
         .filters label { display: flex; flex-direction: column; font-size: .85rem; }
         .filters input, .filters select { font-size: 1rem; padding: 6px; border: 1px solid #c4c4c4; border-radius: 4px; }
-        """;
+        """);
 
     /// <summary>A select's options, the current value selected.</summary>
     public static RenderFragment Options(string? selected, params (string Value, string Label)[] options) => builder =>

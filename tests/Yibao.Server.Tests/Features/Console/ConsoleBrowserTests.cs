@@ -25,6 +25,9 @@ public sealed class ConsoleBrowserTests
             await (await hospital.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
         }
 
+        var resident = await hospital.RegisterAsync("3301000000000003", "H33010000001"); // no personal account: the fund pays its share
+        await hospital.UploadAsync(resident, Api.Line("XC08CAA001A001", 1.85m, 500));
+        await (await hospital.SendAsync(HttpMethod.Post, $"/api/visits/{resident}/settlement", new { })).JsonAsync(201);
         await hospital.PersonAsync("3301000000000001");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
@@ -35,7 +38,8 @@ public sealed class ConsoleBrowserTests
         await SignInAsync(page, "demo.audit");
         await page.WaitForURLAsync("**/console");
 
-        Assert.Equal("3", await page.TextContentAsync("#total-count"));
+        Assert.Equal("4", await page.TextContentAsync("#total-count"));
+        Assert.NotEqual("0.00", await page.TextContentAsync("#total-fund"));
         Assert.True(await page.Locator("#chart-per-day svg").CountAsync() >= 2);
         Assert.Equal(1, await page.Locator("#chart-channels svg").CountAsync());
         Assert.Equal("demo.audit", await page.TextContentAsync("#signed-in-as"));
@@ -55,7 +59,7 @@ public sealed class ConsoleBrowserTests
         // The settlements explorer: filter by ID number (shown masked), open one, export the search.
         await page.ClickAsync("#nav-settlements");
         await page.WaitForURLAsync("**/console/settlements");
-        Assert.Equal(3, await page.Locator("#settlements tbody tr").CountAsync());
+        Assert.Equal(4, await page.Locator("#settlements tbody tr").CountAsync());
         await page.FillAsync("input[name=certno]", "330106196803140013");
         await page.ClickAsync("#search-settlements");
         Assert.Equal(3, await page.Locator("#settlements tbody tr").CountAsync());
