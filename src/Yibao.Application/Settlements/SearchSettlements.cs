@@ -54,9 +54,14 @@ public sealed class SearchSettlementsHandler(YibaoDbContext db)
     public async Task<Result<IReadOnlyList<SettlementListItem>>> HandleAsync(SearchSettlements command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Invalid(command, command.Limit) is { } invalid)
+        if (Invalid(command) is { } invalid)
         {
             return invalid;
+        }
+
+        if (command.Limit is < 1 or > MaxLimit)
+        {
+            return SettlementErrors.InvalidSearch.With($"limit is 1..{MaxLimit}.");
         }
 
         var items = new List<SettlementListItem>();
@@ -72,7 +77,7 @@ public sealed class SearchSettlementsHandler(YibaoDbContext db)
     public Result<IAsyncEnumerable<SettlementListItem>> Stream(SearchSettlements command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return Invalid(command, 1) is { } invalid
+        return Invalid(command) is { } invalid
             ? Result<IAsyncEnumerable<SettlementListItem>>.Failure(invalid)
             : Result<IAsyncEnumerable<SettlementListItem>>.Success(StreamAsync(command, default));
     }
@@ -85,10 +90,9 @@ public sealed class SearchSettlementsHandler(YibaoDbContext db)
         }
     }
 
-    private static DomainError? Invalid(SearchSettlements command, int limit) =>
+    private static DomainError? Invalid(SearchSettlements command) =>
         command.To < command.From || command.To.DayNumber - command.From.DayNumber >= MaxDays
             ? Reconciliation.ReconciliationErrors.InvalidPeriod.With($"The period runs from its first day to its last, {MaxDays} days at the most.")
-            : limit is < 1 or > MaxLimit ? SettlementErrors.InvalidSearch.With($"limit is 1..{MaxLimit}.")
             : command.Status is { } status && status is not ("settled" or "cancelled" or "pending" or "released") ? SettlementErrors.InvalidSearch.With("status is settled, cancelled, pending or released.")
             : null;
 

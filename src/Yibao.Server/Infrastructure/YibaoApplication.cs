@@ -101,7 +101,6 @@ public static class YibaoApplication
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseStatusCodePages(async context =>
         {

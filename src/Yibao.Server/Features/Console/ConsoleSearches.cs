@@ -7,13 +7,30 @@ namespace Yibao.Server.Features.Console;
 /// <summary>The settlements explorer's search, read from a query string the same way by its page and by its CSV export.</summary>
 internal static class ConsoleSearches
 {
-    public static SearchSettlements Settlements(AgencyCalendar calendar, string? from, string? to, string? institution, string? psnNo, string? certno, string? channel, string? benefit, string? status, string? cross)
+    /// <summary>The search a query string names; a period left out is the last 30 days.</summary>
+    public static SearchSettlements Settlements(AgencyCalendar calendar, IQueryCollection query)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var last = DateOnly.TryParse(to, CultureInfo.InvariantCulture, out var t) ? t : calendar.Today;
-        var first = DateOnly.TryParse(from, CultureInfo.InvariantCulture, out var f) ? f : last.AddDays(-29);
-        return new SearchSettlements(first, last, Text(institution), Text(psnNo), Text(certno), Text(channel), Text(benefit), Text(status), cross switch { "yes" => true, "no" => false, _ => null });
+        ArgumentNullException.ThrowIfNull(query);
+        var last = DateOnly.TryParse(query["to"], CultureInfo.InvariantCulture, out var t) ? t : calendar.Today;
+        var first = DateOnly.TryParse(query["from"], CultureInfo.InvariantCulture, out var f) ? f : last.AddDays(-29);
+        return new SearchSettlements(
+            first,
+            last,
+            Text(query["institution"]),
+            Text(query["psn_no"]),
+            Text(query["certno"]),
+            Text(query["channel"]),
+            Text(query["benefit"]),
+            Text(query["status"]),
+            CrossRegion(query["cross"]),
+            Text(query["before"]));
     }
+
+    /// <summary>The cross-region filter as the form's select names it.</summary>
+    public static string CrossName(bool? crossRegion) => crossRegion switch { true => "yes", false => "no", null => "" };
+
+    private static bool? CrossRegion(string? name) => name switch { "yes" => true, "no" => false, _ => null };
 
     /// <summary>The search as a query string (without <c>before</c>), for the next page's link and the export's.</summary>
     public static string Query(SearchSettlements search)
@@ -26,7 +43,7 @@ internal static class ConsoleSearches
         Add(query, "channel", search.Channel);
         Add(query, "benefit", search.BenefitKind);
         Add(query, "status", search.Status);
-        Add(query, "cross", search.CrossRegion switch { true => "yes", false => "no", null => null });
+        Add(query, "cross", search.CrossRegion is null ? null : CrossName(search.CrossRegion));
         return query.ToString();
     }
 

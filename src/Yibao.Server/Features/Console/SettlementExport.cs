@@ -21,8 +21,7 @@ internal static class SettlementExport
     public static async Task<IResult> ExportAsync(HttpContext http, SearchSettlementsHandler search, AgencyCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var q = http.Request.Query;
-        var command = ConsoleSearches.Settlements(calendar, q["from"], q["to"], q["institution"], q["psn_no"], q["certno"], q["channel"], q["benefit"], q["status"], q["cross"]);
+        var command = ConsoleSearches.Settlements(calendar, http.Request.Query) with { Before = null };
         var rows = search.Stream(command);
         if (!rows.IsSuccess)
         {
@@ -36,7 +35,7 @@ internal static class SettlementExport
         await foreach (var s in rows.Value.WithCancellation(http.RequestAborted))
         {
             await writer.WriteLineAsync(string.Join(',',
-                s.SetlId, s.SettledAt.ToOffset(calendar.Now.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), s.FixmedinsCode, s.PsnNo,
+                s.SetlId, Gateway.GatewayFormats.Time(s.SettledAt, calendar), s.FixmedinsCode, s.PsnNo,
                 Field(s.PsnNameMasked), s.CertnoMasked, s.Channel, s.BenefitKind, s.InsuredArea, s.TreatmentArea, s.Status,
                 Money(s.MedfeeSumamt), Money(s.FundPaySumamt), Money(s.AcctPay), Money(s.PsnCashPay)));
         }

@@ -27,7 +27,7 @@ internal static class PatientPages
     {
         var me = app.MapGroup("/me").ExcludeFromDescription();
         me.MapGet("/sign-in", SignInPage).AllowAnonymous();
-        me.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        me.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireSignInBudget();
         me.MapPost("/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(Scheme);

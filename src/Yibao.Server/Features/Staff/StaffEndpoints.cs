@@ -16,7 +16,7 @@ internal static class StaffEndpoints
     public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/api/staff").WithTags("Staff");
-        staff.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn)
+        staff.MapPost("/sign-in", SignInAsync).AllowAnonymous().RequireSignInBudget()
             .WithSummary("Sign in as agency staff: answers access_token (Bearer, an hour; sign in again after), or sets the staff cookie with ?cookie=true")
             .Produces<StaffTokenResponse>().ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         staff.MapPost("/sign-out", async (SignInManager<StaffUser> signIn) =>
@@ -65,16 +65,10 @@ internal static class StaffEndpoints
             return HttpErrors.ValidationFailed.With("user_name and password are required.").ToResult();
         }
 
-        signIn.AuthenticationScheme = cookie == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.UserName, request.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.SignInStaffAsync(cookie == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme, request.UserName, request.Password, request.TotpCode);
         if (result.RequiresTwoFactor)
         {
-            if (string.IsNullOrWhiteSpace(request.TotpCode))
-            {
-                return HttpErrors.TotpRequired.With("This account has a second factor: send totp_code from the authenticator app with the password.").ToResult();
-            }
-
-            result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TotpCode.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
+            return HttpErrors.TotpRequired.With("This account has a second factor: send totp_code from the authenticator app with the password.").ToResult();
         }
 
         if (result.IsLockedOut)

@@ -1,36 +1,22 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Yibao.Server.Infrastructure.Access;
 
 /// <summary>
-/// ASP.NET Core rate limiting: sign-ins per client address (the <see cref="SignIn"/> policy), and
-/// native requests per institution credential. The credential is known only once its signature is
-/// verified, so that limiter is asked by <see cref="InstitutionAccess"/> after verification: a
-/// forger naming another institution's paasid cannot use up its budget.
+/// ASP.NET Core's rate limiters (<c>System.Threading.RateLimiting</c>), asked where the key is
+/// known: sign-ins per client address, one budget for every door that signs people in (the staff
+/// API, the phone, the console's form), and requests per institution credential, asked by
+/// <see cref="InstitutionAccess"/> and the gateway once the signature is verified, so that a forger
+/// naming another institution's paasid cannot use up its budget.
 /// </summary>
 internal static class RateLimits
 {
-    public const string SignIn = "sign-in";
+    public const string SignInRefusal = "Too many sign-in attempts from this address; wait a minute.";
 
     public static IServiceCollection AddYibaoRateLimits(this IServiceCollection services)
     {
-        services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(SignIn, http =>
-            {
-                var perMinute = http.RequestServices.GetRequiredService<IOptions<YibaoOptions>>().Value.SignInsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            o.OnRejected = (context, _) => TooManyAsync(context.HttpContext, context.Lease, "Too many sign-in attempts from this address; wait a minute.");
-        });
         services.AddSingleton<SignInAttempts>();
         services.AddSingleton(sp =>
         {
@@ -58,12 +44,25 @@ internal static class RateLimits
 
         await HttpErrors.RateLimited.With(detail).ToResult().ExecuteAsync(http);
     }
+
+    /// <summary>A sign-in endpoint spends its caller's address's budget; past it, <c>429 rate_limited</c>.</summary>
+    public static TBuilder RequireSignInBudget<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            using var lease = http.RequestServices.GetRequiredService<SignInAttempts>().Acquire(http);
+            if (!lease.IsAcquired)
+            {
+                await TooManyAsync(http, lease, SignInRefusal);
+                return Results.Empty;
+            }
+
+            return await next(context);
+        });
 }
 
-/// <summary>
-/// Sign-in attempts on the console's page, per client address: a page's form post is not an
-/// endpoint of its own that the middleware's policy could name.
-/// </summary>
+/// <summary>Sign-in attempts per client address, whichever door they come through.</summary>
 internal sealed class SignInAttempts(IOptions<YibaoOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
@@ -73,11 +72,10 @@ internal sealed class SignInAttempts(IOptions<YibaoOptions> options) : IDisposab
         QueueLimit = 0,
     }));
 
-    public bool TryAcquire(HttpContext http)
+    public RateLimitLease Acquire(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        using var lease = _limiter.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "local");
-        return lease.IsAcquired;
+        return _limiter.AttemptAcquire(http.Connection.RemoteIpAddress?.ToString() ?? "local");
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -60,6 +60,20 @@ internal static class StaffAccess
     /// <summary>Marks an endpoint for staff of a role (for the OpenAPI document and the access matrix).</summary>
     public sealed record Required(string Role);
 
+    /// <summary>
+    /// The staff sign-in rule, for the API and the console alike: the password (a failure counts
+    /// towards the lockout), then the TOTP code when the account has one and the caller gave it.
+    /// </summary>
+    public static async Task<SignInResult> SignInStaffAsync(this SignInManager<StaffUser> signIn, string scheme, string userName, string password, string? totpCode)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        signIn.AuthenticationScheme = scheme;
+        var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+        return result.RequiresTwoFactor && !string.IsNullOrWhiteSpace(totpCode)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(totpCode.Replace(" ", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false)
+            : result;
+    }
+
     /// <summary>Who a staff request acts as, in the audit log: <c>staff:USER</c>.</summary>
     public static string Actor(HttpContext http)
     {
