@@ -25,6 +25,9 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
 
     public DbSet<AreaRow> Areas => Set<AreaRow>();
     public DbSet<PolicyRow> Policies => Set<PolicyRow>();
+    public DbSet<PolicyRevisionRow> PolicyRevisions => Set<PolicyRevisionRow>();
+    public DbSet<PolicyDraftRow> PolicyDrafts => Set<PolicyDraftRow>();
+    public DbSet<SimulationRunRow> SimulationRuns => Set<SimulationRunRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
     public DbSet<CatalogueEntryRow> CatalogueEntries => Set<CatalogueEntryRow>();
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();

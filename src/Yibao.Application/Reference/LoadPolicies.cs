@@ -8,12 +8,12 @@ using Yibao.Storage.Entities;
 
 namespace Yibao.Application.Reference;
 
-/// <summary>Loads or replaces policies (one per area, insurance type and year); a replacement bumps the revision, history stays in the audit log.</summary>
+/// <summary>Loads or replaces policies (one per area, insurance type and year); a replacement bumps the revision, and every revision's document is kept.</summary>
 public sealed record LoadPolicies(IReadOnlyCollection<Policy> Policies, string Actor);
 
 public sealed class LoadPoliciesHandler(YibaoDbContext db, TimeProvider clock)
 {
-    /// <summary>Loads or replaces each policy; a replacement bumps the revision, history stays in the audit log.</summary>
+    /// <summary>Loads or replaces each policy; a replacement bumps the revision, and the revision's document is kept beside the audit entry.</summary>
     public async Task<Result<int>> HandleAsync(LoadPolicies command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -39,6 +39,7 @@ public sealed class LoadPoliciesHandler(YibaoDbContext db, TimeProvider clock)
                 row.LoadedAt = clock.GetUtcNow();
             }
 
+            db.PolicyRevisions.Add(new PolicyRevisionRow { Area = row.Area, Insutype = row.Insutype, Year = row.Year, Revision = row.Revision, Document = document, LoadedBy = command.Actor, LoadedAt = row.LoadedAt });
             db.Record(clock.GetUtcNow(), command.Actor, "policy.upsert", "policy", $"{policy.Area}/{policy.Insutype}/{policy.Year}", $"revision {row.Revision}");
             count++;
         }

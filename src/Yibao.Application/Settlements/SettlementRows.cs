@@ -32,6 +32,8 @@ public static class SettlementRows
             Ratio = result.Ratio,
             CatalogueVersion = claim.CatalogueVersion,
             PolicyRevision = claim.PolicyRevision,
+            AcctUsedFlag = claim.Input.Visit.UseAccount,
+            Retired = claim.Input.Person.Retired,
             MedfeeSumamt = result.MedfeeSumamt,
             FulamtOwnpayAmt = result.FulamtOwnpayAmt,
             OverlmtSelfpay = result.OverlmtSelfpay,

@@ -52,6 +52,8 @@ public static class YibaoApplication
         services.AddSingleton<Application.ECertificates.IFaceVerifier, Application.ECertificates.DemoFaceVerifier>();
         services.AddSingleton<Application.Payments.IPaymentProvider, Application.Payments.SimulatedPaymentProvider>();
         services.AddHostedService<Features.Payments.OrderExpirySweep>();
+        services.AddSingleton<Features.Policies.SimulationQueue>();
+        services.AddHostedService<Features.Policies.SimulationRunner>();
         var development = builder.Environment.IsDevelopment();
         var authentication = services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
         {

@@ -24,6 +24,41 @@ internal sealed class PolicyConfiguration : IEntityTypeConfiguration<PolicyRow>
     }
 }
 
+internal sealed class PolicyRevisionConfiguration : IEntityTypeConfiguration<PolicyRevisionRow>
+{
+    public void Configure(EntityTypeBuilder<PolicyRevisionRow> e)
+    {
+        e.HasKey(x => new { x.Area, x.Insutype, x.Year, x.Revision });
+        e.Property(x => x.Area).Code(6);
+        e.Property(x => x.Insutype).Code(3);
+        e.Property(x => x.LoadedBy).HasMaxLength(64);
+    }
+}
+
+internal sealed class PolicyDraftConfiguration : IEntityTypeConfiguration<PolicyDraftRow>
+{
+    public void Configure(EntityTypeBuilder<PolicyDraftRow> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Area).Code(6);
+        e.Property(x => x.Insutype).Code(3);
+        e.Property(x => x.Status).HasMaxLength(10);
+        e.Property(x => x.CreatedBy).HasMaxLength(64);
+        e.HasIndex(x => new { x.Area, x.Insutype, x.Year });
+    }
+}
+
+internal sealed class SimulationRunConfiguration : IEntityTypeConfiguration<SimulationRunRow>
+{
+    public void Configure(EntityTypeBuilder<SimulationRunRow> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Status).HasMaxLength(10);
+        e.Property(x => x.StartedBy).HasMaxLength(64);
+        e.HasOne<PolicyDraftRow>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class CatalogueVersionConfiguration : IEntityTypeConfiguration<CatalogueVersionRow>
 {
     public void Configure(EntityTypeBuilder<CatalogueVersionRow> e)

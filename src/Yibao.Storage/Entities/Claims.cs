@@ -80,6 +80,12 @@ public sealed class SettlementRow
     public int CatalogueVersion { get; set; }
     public int PolicyRevision { get; set; }
 
+    /// <summary>Whether the person chose to pay from the personal account (<c>acct_used_flag</c>): with <see cref="Retired"/>, what phase 2 read besides the ledger, kept so that the settlement can be re-settled (the what-if simulator).</summary>
+    public bool AcctUsedFlag { get; set; } = true;
+
+    /// <summary>Whether the person was retired when settled (the ratio's bonus).</summary>
+    public bool Retired { get; set; }
+
     public decimal MedfeeSumamt { get; set; }
     public decimal FulamtOwnpayAmt { get; set; }
     public decimal OverlmtSelfpay { get; set; }

@@ -21,6 +21,43 @@ public sealed class PolicyRow
     public DateTimeOffset LoadedAt { get; set; }
 }
 
+/// <summary>Every revision a policy ever had, the current one included: what the console compares side by side.</summary>
+public sealed class PolicyRevisionRow
+{
+    public required string Area { get; set; }
+    public required string Insutype { get; set; }
+    public int Year { get; set; }
+    public int Revision { get; set; }
+    public required string Document { get; set; }
+    public required string LoadedBy { get; set; }
+    public DateTimeOffset LoadedAt { get; set; }
+}
+
+/// <summary>
+/// A policy being edited: validated as the engine validates it on every save, simulated against
+/// past settlements, and published as the policy's next revision.
+/// </summary>
+public sealed class PolicyDraftRow
+{
+    public long Id { get; set; }
+    public required string Area { get; set; }
+    public required string Insutype { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>The revision the draft was taken from; publishing is refused when the policy has moved on since.</summary>
+    public int BaseRevision { get; set; }
+
+    public required string Document { get; set; }
+
+    /// <summary>draft, published or discarded.</summary>
+    public required string Status { get; set; }
+
+    public int? PublishedRevision { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>One version of a treatment area's catalogue; the highest version is current.</summary>
 public sealed class CatalogueVersionRow
 {

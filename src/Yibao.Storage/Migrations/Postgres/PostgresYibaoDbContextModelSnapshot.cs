@@ -1223,6 +1223,114 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("personal_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.PolicyDraftRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area");
+
+                    b.Property<int>("BaseRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("base_revision");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("insutype");
+
+                    b.Property<int?>("PublishedRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("published_revision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_drafts");
+
+                    b.HasIndex("Area", "Insutype", "Year")
+                        .HasDatabaseName("ix_policy_drafts_area_insutype_year");
+
+                    b.ToTable("policy_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PolicyRevisionRow", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Insutype")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("insutype");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("loaded_by");
+
+                    b.HasKey("Area", "Insutype", "Year", "Revision")
+                        .HasName("pk_policy_revisions");
+
+                    b.ToTable("policy_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.PolicyRow", b =>
                 {
                     b.Property<string>("Area")
@@ -1405,6 +1513,10 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("numeric(16,2)")
                         .HasColumnName("acct_pay");
 
+                    b.Property<bool>("AcctUsedFlag")
+                        .HasColumnType("boolean")
+                        .HasColumnName("acct_used_flag");
+
                     b.Property<decimal>("ActPayDedc")
                         .HasPrecision(16, 2)
                         .HasColumnType("numeric(16,2)")
@@ -1554,6 +1666,10 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("numeric(6,4)")
                         .HasColumnName("ratio");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retired");
+
                     b.Property<DateTimeOffset>("SettledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("settled_at");
@@ -1594,6 +1710,68 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_settlements_psn_no_year");
 
                     b.ToTable("settlements", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SimulationRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("draft_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<long>("Processed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processed");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("text")
+                        .HasColumnName("report");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_simulation_runs");
+
+                    b.HasIndex("DraftId")
+                        .HasDatabaseName("ix_simulation_runs_draft_id");
+
+                    b.ToTable("simulation_runs", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.StaffUser", b =>
@@ -2035,6 +2213,16 @@ namespace Yibao.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_settlements_visits_mdtrt_id");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SimulationRunRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.PolicyDraftRow", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_simulation_runs_policy_drafts_draft_id");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>

@@ -1196,6 +1196,112 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("personal_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.PolicyDraftRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<int>("BaseRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_revision");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Insutype")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insutype");
+
+                    b.Property<int?>("PublishedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_revision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_drafts");
+
+                    b.HasIndex("Area", "Insutype", "Year")
+                        .HasDatabaseName("ix_policy_drafts_area_insutype_year");
+
+                    b.ToTable("policy_drafts", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PolicyRevisionRow", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Insutype")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insutype");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_at");
+
+                    b.Property<string>("LoadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("loaded_by");
+
+                    b.HasKey("Area", "Insutype", "Year", "Revision")
+                        .HasName("pk_policy_revisions");
+
+                    b.ToTable("policy_revisions", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.PolicyRow", b =>
                 {
                     b.Property<string>("Area")
@@ -1378,6 +1484,10 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("acct_pay");
 
+                    b.Property<bool>("AcctUsedFlag")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acct_used_flag");
+
                     b.Property<decimal>("ActPayDedc")
                         .HasPrecision(16, 2)
                         .HasColumnType("TEXT")
@@ -1527,6 +1637,10 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ratio");
 
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retired");
+
                     b.Property<DateTimeOffset>("SettledAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("settled_at");
@@ -1567,6 +1681,66 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_settlements_psn_no_year");
 
                     b.ToTable("settlements", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SimulationRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("draft_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<long>("Processed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_simulation_runs");
+
+                    b.HasIndex("DraftId")
+                        .HasDatabaseName("ix_simulation_runs_draft_id");
+
+                    b.ToTable("simulation_runs", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.StaffUser", b =>
@@ -2008,6 +2182,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_settlements_visits_mdtrt_id");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SimulationRunRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.PolicyDraftRow", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_simulation_runs_policy_drafts_draft_id");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>
