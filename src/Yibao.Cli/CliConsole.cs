@@ -12,3 +12,9 @@ internal static class CliConsole
         return console;
     }
 }
+
+/// <summary>Reports on the working thread: <see cref="Progress{T}"/> would post to the thread pool, possibly after the work has ended.</summary>
+internal sealed class SynchronousProgress(Action<long> report) : IProgress<long>
+{
+    public void Report(long value) => report(value);
+}

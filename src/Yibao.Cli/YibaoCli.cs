@@ -24,6 +24,7 @@ public static class YibaoCli
         StaffCommands.Create(),
         DesignationCommands.Create(),
         ReportCommands.Create(),
+        PolicyCommands.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -194,10 +194,4 @@ internal static class ImportCommand
         await parse.InvocationConfiguration.Output.WriteLineAsync(success(result.Value));
         return 0;
     }
-
-    /// <summary>Reports on the importing thread: <see cref="Progress{T}"/> would post to the thread pool, possibly after the import has ended.</summary>
-    private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
-    }
 }

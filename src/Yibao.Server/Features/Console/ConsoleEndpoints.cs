@@ -27,6 +27,9 @@ internal static class ConsoleEndpoints
         app.MapGet("/console/settlements.csv", SettlementExport.ExportAsync)
             .RequireAuthorization(StaffAccess.ConsolePolicy + ":" + Application.Staff.StaffRoles.Audit)
             .ExcludeFromDescription();
+        app.MapGet("/console/simulations/{id:long}.csv", SimulationExport.ExportAsync)
+            .RequireAuthorization(StaffAccess.ConsolePolicy + ":" + Application.Staff.StaffRoles.Policy)
+            .ExcludeFromDescription();
         app.MapPost("/console/sign-out", async (HttpContext http) =>
             {
                 await http.SignOutAsync(IdentityConstants.ApplicationScheme);

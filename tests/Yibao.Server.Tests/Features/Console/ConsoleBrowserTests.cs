@@ -10,12 +10,10 @@ namespace Yibao.Server.Tests.Features.Console;
 /// </summary>
 public sealed class ConsoleBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    [Fact]
+        [Fact]
     public async Task Console_AuditStaff_SeeTheDashboardAndWhoReadAPersonsRecord()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
         await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:PaymentSweepSeconds"] = "0" }, kestrel: true);
         var hospital = server.InstitutionClient("H33010000001");
         for (var i = 0; i < 3; i++)
@@ -30,12 +28,12 @@ public sealed class ConsoleBrowserTests
         await (await hospital.SendAsync(HttpMethod.Post, $"/api/visits/{resident}/settlement", new { })).JsonAsync(201);
         await hospital.PersonAsync("3301000000000001");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
 
         await page.GotoAsync("/console");
         await page.WaitForURLAsync("**/console/sign-in?ReturnUrl=%2Fconsole");
-        await SignInAsync(page, "demo.audit");
+        await ConsoleBrowser.SignInAsync(page, "demo.audit");
         await page.WaitForURLAsync("**/console");
 
         Assert.Equal("4", await page.TextContentAsync("#total-count"));
@@ -87,10 +85,10 @@ public sealed class ConsoleBrowserTests
     [Fact]
     public async Task Console_PolicyStaff_AreRefusedTheAuditDeskAndAWrongPasswordIsSaid()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
         await using var server = await YibaoServer.StartAsync(kestrel: true);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1024, Height = 768 } });
 
         await page.GotoAsync("/console/sign-in");
@@ -99,7 +97,7 @@ public sealed class ConsoleBrowserTests
         await page.ClickAsync("#sign-in");
         Assert.Contains("Wrong user name", await page.TextContentAsync("#sign-in-error"), StringComparison.Ordinal);
 
-        await SignInAsync(page, "demo.policy");
+        await ConsoleBrowser.SignInAsync(page, "demo.policy");
         await page.WaitForURLAsync("**/console");
         Assert.Equal(0, await page.Locator("#nav-audit").CountAsync());
         await page.GotoAsync("/console/audit");
@@ -110,13 +108,13 @@ public sealed class ConsoleBrowserTests
     [Fact]
     public async Task Console_DesignationStaff_SuspendAnInstitutionWithAReasonAndItsInternetHospitalFollows()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
         await using var server = await YibaoServer.StartAsync(kestrel: true);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync("/console/sign-in?ReturnUrl=%2Fconsole%2Finstitutions");
-        await SignInAsync(page, "demo.designation");
+        await ConsoleBrowser.SignInAsync(page, "demo.designation");
         await page.WaitForURLAsync("**/console/institutions");
 
         await page.FillAsync("#q", "H3301000000");
@@ -142,18 +140,4 @@ public sealed class ConsoleBrowserTests
         Assert.Contains("reason", await page.TextContentAsync("#status-message"), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("suspended", await page.TextContentAsync("#agreement-status"));
     }
-
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.FillAsync("#user-name", userName);
-        await page.FillAsync("#password", Application.Staff.DemoStaff.Password);
-        await page.ClickAsync("#sign-in");
-    }
-
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
-    {
-        ExecutablePath = ChromiumPath,
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
 }
