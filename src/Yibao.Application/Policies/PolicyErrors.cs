@@ -5,7 +5,7 @@ namespace Yibao.Application.Policies;
 /// <summary>The refusals of policy drafts and what-if simulations.</summary>
 public static class PolicyDraftErrors
 {
-    public static readonly ErrorCode PolicyNotFound = new("policy_not_found", ErrorKind.NotFound);
+    public static readonly ErrorCode PolicyNotFound = new("policy_missing", ErrorKind.NotFound);
     public static readonly ErrorCode DraftNotFound = new("draft_not_found", ErrorKind.NotFound);
 
     /// <summary>Published or discarded: a draft is edited, simulated and published only while it is a draft.</summary>

@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Yibao.Domain.Lifecycles;
 using Yibao.Domain;
 using Yibao.Domain.Codes;
 using Yibao.Domain.Interchange;
@@ -43,6 +46,7 @@ public sealed class RunSimulationHandler(YibaoDbContext db, StorageOptions stora
         {
             var tally = new SimulationTally(policy, run.From, run.To);
             var processed = 0L;
+            await using var snapshot = await SnapshotAsync(cancellationToken);
             var sinceProgress = Stopwatch.StartNew();
             await foreach (var person in PeopleAsync(draft, cancellationToken))
             {
@@ -69,38 +73,54 @@ public sealed class RunSimulationHandler(YibaoDbContext db, StorageOptions stora
         }
     }
 
+    /// <summary>
+    /// One statement for the whole year, read column by column as it streams: the simulator's pace is
+    /// the reading's, and a plain reader reads twice as fast as EF's materializer here. Both providers
+    /// take the same SQL (the schema's names are the same); each person's rows are grouped as they arrive.
+    /// </summary>
+    private const string YearSql = """
+        SELECT s.psn_no, s.setl_id, s.med_type, s.channel, s.benefit_kind, s.effective_level, i.level, s.filing, s.acct_used_flag, s.retired,
+               s.medfee_sumamt, s.fulamt_ownpay_amt, s.overlmt_selfpay, s.preselfpay_amt, s.inscp_scp_amt,
+               s.balc, s.fund_pay_sumamt, s.acct_pay, s.psn_cash_pay, s.deductible_delta, s.fund_delta,
+               s.status, s.settled_at, s.settlement_date, s.cancelled_at, a.deductible_paid, a.fund_paid
+        FROM settlements s
+        JOIN institutions i ON i.fixmedins_code = s.fixmedins_code
+        LEFT JOIN accumulators a ON a.psn_no = s.psn_no AND a.year = s.year AND a.benefit_kind = s.benefit_kind
+        WHERE s.insured_area = @area AND s.insutype = @insutype AND s.year = @year
+        ORDER BY s.psn_no
+        """;
+
     /// <summary>The draft's settlements grouped by person, each person's in the order they were settled; one query, read as it streams.</summary>
     private async IAsyncEnumerable<PersonHistory> PeopleAsync(PolicyDraftRow draft, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows =
-            from s in SimulationScope.Of(db, draft)
-            join i in db.Institutions on s.FixmedinsCode equals i.FixmedinsCode
-            from a in db.Accumulators.Where(a => a.PsnNo == s.PsnNo && a.Year == s.Year && a.BenefitKind == s.BenefitKind).DefaultIfEmpty()
-            orderby s.PsnNo
-            select new SimulatedRow(
-                s.PsnNo, s.SetlId, s.MedType, s.Channel, s.BenefitKind, s.EffectiveLevel, i.Level, s.Filing, s.AcctUsedFlag, s.Retired,
-                s.MedfeeSumamt, s.FulamtOwnpayAmt, s.OverlmtSelfpay, s.PreselfpayAmt, s.InscpScpAmt,
-                s.Balc, s.FundPaySumamt, s.AcctPay, s.PsnCashPay, s.DeductibleDelta, s.FundDelta,
-                s.Status, s.SettledAt, s.SettlementDate, s.CancelledAt,
-                a == null ? 0m : a.DeductiblePaid, a == null ? 0m : a.FundPaid);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = YearSql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        Parameter(command, "@area", draft.Area);
+        Parameter(command, "@insutype", draft.Insutype);
+        Parameter(command, "@year", draft.Year);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         string? psnNo = null;
         var settlements = new List<StoredSettlement>();
         var now = new AccumulatorSet();
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            if (row.PsnNo != psnNo)
+            var rowPsnNo = reader.GetString(0);
+            if (rowPsnNo != psnNo)
             {
                 if (psnNo is not null)
                 {
                     yield return History(psnNo, settlements, now);
                 }
 
-                (psnNo, settlements, now) = (row.PsnNo, [], new AccumulatorSet());
+                (psnNo, settlements, now) = (rowPsnNo, [], new AccumulatorSet());
             }
 
-            var stored = row.ToStored();
-            settlements.Add(stored);
-            now = now.With(stored.BenefitKind, new Accumulator(row.DeductiblePaidNow, row.FundPaidNow));
+            var settlement = Read(reader);
+            settlements.Add(settlement);
+            now = now.With(settlement.BenefitKind, reader.IsDBNull(25) ? Accumulator.Zero : new Accumulator(reader.GetDecimal(25), reader.GetDecimal(26)));
         }
 
         if (psnNo is not null)
@@ -109,10 +129,63 @@ public sealed class RunSimulationHandler(YibaoDbContext db, StorageOptions stora
         }
     }
 
+    /// <summary>A row of <see cref="YearSql"/>; its codes were checked when the settlement was made.</summary>
+    private static StoredSettlement Read(DbDataReader r)
+    {
+        var acctPay = r.GetDecimal(17);
+        return new StoredSettlement
+        {
+            SetlId = r.GetString(1),
+            MedType = r.GetString(2),
+            Channel = CodeNames.TryParseChannel(r.GetString(3), out var channel) ? channel : throw Unknown(r.GetString(3)),
+            BenefitKind = BenefitKinds.TryParse(r.GetString(4), out var kind) ? kind : throw Unknown(r.GetString(4)),
+            EffectiveLevel = r.GetInt32(5),
+            InstitutionLevel = r.GetInt32(6),
+            Filing = CodeNames.TryParseFiling(r.GetString(7), out var filing) ? filing : throw Unknown(r.GetString(7)),
+            AcctUsedFlag = r.GetBoolean(8),
+            Retired = r.GetBoolean(9),
+            Totals = new ClaimTotals(r.GetDecimal(10), r.GetDecimal(11), r.GetDecimal(12), r.GetDecimal(13), r.GetDecimal(14)),
+            BalanceBefore = r.GetDecimal(15) + acctPay,
+            FundPaySumamt = r.GetDecimal(16),
+            AcctPay = acctPay,
+            PsnCashPay = r.GetDecimal(18),
+            Delta = new Accumulator(r.GetDecimal(19), r.GetDecimal(20)),
+            Status = SettlementLifecycle.ParseSettlementStatus(r.GetString(21)),
+            SettledAt = r.GetFieldValue<DateTimeOffset>(22),
+            SettlementDate = r.GetFieldValue<DateOnly>(23),
+            GivenBackAt = r.IsDBNull(24) ? null : r.GetFieldValue<DateTimeOffset>(24),
+        };
+    }
+
+    private static InvalidOperationException Unknown(string code) => new($"a stored settlement has the unknown code '{code}'");
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
     private static PersonHistory History(string psnNo, List<StoredSettlement> settlements, AccumulatorSet now)
     {
         settlements.Sort((a, b) => a.SettledAt != b.SettledAt ? a.SettledAt.CompareTo(b.SettledAt) : string.CompareOrdinal(a.SetlId, b.SetlId));
         return new PersonHistory(psnNo, settlements, now);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, one repeatable-read snapshot: the report adds up even while settling goes on.
+    /// (More work_mem would tempt the planner into sorting the whole year before the first row,
+    /// where the person index streams it already in order: measured 3 s slower over 1,000,000.)
+    /// </summary>
+    private async Task<IAsyncDisposable?> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (!db.IsPostgres())
+        {
+            return null;
+        }
+
+        return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
     }
 
     /// <summary>Moves the run from queued to running, once: of two runners, one gets it.</summary>
@@ -130,43 +203,5 @@ public sealed class RunSimulationHandler(YibaoDbContext db, StorageOptions stora
         await writer.SimulationRuns.Where(r => r.Id == id).ExecuteUpdateAsync(
             u => u.SetProperty(r => r.Status, status).SetProperty(r => r.Processed, processed).SetProperty(r => r.Report, report).SetProperty(r => r.FinishedAt, finished),
             cancellationToken);
-    }
-
-    private sealed record SimulatedRow(
-        string PsnNo, string SetlId, string MedType, string Channel, string BenefitKind, int EffectiveLevel, int InstitutionLevel, string Filing, bool AcctUsedFlag, bool Retired,
-        decimal MedfeeSumamt, decimal FulamtOwnpayAmt, decimal OverlmtSelfpay, decimal PreselfpayAmt, decimal InscpScpAmt,
-        decimal Balc, decimal FundPaySumamt, decimal AcctPay, decimal PsnCashPay, decimal DeductibleDelta, decimal FundDelta,
-        Domain.Lifecycles.SettlementStatus Status, DateTimeOffset SettledAt, DateOnly SettlementDate, DateTimeOffset? CancelledAt,
-        decimal DeductiblePaidNow, decimal FundPaidNow)
-    {
-        public StoredSettlement ToStored()
-        {
-            // Stored codes were checked when the settlement was made.
-            BenefitKinds.TryParse(BenefitKind, out var benefit);
-            CodeNames.TryParseChannel(Channel, out var channel);
-            CodeNames.TryParseFiling(Filing, out var filing);
-            return new StoredSettlement
-            {
-                SetlId = SetlId,
-                MedType = MedType,
-                Channel = channel,
-                BenefitKind = benefit,
-                EffectiveLevel = EffectiveLevel,
-                InstitutionLevel = InstitutionLevel,
-                Filing = filing,
-                AcctUsedFlag = AcctUsedFlag,
-                Retired = Retired,
-                Totals = new ClaimTotals(MedfeeSumamt, FulamtOwnpayAmt, OverlmtSelfpay, PreselfpayAmt, InscpScpAmt),
-                BalanceBefore = Balc + AcctPay,
-                FundPaySumamt = FundPaySumamt,
-                AcctPay = AcctPay,
-                PsnCashPay = PsnCashPay,
-                Delta = new Accumulator(DeductibleDelta, FundDelta),
-                Status = Status,
-                SettledAt = SettledAt,
-                SettlementDate = SettlementDate,
-                GivenBackAt = CancelledAt,
-            };
-        }
     }
 }

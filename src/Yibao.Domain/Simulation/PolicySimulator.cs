@@ -72,17 +72,25 @@ public static class PolicySimulator
     private static List<(int Index, bool GivesBack)> Events(IReadOnlyList<StoredSettlement> stored)
     {
         var events = new List<(DateTimeOffset At, int Index, bool GivesBack)>(stored.Count);
+        var ordered = true;
         for (var i = 0; i < stored.Count; i++)
         {
             var s = stored[i];
+            ordered &= i == 0 || stored[i - 1].SettledAt <= s.SettledAt;
             events.Add((s.SettledAt, i, false));
             if (!s.Stands && s.GivenBackAt is { } at)
             {
                 events.Add((at, i, true));
+                ordered = false;
             }
         }
 
-        events.Sort();
+        // Most people's years are settlements alone, already in order: nothing to sort.
+        if (!ordered)
+        {
+            events.Sort();
+        }
+
         return events.ConvertAll(e => (e.Index, e.GivesBack));
     }
 }

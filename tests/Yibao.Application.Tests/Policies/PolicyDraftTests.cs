@@ -53,7 +53,7 @@ public sealed class PolicyDraftTests
         Assert.NotEqual("draft_identity_changed", notJson.Refusal());
         Assert.Equal(PolicyJson.Write(kept.Current), PolicyJson.Write(kept.Policy));
         Assert.Equal("draft_not_found", (await app.ReadAsync(s => s.Use<GetPolicyDraftHandler>().HandleAsync(new GetPolicyDraft(999), default))).Refusal());
-        Assert.Equal("policy_not_found", (await app.CommitAsync(s => s.Use<CreatePolicyDraftHandler>().HandleAsync(new CreatePolicyDraft("330100", "310", 1999, Staff), default))).Refusal());
+        Assert.Equal("policy_missing", (await app.CommitAsync(s => s.Use<CreatePolicyDraftHandler>().HandleAsync(new CreatePolicyDraft("330100", "310", 1999, Staff), default))).Refusal());
     }
 
     [Theory]
