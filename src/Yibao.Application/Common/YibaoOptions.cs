@@ -9,6 +9,9 @@ public sealed class YibaoOptions
     /// <summary>Load the built-in demo data set on first start when the database is empty.</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>With the demo data, months of generated settlements (<see cref="Reference.SeedDemoHistory"/>); 0 is none. <c>dotnet run</c> (launchSettings) asks for 3.</summary>
+    public int DemoHistoryMonths { get; set; }
+
     /// <summary>Requests per second each institution credential may make of the native API (a token bucket of twice that).</summary>
     public int InstitutionRequestsPerSecond { get; set; } = 500;
 

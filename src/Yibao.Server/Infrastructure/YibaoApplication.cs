@@ -180,6 +180,11 @@ public static class YibaoApplication
         {
             var loaded = await scope.ServiceProvider.GetRequiredService<SeedDemoWorldHandler>().HandleAsync(new SeedDemoWorld(), default);
             app.Logger.LogInformation("Loaded the demo data set: {Summary}", loaded.IsSuccess ? loaded.Value : loaded.Error.ToString());
+            if (loaded.IsSuccess && options.DemoHistoryMonths > 0)
+            {
+                var history = await scope.ServiceProvider.GetRequiredService<SeedDemoHistoryHandler>().HandleAsync(new SeedDemoHistory(options.DemoHistoryMonths), default);
+                app.Logger.LogInformation("Generated the demo history: {Summary}", history.IsSuccess ? $"{history.Value} settlements over {options.DemoHistoryMonths} months" : history.Error.ToString());
+            }
         }
     }
 

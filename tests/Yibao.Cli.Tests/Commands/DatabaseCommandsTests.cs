@@ -22,6 +22,24 @@ public sealed class DatabaseCommandsTests
     }
 
     [Fact]
+    public async Task SeedHistory_AMonth_GeneratesSettlementsOnceAndSaysSoTheSecondTime()
+    {
+        var file = Path.Combine(TestRun.File("cli", ""), "history.db");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await YibaoCli.RunAsync(["seed", "--history", "--months", "1", "--connection", $"Data Source={file}"], output, TextWriter.Null);
+        var again = await YibaoCli.RunAsync(["seed", "--history", "--months", "1", "--connection", $"Data Source={file}"], TextWriter.Null, error);
+
+        Assert.Equal((0, 1), (exit, again));
+        await using var db = StorageOptions.FromConnectionString($"Data Source={file}").CreateContext();
+        var settlements = await db.Settlements.CountAsync();
+        Assert.True(settlements > 1000, $"{settlements} settlements");
+        Assert.Contains($"Generated {settlements:N0} settlements", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("demo_history_loaded", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Migrate_Twice_IsUpToDateAndChangesNothing()
     {
         var connection = $"Data Source={TestRun.File("cli", ".db")}";
