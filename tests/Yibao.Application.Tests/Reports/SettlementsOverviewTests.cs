@@ -29,6 +29,31 @@ public sealed class SettlementsOverviewTests
         Assert.Equal([new GroupTotals("outpatient", 2, stored.Sum(x => x.FundPaySumamt))], overview.BenefitKinds);
         Assert.Equal([new GroupTotals(Hospital, 2, stored.Sum(x => x.FundPaySumamt))], overview.TopInstitutions);
         Assert.Equal(0, elsewhere.Days.Sum(d => d.Count));
+        Assert.Equal([new GroupTotals("3", 2, stored.Sum(x => x.FundPaySumamt))], overview.Levels);
+        Assert.Equal([new GroupTotals("local", 2, stored.Sum(x => x.FundPaySumamt))], overview.CrossRegion);
+        Assert.Equal([new GroupTotals("out", 0, 0m)], elsewhere.CrossRegion);
+        Assert.Empty(overview.PaymentOrders);
         Assert.Equal("invalid_period", (await app.ReadAsync(s => s.Use<SettlementsOverviewHandler>().HandleAsync(new SettlementsOverview(today, today.AddDays(-1), null), default))).Refusal());
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task SettlementsOverview_CrossRegionAndAPaymentOrder_AreCountedInAndOutAndByState(string provider)
+    {
+        await using var app = await TestApplication.CreateAsync(provider);
+        await app.SettleAsync(await app.OpenVisitAsync(psnNo: "1101000000000004")); // a Beijing employee treated in Hangzhou
+        var ordered = await app.OpenVisitAsync();
+        var order = (await app.CommitAsync(s => s.Use<Application.Payments.CreatePaymentOrderHandler>().HandleAsync(new Application.Payments.CreatePaymentOrder(ordered, FromAccount, null), default))).Ok();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var fund = await app.ReadAsync(s => s.Db.Settlements.Where(x => x.PsnNo == "1101000000000004").Select(x => x.FundPaySumamt).SingleAsync());
+
+        var hangzhou = (await app.ReadAsync(s => s.Use<SettlementsOverviewHandler>().HandleAsync(new SettlementsOverview(today.AddDays(-1), today, "330100"), default))).Ok();
+        var beijing = (await app.ReadAsync(s => s.Use<SettlementsOverviewHandler>().HandleAsync(new SettlementsOverview(today.AddDays(-1), today, "110100"), default))).Ok();
+        var yesterday = (await app.ReadAsync(s => s.Use<SettlementsOverviewHandler>().HandleAsync(new SettlementsOverview(today.AddDays(-2), today.AddDays(-1), null), default))).Ok();
+
+        Assert.Equal([new GroupTotals("in", 1, fund), new GroupTotals("out", 0, 0m)], hangzhou.CrossRegion);
+        Assert.Equal([new GroupTotals("out", 1, fund)], beijing.CrossRegion);
+        Assert.Equal([new GroupTotals("created", 1, order.CashTotal)], hangzhou.PaymentOrders);
+        Assert.Empty(yesterday.PaymentOrders);
     }
 }

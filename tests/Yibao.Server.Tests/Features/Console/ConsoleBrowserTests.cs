@@ -41,9 +41,8 @@ public sealed class ConsoleBrowserTests
         Assert.True(await page.Locator("#chart-per-day svg").CountAsync() >= 2);
         Assert.Equal(1, await page.Locator("#chart-channels svg").CountAsync());
         Assert.Equal("demo.audit", await page.TextContentAsync("#signed-in-as"));
-        // YIBAO_SCREENSHOTS=docs/screenshots keeps the README's picture up to date.
-        var shots = Environment.GetEnvironmentVariable("YIBAO_SCREENSHOTS");
-        await page.ScreenshotAsync(new() { Path = shots is null ? TestRun.File("console-dashboard", ".png") : Path.Combine(shots, "console-dashboard.png"), FullPage = true });
+        Assert.Contains("local", await page.TextContentAsync("#cross-region"), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("#chart-levels svg").CountAsync());
 
         await page.ClickAsync("#nav-audit");
         await page.WaitForURLAsync("**/console/audit");
@@ -80,6 +79,26 @@ public sealed class ConsoleBrowserTests
         await page.WaitForURLAsync("**/console/sign-in");
         await page.GotoAsync("/console/audit");
         await page.WaitForURLAsync("**/console/sign-in?ReturnUrl=*");
+    }
+
+    [Fact]
+    public async Task Console_DemoHistory_TheDashboardShowsAMonthOfIt()
+    {
+        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:PaymentSweepSeconds"] = "0", ["Yibao:DemoHistoryMonths"] = "1" }, kestrel: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync("/console/sign-in");
+        await ConsoleBrowser.SignInAsync(page, "demo.policy");
+        await page.WaitForURLAsync("**/console");
+
+        Assert.True(int.Parse((await page.TextContentAsync("#total-count"))!, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 1000);
+        Assert.Equal(2, await page.Locator("#chart-channels svg").CountAsync() + await page.Locator("#chart-levels svg").CountAsync());
+        Assert.Contains("local", await page.TextContentAsync("#cross-region"), StringComparison.Ordinal);
+        // YIBAO_SCREENSHOTS=docs/screenshots keeps the README's picture up to date.
+        var shots = Environment.GetEnvironmentVariable("YIBAO_SCREENSHOTS");
+        await page.ScreenshotAsync(new() { Path = shots is null ? TestRun.File("console-dashboard", ".png") : Path.Combine(shots, "console-dashboard.png"), FullPage = true });
     }
 
     [Fact]
