@@ -154,9 +154,21 @@ public sealed class ConsoleBrowserTests
         Assert.Equal("suspended", await page.TextContentAsync("#effective-status"));
 
         await page.GotoAsync("/console/institutions/H33010000001");
+        Assert.Equal("suspended", await page.InputValueAsync("#new-status")); // the select shows the status in force
         await page.SelectOptionAsync("#new-status", "active");
         await page.ClickAsync("#change-status");
         Assert.Contains("reason", await page.TextContentAsync("#status-message"), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("suspended", await page.TextContentAsync("#agreement-status"));
+
+        // A new Internet+ agreement for the platform hospital: its services and diseases, in its history.
+        await page.GotoAsync("/console/institutions/H33010000004");
+        await page.CheckAsync("#service-pharmacy-clinic");
+        await page.FillAsync("#agreement-diseases", "E11.9, I10");
+        await page.ClickAsync("#sign-agreement");
+        Assert.Contains("Signed", await page.TextContentAsync("#status-message"), StringComparison.Ordinal);
+        var agreement = await page.TextContentAsync("#internet-agreement");
+        Assert.Contains("pharmacyClinic", agreement, StringComparison.Ordinal);
+        Assert.Contains("E11, I10", agreement, StringComparison.Ordinal);
+        Assert.Contains("designation.agreement", await page.TextContentAsync("#institution-history"), StringComparison.Ordinal);
     }
 }
