@@ -133,6 +133,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /console/simulations/{Id:long}"] = new(Access.Console, StaffRoles.Policy),
         ["GET /console/simulations/{id:long}.csv"] = new(Access.Console, StaffRoles.Policy),
         ["GET /console/parity"] = new(Access.Console, StaffRoles.Policy),
+        ["GET /console/catalogues"] = new(Access.Console, StaffRoles.Policy),
+        ["POST /console/catalogues"] = new(Access.Console, StaffRoles.Policy),
         ["POST /console/parity"] = new(Access.Console, StaffRoles.Policy),
         ["GET /{**path:file}"] = new(Access.Public),
         ["HEAD /{**path:file}"] = new(Access.Public),

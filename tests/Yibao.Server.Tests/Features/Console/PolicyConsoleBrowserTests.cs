@@ -90,6 +90,39 @@ public sealed class PolicyConsoleBrowserTests
     }
 
     [Fact]
+    public async Task Console_PolicyStaff_CompareCatalogueVersionsAndReadThePriceList()
+    {
+        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        await using var server = await YibaoServer.StartAsync(kestrel: true);
+        var policy = await server.StaffClientAsync(Application.Staff.StaffRoles.Policy);
+        // Version 2: amlodipine moves to class B, the supplement goes, a new drug comes.
+        var entries = System.Text.Json.Nodes.JsonNode.Parse(Application.Reference.DemoWorld.Read("catalogue-330100.json"))!.AsArray();
+        var amlodipine = entries.First(e => (string?)e!["code"] == "XC08CAA001A001")!;
+        amlodipine["class"] = "B";
+        amlodipine["selfpayProp"] = 0.1;
+        entries.Remove(entries.First(e => (string?)e!["code"] == "ZZ0001"));
+        entries.Add(new System.Text.Json.Nodes.JsonObject { ["code"] = "XN02BEA001A001", ["name"] = "Paracetamol tablets 0.5g", ["kind"] = "drug", ["class"] = "A", ["selfpayProp"] = 0 });
+        await (await policy.SendAsync(HttpMethod.Put, "/api/admin/catalogues/330100", entries.ToJsonString())).JsonAsync(200);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync("/console/sign-in?ReturnUrl=%2Fconsole%2Fcatalogues");
+        await ConsoleBrowser.SignInAsync(page, "demo.policy");
+        await page.WaitForURLAsync("**/console/catalogues");
+
+        Assert.Equal(2, await page.Locator("#catalogue-versions tbody tr").CountAsync());
+        Assert.Contains("1 新增 added · 1 删除 removed · 1 变更 changed", await page.TextContentAsync("#catalogue-summary"), StringComparison.Ordinal);
+        Assert.Contains("XN02BEA001A001", await page.Locator("#catalogue-diff tr.added").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("ZZ0001", await page.Locator("#catalogue-diff tr.removed").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("B · selfpay 0.1", await page.Locator("#catalogue-diff tr.changed").TextContentAsync(), StringComparison.Ordinal);
+        var followUp = await page.Locator("#price-list tr", new() { HasText = "111100001" }).First.TextContentAsync();
+        Assert.Contains("follows", followUp, StringComparison.Ordinal);
+        await page.SelectOptionAsync("#catalogue-area", "110100");
+        await page.ClickAsync("#compare-catalogues");
+        Assert.Equal(1, await page.Locator("#catalogue-versions tbody tr").CountAsync());
+    }
+
+    [Fact]
     public async Task Console_DesignationStaff_AreRefusedThePolicyDesk()
     {
         Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
@@ -102,7 +135,7 @@ public sealed class PolicyConsoleBrowserTests
         await page.WaitForURLAsync("**/console");
 
         Assert.Equal(0, await page.Locator("#nav-policies").CountAsync());
-        foreach (var path in new[] { "/console/policies", "/console/parity", "/console/policies/drafts/1", "/console/simulations/1" })
+        foreach (var path in new[] { "/console/policies", "/console/parity", "/console/catalogues", "/console/policies/drafts/1", "/console/simulations/1" })
         {
             await page.GotoAsync(path);
             await page.WaitForURLAsync("**/console/denied?ReturnUrl=*");
