@@ -40,6 +40,8 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<FeeLineRow> FeeLines => Set<FeeLineRow>();
     public DbSet<SettlementRow> Settlements => Set<SettlementRow>();
     public DbSet<SettlementLineRow> SettlementLines => Set<SettlementLineRow>();
+    public DbSet<SettlementDayTotalRow> SettlementDayTotals => Set<SettlementDayTotalRow>();
+    public DbSet<SettlementDayVersionRow> SettlementDayVersions => Set<SettlementDayVersionRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<PersonAccessRow> PersonAccessRecords => Set<PersonAccessRow>();
     public DbSet<ProcessedMessageRow> ProcessedMessages => Set<ProcessedMessageRow>();
@@ -77,13 +79,24 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (!ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ReferenceEntities.Contains(e.Metadata.ClrType)))
+            var reference = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ReferenceEntities.Contains(e.Metadata.ClrType));
+            var pastDays = PastSettlementDays();
+            if (!reference && pastDays.Count == 0)
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            await Database.ExecuteSqlAsync($"UPDATE reference_revisions SET revision = revision + 1 WHERE id = {ReferenceRevisionRow.SingletonId}", cancellationToken);
+            if (reference)
+            {
+                await Database.ExecuteSqlAsync($"UPDATE reference_revisions SET revision = revision + 1 WHERE id = {ReferenceRevisionRow.SingletonId}", cancellationToken);
+            }
+
+            foreach (var day in pastDays)
+            {
+                await Database.ExecuteSqlAsync($"INSERT INTO settlement_day_versions (day, version) VALUES ({day}, 1) ON CONFLICT (day) DO UPDATE SET version = settlement_day_versions.version + 1", cancellationToken);
+            }
+
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (own is not null)
             {
@@ -96,6 +109,21 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
         {
             ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
+    }
+
+    /// <summary>
+    /// The days before today (UTC, which no agency's today precedes) of settlements being written:
+    /// the dashboard keeps such days' totals, and a write makes them stale. Today's settlements, the
+    /// hot path, cost nothing here.
+    /// </summary>
+    private List<DateOnly> PastSettlementDays()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return [.. ChangeTracker.Entries<SettlementRow>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity.SettlementDate < today)
+            .Select(e => e.Entity.SettlementDate)
+            .Distinct()
+            .Order()];
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -113,3 +113,21 @@ internal sealed class SettlementLineConfiguration : IEntityTypeConfiguration<Set
         e.Property(x => x.Inscp).Money();
     }
 }
+
+internal sealed class SettlementDayTotalConfiguration : IEntityTypeConfiguration<SettlementDayTotalRow>
+{
+    public void Configure(EntityTypeBuilder<SettlementDayTotalRow> e)
+    {
+        e.HasKey(x => new { x.Day, x.Area, x.Dimension, x.Key });
+        e.Property(x => x.Area).Code(6);
+        e.Property(x => x.Dimension).Code(12);
+        e.Property(x => x.Key).Code(20);
+        e.Property(x => x.FundPaid).Money();
+        e.Property(x => x.MedfeeSumamt).Money();
+    }
+}
+
+internal sealed class SettlementDayVersionConfiguration : IEntityTypeConfiguration<SettlementDayVersionRow>
+{
+    public void Configure(EntityTypeBuilder<SettlementDayVersionRow> e) => e.HasKey(x => x.Day);
+}

@@ -127,3 +127,30 @@ public sealed class SettlementLineRow
     public decimal Pre { get; set; }
     public decimal Inscp { get; set; }
 }
+
+/// <summary>
+/// A closed day's settlement totals for one area and one chart (dimension: day, channel,
+/// benefit_kind, institution, cross, out), as the dashboard summed them, valid while the day's
+/// <see cref="SettlementDayVersionRow.Version"/> is the one recorded here.
+/// </summary>
+public sealed class SettlementDayTotalRow
+{
+    public DateOnly Day { get; set; }
+
+    /// <summary>The treatment area; for dimension "out", the insured area.</summary>
+    public required string Area { get; set; }
+
+    public required string Dimension { get; set; }
+    public required string Key { get; set; }
+    public long Version { get; set; }
+    public int Count { get; set; }
+    public decimal FundPaid { get; set; }
+    public decimal MedfeeSumamt { get; set; }
+}
+
+/// <summary>Bumped whenever a settlement of a past day is written (a late cancellation, a restore, a commit, history), so that the day's totals are summed again.</summary>
+public sealed class SettlementDayVersionRow
+{
+    public DateOnly Day { get; set; }
+    public long Version { get; set; }
+}

@@ -56,4 +56,32 @@ public sealed class SettlementsOverviewTests
         Assert.Equal([new GroupTotals("created", 1, order.CashTotal)], hangzhou.PaymentOrders);
         Assert.Empty(yesterday.PaymentOrders);
     }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task SettlementsOverview_ClosedDays_AreKeptAndSummedAgainAfterALateCancellation(string provider)
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 2, 0, 0, TimeSpan.Zero));
+        await using var app = await TestApplication.CreateAsync(provider, clock);
+        var first = await app.SettleAsync(await app.OpenVisitAsync());
+        await app.SettleAsync(await app.OpenVisitAsync(psnNo: WangFang));
+        var day = new DateOnly(2026, 11, 2);
+        clock.Advance(TimeSpan.FromDays(5));
+        var period = new SettlementsOverview(day, day.AddDays(5), null);
+
+        var summed = (await app.ReadAsync(s => s.Use<SettlementsOverviewHandler>().HandleAsync(period, default))).Ok();
+        var kept = await app.ReadAsync(s => s.Db.SettlementDayTotals.CountAsync(t => t.Day == day && t.Dimension == "day"));
+        // The kept total is what the next view reads: marked, it shows.
+        await app.ReadAsync(s => s.Db.SettlementDayTotals.Where(t => t.Day == day && t.Dimension == "day").ExecuteUpdateAsync(u => u.SetProperty(t => t.FundPaid, 999.99m)));
+        var again = (await app.ReadAsync(s => s.Use<SettlementsOverviewHandler>().HandleAsync(period, default))).Ok();
+        (await app.CommitAsync(s => s.Use<Application.Settlements.CancelSettlementHandler>().HandleAsync(new Application.Settlements.CancelSettlement(first), default))).Ok();
+        var afterCancel = (await app.ReadAsync(s => s.Use<SettlementsOverviewHandler>().HandleAsync(period, default))).Ok();
+
+        Assert.Equal(2, summed.Days[0].Count);
+        Assert.Equal(1, kept);
+        Assert.Equal((2, 999.99m), (again.Days[0].Count, again.Days[0].FundPaid));
+        Assert.Equal(summed.BenefitKinds, again.BenefitKinds);
+        Assert.Equal(1, afterCancel.Days[0].Count);
+        Assert.Equal([new GroupTotals("offline", 1, afterCancel.Days[0].FundPaid)], afterCancel.Channels);
+    }
 }

@@ -1447,6 +1447,67 @@ namespace Yibao.Storage.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.SettlementDayTotalRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<decimal>("FundPaid")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("fund_paid");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Day", "Area", "Dimension", "Key")
+                        .HasName("pk_settlement_day_totals");
+
+                    b.ToTable("settlement_day_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SettlementDayVersionRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Day")
+                        .HasName("pk_settlement_day_versions");
+
+                    b.ToTable("settlement_day_versions", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>
                 {
                     b.Property<string>("SetlId")

@@ -1418,6 +1418,67 @@ namespace Yibao.Storage.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.SettlementDayTotalRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<decimal>("FundPaid")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_paid");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Day", "Area", "Dimension", "Key")
+                        .HasName("pk_settlement_day_totals");
+
+                    b.ToTable("settlement_day_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SettlementDayVersionRow", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Day")
+                        .HasName("pk_settlement_day_versions");
+
+                    b.ToTable("settlement_day_versions", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.SettlementLineRow", b =>
                 {
                     b.Property<string>("SetlId")
