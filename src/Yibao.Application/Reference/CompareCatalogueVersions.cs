@@ -40,7 +40,6 @@ public sealed record CompareCatalogueVersions(string Area, int Left, int Right, 
 
 public sealed class CompareCatalogueVersionsHandler(YibaoDbContext db)
 {
-    public static readonly ErrorCode VersionNotFound = new("catalogue_version_not_found", ErrorKind.NotFound);
 
     public async Task<Result<CatalogueComparison>> HandleAsync(CompareCatalogueVersions command, CancellationToken ct)
     {
@@ -49,7 +48,7 @@ public sealed class CompareCatalogueVersionsHandler(YibaoDbContext db)
         var right = await EntriesAsync(command.Area, command.Right, ct);
         if (left is null || right is null)
         {
-            return VersionNotFound.With($"area {command.Area} has no catalogue version {(left is null ? command.Left : command.Right)}");
+            return CatalogueVersionErrors.VersionNotFound.With($"area {command.Area} has no catalogue version {(left is null ? command.Left : command.Right)}");
         }
 
         var changes = new List<CatalogueEntryChange>();

@@ -19,6 +19,11 @@ public enum CsvValue
 /// <param name="Optional">The column may be missing from the header, and a field may be empty.</param>
 public sealed record CsvColumn(string Header, string Member, CsvValue Value = CsvValue.Text, bool Optional = false);
 
+/// <summary>A file's records: those the domain's reader accepted, and those it refused, by line.</summary>
+public sealed record FileRecords<T>(List<T> Good, List<BadRecord> Bad);
+
+public sealed record BadRecord(long Line, string Message);
+
 /// <summary>One record of a reference file, as the JSON element the domain's reader checks, or why its line cannot be read.</summary>
 public sealed record FileRecord(long Line, JsonElement? Element, string? Error);
 
@@ -42,6 +47,31 @@ public static class ReferenceFiles
 
     public static IAsyncEnumerable<FileRecord> ReadAsync(Stream stream, bool csv, IReadOnlyList<CsvColumn> columns, CancellationToken ct) =>
         csv ? ReadCsvAsync(stream, columns, ct) : ReadJsonAsync(stream, ct);
+
+    /// <summary>
+    /// Every record of a file read and checked by the domain's reader: the good ones, and the bad ones
+    /// by line (a catalogue or an institutions file: thousands to tens of thousands, which one use
+    /// case takes together).
+    /// </summary>
+    public static async Task<FileRecords<T>> ReadAllAsync<T>(Stream stream, bool csv, IReadOnlyList<CsvColumn> columns, Func<JsonElement, string, Domain.Result<T>> read, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var records = new FileRecords<T>([], []);
+        await foreach (var record in ReadAsync(stream, csv, columns, ct))
+        {
+            var value = record.Element is { } element ? read(element, csv ? "$" : $"$[{record.Line - 1}]") : Domain.Result<T>.Failure(Domain.Interchange.ReferenceErrors.MalformedDocument.With(record.Error!));
+            if (value.IsSuccess)
+            {
+                records.Good.Add(value.Value);
+            }
+            else
+            {
+                records.Bad.Add(new BadRecord(record.Line, csv ? value.Error.Message.Replace("$.", "", StringComparison.Ordinal) : value.Error.Message));
+            }
+        }
+
+        return records;
+    }
 
     /// <summary>The header a CSV file of these columns starts with.</summary>
     public static string Header(IReadOnlyList<CsvColumn> columns) => string.Join(",", columns.Select(c => c.Header));

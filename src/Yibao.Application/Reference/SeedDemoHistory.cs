@@ -29,9 +29,6 @@ public sealed record SeedDemoHistory(int Months, IProgress<long>? Progress = nul
 
 public sealed class SeedDemoHistoryHandler(YibaoDbContext db, ReferenceData reference, AgencyCalendar calendar)
 {
-    /// <summary>The history is made once: a second run would double the fund's figures.</summary>
-    public static readonly ErrorCode AlreadyLoaded = new("demo_history_loaded", ErrorKind.Conflict);
-
     private const string Area = "330100";
     private const string PsnPrefix = "33019";
 
@@ -41,7 +38,7 @@ public sealed class SeedDemoHistoryHandler(YibaoDbContext db, ReferenceData refe
         ArgumentNullException.ThrowIfNull(command);
         if (await db.Persons.AnyAsync(p => p.PsnNo.StartsWith(PsnPrefix), ct))
         {
-            return AlreadyLoaded.With("the demo history is loaded already");
+            return CatalogueVersionErrors.DemoHistoryLoaded.With("the demo history is loaded already");
         }
 
         var today = calendar.Today;

@@ -83,16 +83,6 @@ internal static class ImportCommand
         return command;
     }
 
-    private static readonly CsvColumn[] CatalogueColumns =
-    [
-        new("code", "code"),
-        new("name", "name", Optional: true),
-        new("kind", "kind", Optional: true),
-        new("class", "class"),
-        new("selfpay_prop", "selfpayProp", CsvValue.Number, Optional: true),
-        new("price_cap", "priceCap", CsvValue.Number, Optional: true),
-    ];
-
     private static readonly CsvColumn[] InstitutionColumns =
     [
         new("fixmedins_code", "fixmedins_code"),
@@ -105,13 +95,13 @@ internal static class ImportCommand
 
     private static Command Catalogue()
     {
-        var file = FileArgument($"catalogue.csv (header {ReferenceFiles.Header(CatalogueColumns)}) or catalogue.json in the admin API's format");
+        var file = FileArgument($"catalogue.csv (header {ReferenceFiles.Header(CatalogueFiles.Columns)}) or catalogue.json in the admin API's format");
         var area = new Option<string>("--area") { Description = "The area whose catalogue this is (admdvs)", Required = true };
         var skipBad = SkipBad();
         var command = new Command("catalogue", "Publish a new version of an area's catalogue") { file, area, skipBad };
         command.SetAction(async (parse, ct) =>
         {
-            var entries = await ReadAllAsync(parse, parse.GetValue(file)!, CatalogueColumns, CatalogueJson.ReadOneEntry, parse.GetValue(skipBad), ct);
+            var entries = await ReadAllAsync(parse, parse.GetValue(file)!, CatalogueFiles.Columns, CatalogueJson.ReadOneEntry, parse.GetValue(skipBad), ct);
             if (entries is null)
             {
                 return 1;
@@ -158,25 +148,17 @@ internal static class ImportCommand
             throw new CliFailure(file.Exists ? $"{file.FullName}: name a .csv or .json file." : $"{file.FullName} does not exist.");
         }
 
-        var good = new List<T>();
-        var bad = 0;
         await using var stream = file.OpenRead();
-        await foreach (var record in ReferenceFiles.ReadAsync(stream, csv, columns, ct))
+        var records = await ReferenceFiles.ReadAllAsync(stream, csv, columns, read, ct);
+        foreach (var bad in records.Bad)
         {
-            var value = record.Element is { } element ? read(element, csv ? "$" : $"$[{record.Line - 1}]") : Result<T>.Failure(ReferenceErrors.MalformedDocument.With(record.Error!));
-            if (value.IsSuccess)
-            {
-                good.Add(value.Value);
-                continue;
-            }
-
-            bad++;
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"  line {record.Line}: {(csv ? value.Error.Message.Replace("$.", "", StringComparison.Ordinal) : value.Error.Message)}");
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"  line {bad.Line}: {bad.Message}");
         }
 
-        if (bad > 0 && !skipBad)
+        var (good, badCount) = (records.Good, records.Bad.Count);
+        if (badCount > 0 && !skipBad)
         {
-            await parse.InvocationConfiguration.Error.WriteLineAsync($"import_rejected: {bad} bad records, so nothing was imported (--skip-bad imports the rest).");
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"import_rejected: {badCount} bad records, so nothing was imported (--skip-bad imports the rest).");
             return null;
         }
 

@@ -52,8 +52,8 @@ public static class YibaoApplication
         services.AddSingleton<Application.ECertificates.IFaceVerifier, Application.ECertificates.DemoFaceVerifier>();
         services.AddSingleton<Application.Payments.IPaymentProvider, Application.Payments.SimulatedPaymentProvider>();
         services.AddHostedService<Features.Payments.OrderExpirySweep>();
-        services.AddSingleton<Features.Policies.SimulationQueue>();
-        services.AddHostedService<Features.Policies.SimulationRunner>();
+        services.AddSingleton<Features.Console.ConsoleRuns>();
+        services.AddHostedService<Features.Console.ConsoleRunner>();
         var development = builder.Environment.IsDevelopment();
         var authentication = services.AddAuthentication(Features.ECertificate.PatientPages.Scheme).AddCookie(o =>
         {

@@ -59,6 +59,19 @@ internal sealed class SimulationRunConfiguration : IEntityTypeConfiguration<Simu
     }
 }
 
+internal sealed class CatalogueImportConfiguration : IEntityTypeConfiguration<CatalogueImportRow>
+{
+    public void Configure(EntityTypeBuilder<CatalogueImportRow> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Area).Code(6);
+        e.Property(x => x.FileName).HasMaxLength(200);
+        e.Property(x => x.Status).HasMaxLength(10);
+        e.Property(x => x.StartedBy).HasMaxLength(64);
+        e.HasIndex(x => x.Status);
+    }
+}
+
 internal sealed class CatalogueVersionConfiguration : IEntityTypeConfiguration<CatalogueVersionRow>
 {
     public void Configure(EntityTypeBuilder<CatalogueVersionRow> e)

@@ -30,6 +30,10 @@ internal static class ConsoleEndpoints
         app.MapGet("/console/simulations/{id:long}.csv", SimulationExport.ExportAsync)
             .RequireAuthorization(StaffAccess.ConsolePolicy + ":" + Application.Staff.StaffRoles.Policy)
             .ExcludeFromDescription();
+        app.MapPost("/console/catalogues/imports", CatalogueUpload.UploadAsync)
+            .RequireAuthorization(StaffAccess.ConsolePolicy + ":" + Application.Staff.StaffRoles.Policy)
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .ExcludeFromDescription();
         app.MapPost("/console/sign-out", async (HttpContext http) =>
             {
                 await http.SignOutAsync(IdentityConstants.ApplicationScheme);

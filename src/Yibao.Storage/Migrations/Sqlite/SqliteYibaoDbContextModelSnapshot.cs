@@ -372,6 +372,86 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("catalogue_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.CatalogueImportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<int>("BadRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bad_records");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problems");
+
+                    b.Property<long>("Processed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("records");
+
+                    b.Property<bool>("SkipBad")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skip_bad");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_imports");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_catalogue_imports_status");
+
+                    b.ToTable("catalogue_imports", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueVersionRow", b =>
                 {
                     b.Property<long>("Id")

@@ -117,9 +117,49 @@ public sealed class PolicyConsoleBrowserTests
         Assert.Contains("B · selfpay 0.1", await page.Locator("#catalogue-diff tr.changed").TextContentAsync(), StringComparison.Ordinal);
         var followUp = await page.Locator("#price-list tr", new() { HasText = "111100001" }).First.TextContentAsync();
         Assert.Contains("follows", followUp, StringComparison.Ordinal);
+
+        // Version 3 from a file uploaded here, imported in the background with a bad record skipped.
+        await page.SetInputFilesAsync("#catalogue-file", new FilePayload { Name = "catalogue.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("code,name,kind,class,selfpay_prop,price_cap\nXC08CAA001A001,Amlodipine,drug,A,0,\nBAD001,Broken,drug,D,0,\n") });
+        await page.CheckAsync("#skip-bad");
+        await page.ClickAsync("#import-catalogue");
+        await page.WaitForURLAsync("**/console/catalogues/imports/*");
+        await page.Locator("#import-outcome").WaitForAsync(new() { Timeout = 30_000 }); // the page refreshes itself until the import ends
+        Assert.Contains("Published version 3", await page.TextContentAsync("#import-outcome"), StringComparison.Ordinal);
+        Assert.StartsWith("line 3:", await page.TextContentAsync("#import-problems"), StringComparison.Ordinal);
+        await page.ClickAsync("text=Compare with the previous version");
+        Assert.Contains("v2 → v3", await page.TextContentAsync("#catalogue-summary"), StringComparison.Ordinal);
+
         await page.SelectOptionAsync("#catalogue-area", "110100");
         await page.ClickAsync("#compare-catalogues");
         Assert.Equal(1, await page.Locator("#catalogue-versions tbody tr").CountAsync());
+    }
+
+    [Fact]
+    public async Task Console_AdminOnATablet_OpensEveryDeskWithoutScrollingSideways()
+    {
+        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        await using var server = await YibaoServer.StartAsync(kestrel: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 820, Height = 1180 } });
+        await page.GotoAsync("/console/sign-in");
+        await ConsoleBrowser.SignInAsync(page, "demo.admin");
+        await page.WaitForURLAsync("**/console");
+
+        string[] pages = ["/console", "/console/institutions", "/console/institutions/H33010000002", "/console/settlements", "/console/audit", "/console/policies", "/console/policies/330100/310/2026", "/console/catalogues", "/console/parity"];
+        foreach (var path in pages)
+        {
+            await page.GotoAsync(path);
+            Assert.EndsWith(path, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("#denied").CountAsync());
+            var (scroll, width) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+            Assert.True(scroll <= width, $"{path} is {scroll} px wide in a {width} px window");
+        }
+
+        foreach (var nav in new[] { "#nav-institutions", "#nav-settlements", "#nav-audit", "#nav-policies", "#nav-catalogues", "#nav-parity" })
+        {
+            Assert.Equal(1, await page.Locator(nav).CountAsync());
+        }
     }
 
     [Fact]
@@ -135,7 +175,7 @@ public sealed class PolicyConsoleBrowserTests
         await page.WaitForURLAsync("**/console");
 
         Assert.Equal(0, await page.Locator("#nav-policies").CountAsync());
-        foreach (var path in new[] { "/console/policies", "/console/parity", "/console/catalogues", "/console/policies/drafts/1", "/console/simulations/1" })
+        foreach (var path in new[] { "/console/policies", "/console/parity", "/console/catalogues", "/console/catalogues/imports/1", "/console/policies/drafts/1", "/console/simulations/1" })
         {
             await page.GotoAsync(path);
             await page.WaitForURLAsync("**/console/denied?ReturnUrl=*");

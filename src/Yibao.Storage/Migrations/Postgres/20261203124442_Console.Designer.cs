@@ -12,8 +12,8 @@ using Yibao.Storage;
 namespace Yibao.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresYibaoDbContext))]
-    [Migration("20261203123735_DashboardRollups")]
-    partial class DashboardRollups
+    [Migration("20261203124442_Console")]
+    partial class Console
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -386,6 +386,88 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasName("pk_catalogue_entries");
 
                     b.ToTable("catalogue_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.CatalogueImportRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area");
+
+                    b.Property<int>("BadRecords")
+                        .HasColumnType("integer")
+                        .HasColumnName("bad_records");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("text")
+                        .HasColumnName("problems");
+
+                    b.Property<long>("Processed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("processed");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer")
+                        .HasColumnName("records");
+
+                    b.Property<bool>("SkipBad")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skip_bad");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_imports");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_catalogue_imports_status");
+
+                    b.ToTable("catalogue_imports", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.CatalogueVersionRow", b =>

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Yibao.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class PolicySimulation : Migration
+    public partial class Console : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -25,6 +25,32 @@ namespace Yibao.Storage.Migrations.Postgres
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "catalogue_imports",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    skip_bad = table.Column<bool>(type: "boolean", nullable: false),
+                    status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    total = table.Column<long>(type: "bigint", nullable: false),
+                    processed = table.Column<long>(type: "bigint", nullable: false),
+                    records = table.Column<int>(type: "integer", nullable: false),
+                    problems = table.Column<string>(type: "text", nullable: true),
+                    bad_records = table.Column<int>(type: "integer", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: true),
+                    content = table.Column<byte[]>(type: "bytea", nullable: true),
+                    started_by = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_catalogue_imports", x => x.id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "policy_drafts",
@@ -66,6 +92,36 @@ namespace Yibao.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "settlement_day_totals",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    dimension = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    count = table.Column<int>(type: "integer", nullable: false),
+                    fund_paid = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    medfee_sumamt = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_settlement_day_totals", x => new { x.day, x.area, x.dimension, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "settlement_day_versions",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_settlement_day_versions", x => x.day);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "simulation_runs",
                 columns: table => new
                 {
@@ -97,6 +153,11 @@ namespace Yibao.Storage.Migrations.Postgres
             migrationBuilder.Sql("INSERT INTO policy_revisions (area, insutype, year, revision, document, loaded_by, loaded_at) SELECT area, insutype, year, revision, document, 'migration', loaded_at FROM policies");
 
             migrationBuilder.CreateIndex(
+                name: "ix_catalogue_imports_status",
+                table: "catalogue_imports",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_policy_drafts_area_insutype_year",
                 table: "policy_drafts",
                 columns: new[] { "area", "insutype", "year" });
@@ -111,7 +172,16 @@ namespace Yibao.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "catalogue_imports");
+
+            migrationBuilder.DropTable(
                 name: "policy_revisions");
+
+            migrationBuilder.DropTable(
+                name: "settlement_day_totals");
+
+            migrationBuilder.DropTable(
+                name: "settlement_day_versions");
 
             migrationBuilder.DropTable(
                 name: "simulation_runs");
