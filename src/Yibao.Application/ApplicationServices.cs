@@ -54,7 +54,12 @@ public static class ApplicationServices
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(storage);
         services.TryAddSingleton(storage);
-        services.TryAddScoped(sp => sp.GetRequiredService<StorageOptions>().CreateContext());
+        services.TryAddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<StorageOptions>().CreateContext();
+            db.Clock = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            return db;
+        });
         services.TryAddSingleton(sp => Installation.CredentialKey(sp.GetRequiredService<IOptions<YibaoOptions>>().Value));
         services.TryAddSingleton<WriteGate>();
         services.TryAddSingleton<Reference.ReferenceSnapshots>();

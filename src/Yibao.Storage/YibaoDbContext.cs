@@ -23,6 +23,9 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
         Database.AutoSavepointsEnabled = false;
     }
 
+    /// <summary>The clock the application runs on (the host sets it): it tells a past day's settlement from today's.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public DbSet<AreaRow> Areas => Set<AreaRow>();
     public DbSet<PolicyRow> Policies => Set<PolicyRow>();
     public DbSet<PolicyRevisionRow> PolicyRevisions => Set<PolicyRevisionRow>();
@@ -119,7 +122,7 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     /// </summary>
     private List<DateOnly> PastSettlementDays()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
         return [.. ChangeTracker.Entries<SettlementRow>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity.SettlementDate < today)
             .Select(e => e.Entity.SettlementDate)
