@@ -33,7 +33,7 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         output.WriteLine($"{provider} native: register {counts[0]}, upload {counts[1]}, settle {counts[2]}, flow {counts.Sum()}");
         output.WriteLine(string.Join("\n", server.RoundTrips.Commands));
         // SQLite runs in-process and does not batch a save's statements: its "round trips" are calls.
-        Assert.True(counts.Sum() <= (provider == "postgres" ? 19 : 36), $"native flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
+        Assert.True(counts.Sum() - NoncePurges(server) <= (provider == "postgres" ? 19 : 36), $"native flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         output.WriteLine($"{provider} gateway: 2201 {counts[0]}, 2204 {counts[1]}, 2207 {counts[2]}, flow {counts.Sum()}");
         output.WriteLine(string.Join("\n", server.RoundTrips.Commands));
         // One more now and then: one request in a hundred also forgets expired nonces.
-        Assert.True(counts.Sum() <= (provider == "postgres" ? 24 : 41), $"gateway flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
+        Assert.True(counts.Sum() - NoncePurges(server) <= (provider == "postgres" ? 24 : 41), $"gateway flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
     }
 
     private static async Task<long[]> FlowAsync(HttpClient client, DbRoundTrips? trips = null)
@@ -81,4 +81,8 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         counts[2] = trips?.Count ?? 0;
         return counts;
     }
+
+    /// <summary>One request in a hundred also forgets expired nonces (TifAuthentication): not the flow's own cost.</summary>
+    private static int NoncePurges(YibaoServer server) =>
+        server.RoundTrips.Commands.Count(c => c.StartsWith("DELETE FROM", StringComparison.Ordinal) && c.Contains("gateway_nonces", StringComparison.Ordinal));
 }
