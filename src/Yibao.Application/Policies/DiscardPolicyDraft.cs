@@ -11,16 +11,13 @@ public sealed class DiscardPolicyDraftHandler(YibaoDbContext db, TimeProvider cl
     public async Task<Result<long>> HandleAsync(DiscardPolicyDraft command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var draft = await db.PolicyDrafts.FindAsync([command.Id], cancellationToken);
-        if (draft is null)
+        var open = await PolicyDrafts.OpenAsync(db, command.Id, cancellationToken);
+        if (!open.IsSuccess)
         {
-            return PolicyDraftErrors.DraftNotFound.With($"there is no policy draft {command.Id}");
+            return open.Error;
         }
 
-        if (draft.Status != DraftStatus.Draft)
-        {
-            return PolicyDraftErrors.DraftClosed.With($"draft {draft.Id} is {draft.Status}");
-        }
+        var draft = open.Value;
 
         var now = clock.GetUtcNow();
         draft.Status = DraftStatus.Discarded;

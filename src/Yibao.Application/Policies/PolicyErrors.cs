@@ -26,6 +26,22 @@ public static class PolicyDraftErrors
     public static readonly ErrorCode InvalidSimulationPeriod = new("invalid_simulation_period", ErrorKind.Invalid);
 }
 
+/// <summary>What the draft use cases share.</summary>
+internal static class PolicyDrafts
+{
+    /// <summary>A draft still open to editing, publishing or discarding, tracked.</summary>
+    public static async Task<Result<Storage.Entities.PolicyDraftRow>> OpenAsync(Storage.YibaoDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var draft = await db.PolicyDrafts.FindAsync([id], cancellationToken);
+        if (draft is null)
+        {
+            return PolicyDraftErrors.DraftNotFound.With($"there is no policy draft {id}");
+        }
+
+        return draft.Status == DraftStatus.Draft ? draft : PolicyDraftErrors.DraftClosed.With($"draft {draft.Id} is {draft.Status}");
+    }
+}
+
 /// <summary>A draft's states.</summary>
 public static class DraftStatus
 {

@@ -17,16 +17,13 @@ public sealed class PublishPolicyDraftHandler(YibaoDbContext db, LoadPoliciesHan
     public async Task<Result<int>> HandleAsync(PublishPolicyDraft command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var draft = await db.PolicyDrafts.FindAsync([command.Id], cancellationToken);
-        if (draft is null)
+        var open = await PolicyDrafts.OpenAsync(db, command.Id, cancellationToken);
+        if (!open.IsSuccess)
         {
-            return PolicyDraftErrors.DraftNotFound.With($"there is no policy draft {command.Id}");
+            return open.Error;
         }
 
-        if (draft.Status != DraftStatus.Draft)
-        {
-            return PolicyDraftErrors.DraftClosed.With($"draft {draft.Id} is {draft.Status}");
-        }
+        var draft = open.Value;
 
         var current = await db.Policies.FindAsync([draft.Area, draft.Insutype, draft.Year], cancellationToken);
         if (current is null || current.Revision != draft.BaseRevision)

@@ -12,16 +12,13 @@ public sealed class SavePolicyDraftHandler(YibaoDbContext db, TimeProvider clock
     public async Task<Result<long>> HandleAsync(SavePolicyDraft command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var draft = await db.PolicyDrafts.FindAsync([command.Id], cancellationToken);
-        if (draft is null)
+        var open = await PolicyDrafts.OpenAsync(db, command.Id, cancellationToken);
+        if (!open.IsSuccess)
         {
-            return PolicyDraftErrors.DraftNotFound.With($"there is no policy draft {command.Id}");
+            return open.Error;
         }
 
-        if (draft.Status != DraftStatus.Draft)
-        {
-            return PolicyDraftErrors.DraftClosed.With($"draft {draft.Id} is {draft.Status}");
-        }
+        var draft = open.Value;
 
         var policy = PolicyJson.Read(command.Document);
         if (!policy.IsSuccess)

@@ -14,10 +14,31 @@ internal static class ConsoleBrowser
         await page.ClickAsync("#sign-in");
     }
 
-    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    /// <summary>Debian's Chromium on a page of the server, in a window of the size given.</summary>
+    public static async Task<ConsoleSession> OpenAsync(Testing.YibaoServer server, int width = 1280, int height = 900)
     {
-        ExecutablePath = ChromiumPath,
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+        ArgumentNullException.ThrowIfNull(server);
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        return new ConsoleSession(playwright, browser, page);
+    }
+}
+
+/// <summary>A browser on the console; disposing closes it.</summary>
+internal sealed class ConsoleSession(IPlaywright playwright, IBrowser browser, IPage page) : IAsyncDisposable
+{
+    public IPage Page { get; } = page;
+
+    public async ValueTask DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
 }

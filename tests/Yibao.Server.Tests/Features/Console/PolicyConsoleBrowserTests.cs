@@ -13,7 +13,6 @@ public sealed class PolicyConsoleBrowserTests
     [Fact]
     public async Task Console_PolicyStaff_DraftSimulateAndPublishAPolicy()
     {
-        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
         await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:PaymentSweepSeconds"] = "0" }, kestrel: true);
         var hospital = server.InstitutionClient("H33010000001");
         for (var i = 0; i < 3; i++)
@@ -23,9 +22,8 @@ public sealed class PolicyConsoleBrowserTests
             await (await hospital.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
         }
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var browser = await ConsoleBrowser.OpenAsync(server, 1280, 900);
+        var page = browser.Page;
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>(); // every page's stylesheet loads, deep pages too
         page.Response += (_, r) => log.Enqueue($"{r.Status} {r.Url}");
         page.RequestFailed += (_, r) => log.Enqueue($"FAILED {r.Url} {r.Failure}");
@@ -92,7 +90,6 @@ public sealed class PolicyConsoleBrowserTests
     [Fact]
     public async Task Console_PolicyStaff_CompareCatalogueVersionsAndReadThePriceList()
     {
-        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
         await using var server = await YibaoServer.StartAsync(kestrel: true);
         var policy = await server.StaffClientAsync(Application.Staff.StaffRoles.Policy);
         // Version 2: amlodipine moves to class B, the supplement goes, a new drug comes.
@@ -103,9 +100,8 @@ public sealed class PolicyConsoleBrowserTests
         entries.Remove(entries.First(e => (string?)e!["code"] == "ZZ0001"));
         entries.Add(new System.Text.Json.Nodes.JsonObject { ["code"] = "XN02BEA001A001", ["name"] = "Paracetamol tablets 0.5g", ["kind"] = "drug", ["class"] = "A", ["selfpayProp"] = 0 });
         await (await policy.SendAsync(HttpMethod.Put, "/api/admin/catalogues/330100", entries.ToJsonString())).JsonAsync(200);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var browser = await ConsoleBrowser.OpenAsync(server, 1280, 900);
+        var page = browser.Page;
         await page.GotoAsync("/console/sign-in?ReturnUrl=%2Fconsole%2Fcatalogues");
         await ConsoleBrowser.SignInAsync(page, "demo.policy");
         await page.WaitForURLAsync("**/console/catalogues");
@@ -137,11 +133,9 @@ public sealed class PolicyConsoleBrowserTests
     [Fact]
     public async Task Console_AdminOnATablet_OpensEveryDeskWithoutScrollingSideways()
     {
-        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
         await using var server = await YibaoServer.StartAsync(kestrel: true);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 820, Height = 1180 } });
+        await using var browser = await ConsoleBrowser.OpenAsync(server, 820, 1180);
+        var page = browser.Page;
         await page.GotoAsync("/console/sign-in");
         await ConsoleBrowser.SignInAsync(page, "demo.admin");
         await page.WaitForURLAsync("**/console");
@@ -165,11 +159,9 @@ public sealed class PolicyConsoleBrowserTests
     [Fact]
     public async Task Console_DesignationStaff_AreRefusedThePolicyDesk()
     {
-        Assert.True(File.Exists(ConsoleBrowser.ChromiumPath), $"{ConsoleBrowser.ChromiumPath} is missing: install Debian's chromium (.ci/run does).");
         await using var server = await YibaoServer.StartAsync(kestrel: true);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { BaseURL = server.CreateClient().BaseAddress!.ToString(), ViewportSize = new() { Width = 1024, Height = 768 } });
+        await using var browser = await ConsoleBrowser.OpenAsync(server, 1024, 768);
+        var page = browser.Page;
         await page.GotoAsync("/console/sign-in");
         await ConsoleBrowser.SignInAsync(page, "demo.designation");
         await page.WaitForURLAsync("**/console");
