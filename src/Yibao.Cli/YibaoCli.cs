@@ -25,6 +25,7 @@ public static class YibaoCli
         DesignationCommands.Create(),
         ReportCommands.Create(),
         PolicyCommands.Create(),
+        SigningCommands.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Yibao.Server.Features.Admin;
 using Yibao.Server.Features.Console;
 using Yibao.Server.Features.ECertificate;
+using Yibao.Server.Features.Prescriptions;
 using Yibao.Server.Features.Gateway;
 using Yibao.Server.Features.Payments;
 using Yibao.Server.Features.Pricing;
@@ -135,6 +136,7 @@ public static class YibaoApplication
         app.MapReconciliationEndpoints();
         app.MapDetailReconciliation();
         app.MapPriceListEndpoints();
+        app.MapPrescriptions();
         app.MapStaffEndpoints();
         app.MapAdminEndpoints();
         app.MapGatewayEndpoints();

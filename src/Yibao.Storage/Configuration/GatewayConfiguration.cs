@@ -40,3 +40,12 @@ internal sealed class GatewaySignInConfiguration : IEntityTypeConfiguration<Gate
         e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.FixmedinsCode).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKeyRow>
+{
+    public void Configure(EntityTypeBuilder<SigningKeyRow> e)
+    {
+        e.HasKey(x => x.Owner);
+        e.Property(x => x.Owner).HasMaxLength(20);
+    }
+}

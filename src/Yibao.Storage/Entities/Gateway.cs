@@ -38,3 +38,24 @@ public sealed class GatewaySignInRow
     public DateTimeOffset SignedInAt { get; set; }
     public DateTimeOffset? SignedOutAt { get; set; }
 }
+
+/// <summary>
+/// An SM2 key the platform holds, with its certificate: the platform's own (its small CA, owner
+/// <see cref="PlatformOwner"/>), or an institution's, with which the platform makes the institution's
+/// insurance electronic signature (<c>rxFixmedinsSign</c>). The private key is encrypted at rest
+/// like the gateway tokens.
+/// </summary>
+public sealed class SigningKeyRow
+{
+    public const string PlatformOwner = "platform";
+
+    /// <summary><see cref="PlatformOwner"/>, or the institution's <c>fixmedins_code</c>.</summary>
+    public required string Owner { get; set; }
+
+    public required string ProtectedPrivateKey { get; set; }
+
+    /// <summary>The X.509 certificate (PEM), signed by the platform's.</summary>
+    public required string Certificate { get; set; }
+
+    public DateTimeOffset IssuedAt { get; set; }
+}

@@ -105,6 +105,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /me/orders/"] = new(Access.Person),
         ["GET /me/orders/{payOrdId}"] = new(Access.Person, ResourceOwner: ZhangWei),
         ["POST /me/orders/{payOrdId}/confirm"] = new(Access.Person, ResourceOwner: ZhangWei),
+        ["GET /epc/api/ca"] = new(Access.Public),
         ["GET /console/sign-in"] = new(Access.Public),
         ["POST /console/sign-in"] = new(Access.Public),
         ["POST /console/sign-out"] = new(Access.Console),

@@ -1855,6 +1855,33 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("settlements", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.SigningKeyRow", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("certificate");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_private_key");
+
+                    b.HasKey("Owner")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.SimulationRunRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1824,6 +1824,33 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("settlements", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.SigningKeyRow", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Certificate")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_private_key");
+
+                    b.HasKey("Owner")
+                        .HasName("pk_signing_keys");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.SimulationRunRow", b =>
                 {
                     b.Property<long>("Id")
