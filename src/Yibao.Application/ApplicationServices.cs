@@ -33,6 +33,8 @@ public static class ApplicationServices
         services.AddScoped<ISettlementCheck, StatedTotalsCheck>();
         services.AddScoped<SettlementChecks>();
         services.AddScoped<Payments.OrderEnds>();
+        services.AddScoped<Prescriptions.EpcApps>();
+        services.AddScoped<Prescriptions.SigningAuthority>();
         services.AddScoped<Payments.ProviderCalls>();
         services.AddStaffAccounts();
 

@@ -33,6 +33,7 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<SimulationRunRow> SimulationRuns => Set<SimulationRunRow>();
     public DbSet<CatalogueImportRow> CatalogueImports => Set<CatalogueImportRow>();
     public DbSet<SigningKeyRow> SigningKeys => Set<SigningKeyRow>();
+    public DbSet<EpcAppRow> EpcApps => Set<EpcAppRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
     public DbSet<CatalogueEntryRow> CatalogueEntries => Set<CatalogueEntryRow>();
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();

@@ -12,6 +12,7 @@ public static class EpcErrors
     public static readonly ErrorCode Malformed = new("epc_malformed", ErrorKind.Invalid);
     public static readonly ErrorCode UnknownApp = new("epc_unknown_app", ErrorKind.Unauthenticated);
     public static readonly ErrorCode SignatureInvalid = new("epc_signature_invalid", ErrorKind.Unauthenticated);
+    public static readonly ErrorCode UnknownTransaction = new("epc_unknown_transaction", ErrorKind.NotFound);
 }
 
 /// <summary>What the opener knows of an app: its secret, and the public key its requests are signed with.</summary>
@@ -65,16 +66,21 @@ public static class EpcEnvelope
             json = null;
         }
 
-        if (json is null || Text(json, "appId") is not { Length: > 0 } appId || Text(json, "encData") is not { Length: > 0 } encData
-            || Text(json, "signData") is not { Length: > 0 } signData || !long.TryParse(Text(json, "timestamp"), CultureInfo.InvariantCulture, out var timestamp)
-            || Text(json, "encType") != "SM4" || Text(json, "signType") != "SM2")
+        if (json is null)
         {
             return EpcErrors.Malformed.With("the body is {appId, encType: SM4, signType: SM2, timestamp, encData, signData}");
         }
 
-        if (apps(appId) is not { } app)
+        // Who is calling comes first: a body that names no known app is unauthenticated, whatever else it lacks.
+        if (Text(json, "appId") is not { Length: > 0 } appId || apps(appId) is not { } app)
         {
-            return EpcErrors.UnknownApp.With($"appId {appId} is not a registered app");
+            return EpcErrors.UnknownApp.With("the body names no registered appId");
+        }
+
+        if (Text(json, "encData") is not { Length: > 0 } encData || Text(json, "signData") is not { Length: > 0 } signData
+            || !long.TryParse(Text(json, "timestamp"), CultureInfo.InvariantCulture, out var timestamp) || Text(json, "encType") != "SM4" || Text(json, "signType") != "SM2")
+        {
+            return EpcErrors.Malformed.With("the body is {appId, encType: SM4, signType: SM2, timestamp, encData, signData}");
         }
 
         var fields = json.Where(p => p.Value is JsonValue).ToDictionary(p => p.Key, p => Text(json, p.Key));

@@ -23,7 +23,7 @@ public sealed record IssuedCertificate(string FixmedinsCode, string CertificateP
 /// </summary>
 public sealed record IssueSigningCertificate(string FixmedinsCode, string Actor);
 
-public sealed class IssueSigningCertificateHandler(YibaoDbContext db, CredentialProtector protector, TimeProvider clock)
+public sealed class IssueSigningCertificateHandler(YibaoDbContext db, CredentialProtector protector, SigningAuthority authority, TimeProvider clock)
 {
     public async Task<Result<IssuedCertificate>> HandleAsync(IssueSigningCertificate command, CancellationToken ct)
     {
@@ -35,10 +35,10 @@ public sealed class IssueSigningCertificateHandler(YibaoDbContext db, Credential
         }
 
         var now = clock.GetUtcNow();
-        var platform = await PlatformAsync(now, ct);
+        var platform = await authority.PlatformAsync(ct);
         var (privateKey, publicKey) = NationalCrypto.NewKeyPair();
         var certificate = SigningCertificates.Pem(SigningCertificates.ForInstitution(
-            institution.FixmedinsCode, institution.Name, NationalCrypto.PublicKey(publicKey), NationalCrypto.PrivateKey(protector.Unprotect(platform.ProtectedPrivateKey)!), now));
+            institution.FixmedinsCode, institution.Name, NationalCrypto.PublicKey(publicKey), authority.PrivateKey(platform), now));
         var row = await db.SigningKeys.FindAsync([institution.FixmedinsCode], ct);
         if (row is null)
         {
@@ -48,26 +48,6 @@ public sealed class IssueSigningCertificateHandler(YibaoDbContext db, Credential
         (row.ProtectedPrivateKey, row.Certificate, row.IssuedAt) = (protector.Protect(privateKey), certificate, now);
         db.Record(now, command.Actor, "signing.issue", "institution", institution.FixmedinsCode, "SM2 key and certificate issued");
         return new IssuedCertificate(institution.FixmedinsCode, certificate, platform.Certificate);
-    }
-
-    /// <summary>The platform's key and self-signed certificate, made the first time one is needed.</summary>
-    private async Task<SigningKeyRow> PlatformAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        if (await db.SigningKeys.FindAsync([SigningKeyRow.PlatformOwner], ct) is { } existing)
-        {
-            return existing;
-        }
-
-        var (privateKey, _) = NationalCrypto.NewKeyPair();
-        var platform = new SigningKeyRow
-        {
-            Owner = SigningKeyRow.PlatformOwner,
-            ProtectedPrivateKey = protector.Protect(privateKey),
-            Certificate = SigningCertificates.Pem(SigningCertificates.SelfSigned(NationalCrypto.PrivateKey(privateKey), now)),
-            IssuedAt = now,
-        };
-        db.SigningKeys.Add(platform);
-        return platform;
     }
 }
 

@@ -49,3 +49,16 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
         e.Property(x => x.Owner).HasMaxLength(20);
     }
 }
+
+internal sealed class EpcAppConfiguration : IEntityTypeConfiguration<EpcAppRow>
+{
+    public void Configure(EntityTypeBuilder<EpcAppRow> e)
+    {
+        e.HasKey(x => x.AppId);
+        e.Property(x => x.AppId).HasMaxLength(32);
+        e.Property(x => x.FixmedinsCode).Code(12);
+        e.Property(x => x.PublicKey).HasMaxLength(130);
+        e.HasIndex(x => x.FixmedinsCode);
+        e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.FixmedinsCode).OnDelete(DeleteBehavior.Cascade);
+    }
+}

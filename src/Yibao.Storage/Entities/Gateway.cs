@@ -59,3 +59,17 @@ public sealed class SigningKeyRow
 
     public DateTimeOffset IssuedAt { get; set; }
 }
+
+/// <summary>
+/// An institution's app on the e-prescription transport: its <c>appId</c>, its <c>appSecret</c>
+/// (encrypted at rest; the SM4 key is derived from both) and the public half of the SM2 key its
+/// requests are signed with (the private half was handed to the institution once).
+/// </summary>
+public sealed class EpcAppRow
+{
+    public required string AppId { get; set; }
+    public required string FixmedinsCode { get; set; }
+    public required string ProtectedSecret { get; set; }
+    public required string PublicKey { get; set; }
+    public DateTimeOffset IssuedAt { get; set; }
+}

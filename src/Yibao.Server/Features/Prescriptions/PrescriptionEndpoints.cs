@@ -17,6 +17,12 @@ internal static class PrescriptionEndpoints
             .WithName("GetPlatformCertificate")
             .WithTags("E-prescriptions")
             .WithSummary("The platform's certificate (PEM), which signs every institution's signing certificate");
+        // Authenticated by the body itself: the app's signature over its fields (EpcEnvelope).
+        app.MapPost("/epc/api/fixmedins/{transaction}", EpcTransport.HandleAsync)
+            .WithName("EpcTransaction")
+            .WithTags("E-prescriptions")
+            .WithSummary("An e-prescription transaction on the national transport (SM4-encrypted, SM2-signed body); so far circDrugQuery")
+            .DisableAntiforgery();
         return app;
     }
 }

@@ -593,6 +593,43 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("ec_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.EpcAppRow", b =>
+                {
+                    b.Property<string>("AppId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_id");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("AppId")
+                        .HasName("pk_epc_apps");
+
+                    b.HasIndex("FixmedinsCode")
+                        .HasDatabaseName("ix_epc_apps_fixmedins_code");
+
+                    b.ToTable("epc_apps", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
                 {
                     b.Property<long>("Id")
@@ -2197,6 +2234,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ec_tokens_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EpcAppRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FixmedinsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_epc_apps_institutions_fixmedins_code");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>

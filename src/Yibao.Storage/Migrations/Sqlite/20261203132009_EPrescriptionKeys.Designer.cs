@@ -11,8 +11,8 @@ using Yibao.Storage;
 namespace Yibao.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteYibaoDbContext))]
-    [Migration("20261203131101_SigningKeys")]
-    partial class SigningKeys
+    [Migration("20261203132009_EPrescriptionKeys")]
+    partial class EPrescriptionKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -594,6 +594,43 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_ec_tokens_psn_no");
 
                     b.ToTable("ec_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EpcAppRow", b =>
+                {
+                    b.Property<string>("AppId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_id");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("AppId")
+                        .HasName("pk_epc_apps");
+
+                    b.HasIndex("FixmedinsCode")
+                        .HasDatabaseName("ix_epc_apps_fixmedins_code");
+
+                    b.ToTable("epc_apps", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
@@ -2200,6 +2237,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ec_tokens_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EpcAppRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FixmedinsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_epc_apps_institutions_fixmedins_code");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>

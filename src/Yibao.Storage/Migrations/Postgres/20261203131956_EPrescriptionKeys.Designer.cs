@@ -12,8 +12,8 @@ using Yibao.Storage;
 namespace Yibao.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresYibaoDbContext))]
-    [Migration("20261203131049_SigningKeys")]
-    partial class SigningKeys
+    [Migration("20261203131956_EPrescriptionKeys")]
+    partial class EPrescriptionKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -613,6 +613,43 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_ec_tokens_psn_no");
 
                     b.ToTable("ec_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EpcAppRow", b =>
+                {
+                    b.Property<string>("AppId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("app_id");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_secret");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("public_key");
+
+                    b.HasKey("AppId")
+                        .HasName("pk_epc_apps");
+
+                    b.HasIndex("FixmedinsCode")
+                        .HasDatabaseName("ix_epc_apps_fixmedins_code");
+
+                    b.ToTable("epc_apps", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
@@ -2233,6 +2270,16 @@ namespace Yibao.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ec_tokens_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.EpcAppRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FixmedinsCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_epc_apps_institutions_fixmedins_code");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Yibao.Application;
+using Yibao.Application.Prescriptions;
+using Yibao.Domain;
+using Yibao.Server.Infrastructure;
+using Yibao.Storage;
+
+namespace Yibao.Server.Features.Prescriptions;
+
+/// <summary>
+/// <c>POST /epc/api/fixmedins/{transaction}</c> on the national transport: the body is opened (the
+/// app known, its signature verified, its data decrypted), the transaction runs for the app's
+/// institution, and the answer goes back sealed the same way, signed with the platform's key (its
+/// certificate is <c>GET /epc/api/ca</c>). A refusal answers problem+json with its code.
+/// </summary>
+internal static class EpcTransport
+{
+    private const int MaxBody = 8 * 1024 * 1024;
+
+    public static async Task<IResult> HandleAsync(string transaction, HttpContext http, EpcApps apps, SigningAuthority authority, QueryCirculatingDrugsHandler drugs, YibaoDbContext db, WriteGate gate, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync(http.RequestAborted);
+        if (body.Length > MaxBody)
+        {
+            return ApiError.From(EpcErrors.Malformed.With("the body is too large")).ToResult();
+        }
+
+        var appId = AppIdOf(body);
+        var found = appId is null ? null : await apps.FindAsync(appId, http.RequestAborted);
+        var opened = EpcEnvelope.Open(body, id => found is { } f && f.App.AppId == id ? f.App : null);
+        if (!opened.IsSuccess)
+        {
+            return ApiError.From(opened.Error).ToResult();
+        }
+
+        var (app, fixmedinsCode) = found!.Value;
+        var input = JsonNode.Parse(opened.Value.Data) as JsonObject ?? [];
+        Result<object> output = transaction switch
+        {
+            "circDrugQuery" => (await drugs.HandleAsync(new QueryCirculatingDrugs(fixmedinsCode, Text(input, "keyWords") ?? Text(input, "medListCodg"), Int(input, "pageNo", 1), Int(input, "pageSize", 20)), http.RequestAborted)).Map(r => (object)r),
+            _ => EpcErrors.UnknownTransaction.With($"{transaction} is not an e-prescription transaction here"),
+        };
+        if (!output.IsSuccess)
+        {
+            return ApiError.From(output.Error).ToResult();
+        }
+
+        // The platform's key is made the first time it is needed, and kept.
+        var platform = await db.InTransactionAsync(gate, async () => Result<Storage.Entities.SigningKeyRow>.Success(await authority.PlatformAsync(http.RequestAborted)), http.RequestAborted);
+        var answer = JsonSerializer.Serialize(new { code = 0, message = "success", data = output.Value }, Answers);
+        var sealedAnswer = EpcEnvelope.Seal(app.AppId, app.AppSecret, authority.PrivateKey(platform.Value), answer, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return Results.Text(sealedAnswer, "application/json");
+    }
+
+    private static readonly JsonSerializerOptions Answers = new(JsonSerializerDefaults.Web);
+
+    private static string? AppIdOf(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body) is JsonObject json && json["appId"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonObject json, string name) => json[name] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+
+    private static int Int(JsonObject json, string name, int fallback) =>
+        json[name] is JsonValue v && (v.TryGetValue<int>(out var n) || (v.TryGetValue<string>(out var s) && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out n))) ? n : fallback;
+}
