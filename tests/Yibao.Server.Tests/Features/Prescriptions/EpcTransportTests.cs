@@ -12,12 +12,7 @@ public sealed class EpcTransportTests
     public async Task CircDrugQuery_OnTheNationalTransport_RoundTripsSealedBothWays()
     {
         await using var server = await YibaoServer.StartAsync();
-        IssuedEpcApp app;
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            app = (await scope.ServiceProvider.GetRequiredService<IssueEpcAppHandler>().HandleAsync(new IssueEpcApp("H33010000001", "test"), default)).Value;
-            await scope.ServiceProvider.GetRequiredService<Storage.YibaoDbContext>().SaveChangesAsync();
-        }
+        var app = await IssueAppAsync(server);
 
         var client = server.CreateClient();
         var request = EpcEnvelope.Seal(app.AppId, app.AppSecret, NationalCrypto.PrivateKey(app.PrivateKey), """{"keyWords":"Amlodipine","pageNo":1,"pageSize":10}""", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
@@ -39,12 +34,7 @@ public sealed class EpcTransportTests
     public async Task EpcTransaction_ForgedOrUnknown_IsRefusedWithItsCode()
     {
         await using var server = await YibaoServer.StartAsync();
-        IssuedEpcApp app;
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            app = (await scope.ServiceProvider.GetRequiredService<IssueEpcAppHandler>().HandleAsync(new IssueEpcApp("H33010000001", "test"), default)).Value;
-            await scope.ServiceProvider.GetRequiredService<Storage.YibaoDbContext>().SaveChangesAsync();
-        }
+        var app = await IssueAppAsync(server);
 
         var client = server.CreateClient();
         var forged = EpcEnvelope.Seal(app.AppId, app.AppSecret, NationalCrypto.PrivateKey(NationalCrypto.NewKeyPair().PrivateKey), "{}", 1);
@@ -60,5 +50,14 @@ public sealed class EpcTransportTests
         Assert.Equal((401, "epc_unknown_app"), await PostAsync("circDrugQuery", "{}"));
         Assert.Equal((400, "epc_malformed"), await PostAsync("circDrugQuery", "not json"));
         Assert.Equal((404, "epc_unknown_transaction"), await PostAsync("rxNothing", genuine));
+    }
+
+    /// <summary>The hospital's app, issued as <c>yibao signing app</c> issues it.</summary>
+    private static async Task<IssuedEpcApp> IssueAppAsync(YibaoServer server)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var issued = (await scope.ServiceProvider.GetRequiredService<IssueEpcAppHandler>().HandleAsync(new IssueEpcApp("H33010000001", "test"), default)).Value;
+        await scope.ServiceProvider.GetRequiredService<Storage.YibaoDbContext>().SaveChangesAsync();
+        return issued;
     }
 }
