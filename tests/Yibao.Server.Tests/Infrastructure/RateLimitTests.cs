@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Yibao.Testing;
 
 namespace Yibao.Server.Tests.Infrastructure;
@@ -23,6 +24,29 @@ public sealed class RateLimitTests
         Assert.Equal("rate_limited", (await limited.JsonAsync(429)).GetProperty("code").GetString());
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/api/visits/MDnope")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EpcTransport_PastTheAppsBudget_Is429()
+    {
+        await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:InstitutionRequestsPerSecond"] = "1" });
+        Application.Prescriptions.IssuedEpcApp app;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            app = (await scope.ServiceProvider.GetRequiredService<Application.Prescriptions.IssueEpcAppHandler>().HandleAsync(new("H33010000001", "test"), default)).Value;
+            await scope.ServiceProvider.GetRequiredService<Storage.YibaoDbContext>().SaveChangesAsync();
+        }
+
+        var client = server.CreateClient();
+        var body = Application.Prescriptions.EpcEnvelope.Seal(app.AppId, app.AppSecret, Application.Prescriptions.NationalCrypto.PrivateKey(app.PrivateKey), "{}", 1);
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            answers.Add((await client.PostAsync(new Uri("/epc/api/fixmedins/circDrugQuery", UriKind.Relative), new StringContent(body))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, answers[0]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, answers);
     }
 
     [Fact]

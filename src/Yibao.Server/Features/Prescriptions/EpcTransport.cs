@@ -37,6 +37,15 @@ internal static class EpcTransport
         }
 
         var (app, fixmedinsCode) = found!.Value;
+
+        // The app's budget, spent only once its signature verified (a forger cannot spend another's).
+        using var lease = http.RequestServices.GetRequiredService<Infrastructure.Access.InstitutionLimiter>().Acquire("epc:" + app.AppId);
+        if (!lease.IsAcquired)
+        {
+            await Infrastructure.Access.RateLimits.TooManyAsync(http, lease, $"Too many requests for app {app.AppId}; slow down.");
+            return Results.Empty;
+        }
+
         var input = JsonNode.Parse(opened.Value.Data) as JsonObject ?? [];
         Result<object> output = transaction switch
         {
