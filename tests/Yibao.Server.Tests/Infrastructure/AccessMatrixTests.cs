@@ -49,9 +49,6 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         /// <summary>The payment provider, by the signature of its callback: none of these callers.</summary>
         PaymentProvider,
 
-        /// <summary>An institution's e-prescription app, by the SM2 signature of its body: none of these callers.</summary>
-        EpcApp,
-
         /// <summary>The console's pages: staff signed in with the staff cookie, of the page's role (any, when it names none).</summary>
         Console,
     }
@@ -109,7 +106,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /me/orders/{payOrdId}"] = new(Access.Person, ResourceOwner: ZhangWei),
         ["POST /me/orders/{payOrdId}/confirm"] = new(Access.Person, ResourceOwner: ZhangWei),
         ["GET /epc/api/ca"] = new(Access.Public),
-        ["POST /epc/api/fixmedins/{transaction}"] = new(Access.EpcApp),
+        ["POST /epc/api/fixmedins/{transaction}"] = new(Access.AnyInstitution), // by x-tif-* (plain JSON), or by the app's SM2 signature of the body
         ["GET /console/sign-in"] = new(Access.Public),
         ["POST /console/sign-in"] = new(Access.Public),
         ["POST /console/sign-out"] = new(Access.Console),
@@ -387,7 +384,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             Access.AnyStaff => caller == "staff " + rule.Role || caller == "staff admin" ? Outcome.Allowed : Outcome.Denied,
             Access.Person when rule.ResourceOwner is not null => caller == "the person" ? Outcome.Allowed : caller == "another person" ? Outcome.Missing : Outcome.Denied,
             Access.Person => caller is "the person" or "another person" ? Outcome.Allowed : Outcome.Denied,
-            Access.PaymentProvider or Access.EpcApp => Outcome.Denied,
+            Access.PaymentProvider => Outcome.Denied,
             Access.Console when rule.Role is null => caller.StartsWith("staff ", StringComparison.Ordinal) ? Outcome.Allowed : Outcome.Denied,
             Access.Console => caller == "staff " + rule.Role || caller == "staff admin" ? Outcome.Allowed : Outcome.Denied,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),

@@ -28,6 +28,11 @@ internal static class EpcTransport
             return ApiError.From(EpcErrors.Malformed.With("the body is too large")).ToResult();
         }
 
+        if (http.Request.Headers.ContainsKey("x-tif-paasid"))
+        {
+            return await PlainAsync(transaction, body, http, drugs);
+        }
+
         var appId = AppIdOf(body);
         var found = appId is null ? null : await apps.FindAsync(appId, http.RequestAborted);
         var opened = EpcEnvelope.Open(body, id => found is { } f && f.App.AppId == id ? f.App : null);
@@ -46,12 +51,7 @@ internal static class EpcTransport
             return Results.Empty;
         }
 
-        var input = JsonNode.Parse(opened.Value.Data) as JsonObject ?? [];
-        Result<object> output = transaction switch
-        {
-            "circDrugQuery" => (await drugs.HandleAsync(new QueryCirculatingDrugs(fixmedinsCode, Text(input, "keyWords") ?? Text(input, "medListCodg"), Int(input, "pageNo", 1), Int(input, "pageSize", 20)), http.RequestAborted)).Map(r => (object)r),
-            _ => EpcErrors.UnknownTransaction.With($"{transaction} is not an e-prescription transaction here"),
-        };
+        var output = await RunAsync(transaction, fixmedinsCode, JsonNode.Parse(opened.Value.Data) as JsonObject ?? [], drugs, http.RequestAborted);
         if (!output.IsSuccess)
         {
             return ApiError.From(output.Error).ToResult();
@@ -63,6 +63,57 @@ internal static class EpcTransport
         var sealedAnswer = EpcEnvelope.Seal(app.AppId, app.AppSecret, authority.PrivateKey(platform.Value), answer, clock.GetUtcNow().ToUnixTimeMilliseconds());
         return Results.Text(sealedAnswer, "application/json");
     }
+
+    /// <summary>
+    /// The development transport the spec allows: plain JSON (<c>{"data": {...}}</c>) with the
+    /// gateway's <c>x-tif-*</c> signature headers, the same transactions, a plain answer.
+    /// </summary>
+    private static async Task<IResult> PlainAsync(string transaction, string body, HttpContext http, QueryCirculatingDrugsHandler drugs)
+    {
+        var authentication = http.RequestServices.GetRequiredService<Infrastructure.Access.TifAuthentication>();
+        Infrastructure.Access.TifCaller caller;
+        try
+        {
+            caller = await authentication.VerifyAsync(http.Request.Headers, http.RequestAborted);
+            await authentication.RememberAsync(caller, http.RequestAborted);
+        }
+        catch (Infrastructure.Access.AccessRefusal refusal)
+        {
+            return Infrastructure.Access.InstitutionAccess.Unauthenticated(refusal.Message).ToResult();
+        }
+
+        using var lease = http.RequestServices.GetRequiredService<Infrastructure.Access.InstitutionLimiter>().Acquire(caller.Paasid);
+        if (!lease.IsAcquired)
+        {
+            await Infrastructure.Access.RateLimits.TooManyAsync(http, lease, $"Too many requests for credential {caller.Paasid}; slow down.");
+            return Results.Empty;
+        }
+
+        JsonObject? input;
+        try
+        {
+            input = (JsonNode.Parse(body) as JsonObject)?["data"] as JsonObject;
+        }
+        catch (JsonException)
+        {
+            input = null;
+        }
+
+        if (input is null)
+        {
+            return ApiError.From(EpcErrors.Malformed.With("the plain body is {\"data\": {...}}")).ToResult();
+        }
+
+        var output = await RunAsync(transaction, caller.FixmedinsCode, input, drugs, http.RequestAborted);
+        return output.IsSuccess ? Results.Json(new { code = 0, message = "success", data = output.Value }, Answers) : ApiError.From(output.Error).ToResult();
+    }
+
+    /// <summary>The transaction, for the calling institution, whichever transport brought it.</summary>
+    private static async Task<Result<object>> RunAsync(string transaction, string fixmedinsCode, JsonObject input, QueryCirculatingDrugsHandler drugs, CancellationToken ct) => transaction switch
+    {
+        "circDrugQuery" => (await drugs.HandleAsync(new QueryCirculatingDrugs(fixmedinsCode, Text(input, "keyWords") ?? Text(input, "medListCodg"), Int(input, "pageNo", 1), Int(input, "pageSize", 20)), ct)).Map(r => (object)r),
+        _ => EpcErrors.UnknownTransaction.With($"{transaction} is not an e-prescription transaction here"),
+    };
 
     private static readonly JsonSerializerOptions Answers = new(JsonSerializerDefaults.Web);
 

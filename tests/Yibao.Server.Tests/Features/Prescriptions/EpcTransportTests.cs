@@ -31,6 +31,22 @@ public sealed class EpcTransportTests
     }
 
     [Fact]
+    public async Task CircDrugQuery_OnThePlainTransport_AnswersTheCallingInstitutionsDrugs()
+    {
+        await using var server = await YibaoServer.StartAsync();
+        var hospital = server.InstitutionClient("H33010000001");
+
+        var answer = await (await hospital.SendAsync(HttpMethod.Post, "/epc/api/fixmedins/circDrugQuery", "{\"data\":{\"keyWords\":\"insulin\"}}")).JsonAsync(200);
+        var unsigned = await server.CreateClient().PostAsync(new Uri("/epc/api/fixmedins/circDrugQuery", UriKind.Relative), new StringContent("{\"data\":{}}"));
+        var notData = await (await hospital.SendAsync(HttpMethod.Post, "/epc/api/fixmedins/circDrugQuery", "{\"keyWords\":\"insulin\"}")).JsonAsync(400);
+
+        Assert.Equal(0, answer.GetProperty("code").GetInt32());
+        Assert.Equal("XA10AEI032B001", answer.GetProperty("data").GetProperty("list")[0].GetProperty("medListCodg").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal("epc_malformed", notData.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task EpcTransaction_ForgedOrUnknown_IsRefusedWithItsCode()
     {
         await using var server = await YibaoServer.StartAsync();
