@@ -9,10 +9,10 @@ namespace Yibao.Application.Policies;
 /// <summary>A what-if run: its progress while it runs, its report once done, or why it failed.</summary>
 public sealed record SimulationRun(long Id, long DraftId, string Area, string Insutype, int Year, DateOnly From, DateOnly To, string Status, long Total, long Processed, string StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, SimulationReport? Report, string? Failure)
 {
-    public bool IsFinished => Status is SimulationStatus.Done or SimulationStatus.Failed;
+    public bool IsFinished => RunStatus.IsFinished(Status);
 
     /// <summary>Done so far, from 0 to 1.</summary>
-    public double Fraction => Status == SimulationStatus.Done ? 1 : Total == 0 ? 0 : Math.Min(1, (double)Processed / Total);
+    public double Fraction => RunStatus.Fraction(Status, Processed, Total);
 }
 
 public sealed record GetSimulation(long Id);
@@ -59,7 +59,7 @@ internal static class SimulationRuns
     {
         public SimulationRun ToRun(bool withReport) => new(
             Id, DraftId, Area, Insutype, Year, From, To, Status, Total, Processed, StartedBy, CreatedAt, FinishedAt,
-            withReport && Status == SimulationStatus.Done && Report is not null ? JsonSerializer.Deserialize<SimulationReport>(Report, RunSimulationHandler.ReportJson) : null,
-            Status == SimulationStatus.Failed ? Report : null);
+            withReport && Status == RunStatus.Done && Report is not null ? JsonSerializer.Deserialize<SimulationReport>(Report, RunSimulationHandler.ReportJson) : null,
+            Status == RunStatus.Failed ? Report : null);
     }
 }

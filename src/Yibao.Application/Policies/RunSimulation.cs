@@ -56,19 +56,19 @@ public sealed class RunSimulationHandler(YibaoDbContext db, StorageOptions stora
                 {
                     sinceProgress.Restart();
                     progress?.Report(processed);
-                    await UpdateAsync(writer, run.Id, SimulationStatus.Running, processed, null, cancellationToken);
+                    await UpdateAsync(writer, run.Id, RunStatus.Running, processed, null, cancellationToken);
                 }
             }
 
             var report = tally.Report();
             progress?.Report(processed);
-            await UpdateAsync(writer, run.Id, SimulationStatus.Done, processed, JsonSerializer.Serialize(report, ReportJson), cancellationToken);
+            await UpdateAsync(writer, run.Id, RunStatus.Done, processed, JsonSerializer.Serialize(report, ReportJson), cancellationToken);
             return report;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The run is left failed with why, for whoever is watching; the bug itself still surfaces.
-            await UpdateAsync(writer, run.Id, SimulationStatus.Failed, 0, e.Message, CancellationToken.None);
+            await UpdateAsync(writer, run.Id, RunStatus.Failed, 0, e.Message, CancellationToken.None);
             throw;
         }
     }
@@ -192,14 +192,14 @@ public sealed class RunSimulationHandler(YibaoDbContext db, StorageOptions stora
     private async Task<bool> ClaimAsync(YibaoDbContext writer, long id, CancellationToken cancellationToken)
     {
         using var entered = await gate.EnterAsync(writer, cancellationToken);
-        return await writer.SimulationRuns.Where(r => r.Id == id && r.Status == SimulationStatus.Queued)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SimulationStatus.Running), cancellationToken) == 1;
+        return await writer.SimulationRuns.Where(r => r.Id == id && r.Status == RunStatus.Queued)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Running), cancellationToken) == 1;
     }
 
     private async Task UpdateAsync(YibaoDbContext writer, long id, string status, long processed, string? report, CancellationToken cancellationToken)
     {
         using var entered = await gate.EnterAsync(writer, cancellationToken);
-        var finished = status is SimulationStatus.Done or SimulationStatus.Failed ? clock.GetUtcNow() : (DateTimeOffset?)null;
+        var finished = RunStatus.IsFinished(status) ? clock.GetUtcNow() : (DateTimeOffset?)null;
         await writer.SimulationRuns.Where(r => r.Id == id).ExecuteUpdateAsync(
             u => u.SetProperty(r => r.Status, status).SetProperty(r => r.Processed, processed).SetProperty(r => r.Report, report).SetProperty(r => r.FinishedAt, finished),
             cancellationToken);

@@ -32,7 +32,7 @@ public sealed class StartSimulationHandler(YibaoDbContext db, TimeProvider clock
             DraftId = draft.Id,
             From = command.From,
             To = command.To,
-            Status = SimulationStatus.Queued,
+            Status = RunStatus.Queued,
             Total = await SimulationScope.Of(db, draft).LongCountAsync(cancellationToken),
             StartedBy = command.Actor,
             CreatedAt = clock.GetUtcNow(),
@@ -42,15 +42,6 @@ public sealed class StartSimulationHandler(YibaoDbContext db, TimeProvider clock
         db.Record(run.CreatedAt, command.Actor, "policy.simulate", "policy", $"{draft.Area}/{draft.Insutype}/{draft.Year}", $"draft {draft.Id}, run {run.Id}, {command.From:yyyy-MM-dd}..{command.To:yyyy-MM-dd}");
         return run.Id;
     }
-}
-
-/// <summary>A run's states.</summary>
-public static class SimulationStatus
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Done = "done";
-    public const string Failed = "failed";
 }
 
 /// <summary>The settlements a draft re-settles: its area's, insurance type's and year's, every one of them, since the ledgers are rebuilt from the year's start.</summary>

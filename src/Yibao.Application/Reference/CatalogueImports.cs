@@ -39,7 +39,7 @@ public sealed class StartCatalogueImportHandler(YibaoDbContext db, TimeProvider 
             Area = command.Area,
             FileName = Path.GetFileName(command.FileName),
             SkipBad = command.SkipBad,
-            Status = ImportStatus.Queued,
+            Status = RunStatus.Queued,
             Total = command.Content.Length,
             Content = command.Content,
             StartedBy = command.Actor,
@@ -51,21 +51,12 @@ public sealed class StartCatalogueImportHandler(YibaoDbContext db, TimeProvider 
     }
 }
 
-/// <summary>A background job's states, shared by the runner's queues.</summary>
-public static class ImportStatus
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Done = "done";
-    public const string Failed = "failed";
-}
-
 /// <summary>An import: where it is, and what it published or why not.</summary>
 public sealed record CatalogueImportView(long Id, string Area, string FileName, string Status, long Total, long Processed, int Records, int BadRecords, string? Problems, int? Version, string StartedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
 {
-    public bool IsFinished => Status is ImportStatus.Done or ImportStatus.Failed;
+    public bool IsFinished => RunStatus.IsFinished(Status);
 
-    public double Fraction => Status == ImportStatus.Done ? 1 : Total == 0 ? 0 : Math.Min(1, (double)Processed / Total);
+    public double Fraction => RunStatus.Fraction(Status, Processed, Total);
 }
 
 public sealed record GetCatalogueImport(long Id);
@@ -96,7 +87,7 @@ public sealed class RunCatalogueImportHandler(YibaoDbContext db, StorageOptions 
         await using var writer = storage.CreateContext();
         using (await gate.EnterAsync(writer, ct))
         {
-            if (await writer.CatalogueImports.Where(i => i.Id == command.Id && i.Status == ImportStatus.Queued).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, ImportStatus.Running), ct) != 1)
+            if (await writer.CatalogueImports.Where(i => i.Id == command.Id && i.Status == RunStatus.Queued).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, RunStatus.Running), ct) != 1)
             {
                 return CatalogueVersionErrors.ImportNotFound.With($"catalogue import {command.Id} is not queued");
             }
@@ -122,7 +113,7 @@ public sealed class RunCatalogueImportHandler(YibaoDbContext db, StorageOptions 
                 : await db.InTransactionAsync(gate, () => publish.HandleAsync(new PublishCatalogue(import.Area, records.Good, import.StartedBy), ct), ct);
         using (await gate.EnterAsync(writer, ct))
         {
-            var status = published.IsSuccess ? ImportStatus.Done : ImportStatus.Failed;
+            var status = published.IsSuccess ? RunStatus.Done : RunStatus.Failed;
             var text = published.IsSuccess ? problems : $"{published.Error.Code}: {published.Error.Message}\n{problems}".TrimEnd();
             await writer.CatalogueImports.Where(i => i.Id == command.Id).ExecuteUpdateAsync(u => u
                 .SetProperty(i => i.Status, status)

@@ -69,8 +69,8 @@ internal sealed class ConsoleRunner(IServiceScopeFactory scopes, ConsoleRuns que
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
         return (
-            await db.SimulationRuns.Where(r => r.Status == SimulationStatus.Queued).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken),
-            await db.CatalogueImports.Where(r => r.Status == ImportStatus.Queued).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken));
+            await db.SimulationRuns.Where(r => r.Status == RunStatus.Queued).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken),
+            await db.CatalogueImports.Where(r => r.Status == RunStatus.Queued).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken));
     }
 
     private async Task FailInterruptedAsync(CancellationToken cancellationToken)
@@ -78,9 +78,9 @@ internal sealed class ConsoleRunner(IServiceScopeFactory scopes, ConsoleRuns que
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
         using var entered = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(db, cancellationToken);
-        await db.SimulationRuns.Where(r => r.Status == SimulationStatus.Running)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, SimulationStatus.Failed).SetProperty(r => r.Report, Interrupted), cancellationToken);
-        await db.CatalogueImports.Where(r => r.Status == ImportStatus.Running)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ImportStatus.Failed).SetProperty(r => r.Problems, Interrupted), cancellationToken);
+        await db.SimulationRuns.Where(r => r.Status == RunStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Failed).SetProperty(r => r.Report, Interrupted), cancellationToken);
+        await db.CatalogueImports.Where(r => r.Status == RunStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Failed).SetProperty(r => r.Problems, Interrupted), cancellationToken);
     }
 }
