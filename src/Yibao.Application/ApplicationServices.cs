@@ -35,6 +35,9 @@ public static class ApplicationServices
         services.AddScoped<Payments.OrderEnds>();
         services.AddScoped<Prescriptions.EpcApps>();
         services.AddScoped<Prescriptions.SigningAuthority>();
+        services.AddScoped<Prescriptions.PrescriptionJournal>();
+        services.AddScoped<Prescriptions.PrescriptionClaims>();
+        services.AddScoped<RefusalRecords>();
         services.AddScoped<Payments.ProviderCalls>();
         services.AddStaffAccounts();
 

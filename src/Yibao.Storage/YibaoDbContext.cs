@@ -34,6 +34,10 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<CatalogueImportRow> CatalogueImports => Set<CatalogueImportRow>();
     public DbSet<SigningKeyRow> SigningKeys => Set<SigningKeyRow>();
     public DbSet<EpcAppRow> EpcApps => Set<EpcAppRow>();
+    public DbSet<PrescriptionRow> Prescriptions => Set<PrescriptionRow>();
+    public DbSet<PrescriptionEventRow> PrescriptionEvents => Set<PrescriptionEventRow>();
+    public DbSet<PrescriptionPassRow> PrescriptionPasses => Set<PrescriptionPassRow>();
+    public DbSet<DrugTraceRow> DrugTraces => Set<DrugTraceRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
     public DbSet<CatalogueEntryRow> CatalogueEntries => Set<CatalogueEntryRow>();
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();

@@ -10,6 +10,9 @@ public sealed class AgencyCalendar(TimeProvider clock, TimeSpan utcOffset)
 
     public DateTimeOffset Now => clock.GetUtcNow().ToOffset(utcOffset);
 
+    /// <summary>The agency's offset from UTC: local times in national documents are in it.</summary>
+    public TimeSpan UtcOffset => utcOffset;
+
     public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(utcOffset).DateTime);
 
     public DateOnly Today => DateOf(clock.GetUtcNow());

@@ -1,7 +1,15 @@
+using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Storage;
 
 namespace Yibao.Application;
+
+/// <summary>The refusal of a write whose rows changed under it.</summary>
+public static class ConcurrencyErrors
+{
+    /// <summary>The same code the doors give a concurrent write.</summary>
+    public static readonly ErrorCode ConcurrentUpdate = new("concurrent_update", ErrorKind.Conflict);
+}
 
 /// <summary>A use case's changes commit together, or not at all.</summary>
 public static class UnitOfWork
@@ -20,7 +28,18 @@ public static class UnitOfWork
         var outcome = await work();
         if (outcome.IsSuccess)
         {
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A row this work read moved on (its version) before the save: nothing is written; the caller may retry.
+                await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return ConcurrencyErrors.ConcurrentUpdate.With("A concurrent request changed the same data; retry.");
+            }
+
             await transaction.CommitAsync(ct);
         }
         else

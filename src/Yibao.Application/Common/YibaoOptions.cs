@@ -32,4 +32,7 @@ public sealed class YibaoOptions
 
     /// <summary>How often the sweep looks for payment orders past their time (0: no sweep; orders expire when touched).</summary>
     public int PaymentSweepSeconds { get; set; } = 30;
+
+    /// <summary>The most days a prescription may be valid (<c>valiDays</c>), by area code; an area not named allows <see cref="Domain.Prescriptions.PrescriptionReview.DefaultMaxValidityDays"/>.</summary>
+    public Dictionary<string, int> PrescriptionValidityDays { get; } = new(StringComparer.Ordinal);
 }

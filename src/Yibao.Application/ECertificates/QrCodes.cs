@@ -10,7 +10,8 @@ namespace Yibao.Application.ECertificates;
 public sealed record QrClaims(string PsnNo, string Nonce, DateTimeOffset ExpiresAt);
 
 /// <summary>
-/// The dynamic QR code of the electronic insurance certificate: <c>YBQR1.</c> + psn_no, a nonce and
+/// The dynamic QR codes: the electronic insurance certificate's, and a prescription's (<c>YBRX1.</c>,
+/// whose subject is psn_no/hi_rxno). The certificate's: <c>YBQR1.</c> + psn_no, a nonce and
 /// the expiry, signed with HMAC-SHA256 under a key derived from the platform's credential key. It
 /// proves nothing by itself: an institution decodes it (once) into an ecToken.
 /// </summary>
@@ -18,28 +19,49 @@ public sealed class QrCodes(CredentialProtector protector, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
     private const string Prefix = "YBQR1.";
+    private const string PrescriptionPrefix = "YBRX1.";
     private readonly byte[] _key = protector.DeriveKey("yibao.ecert.qr");
 
-    public (string Content, DateTimeOffset ExpiresAt) Issue(string psnNo)
-    {
-        var expires = clock.GetUtcNow().Add(Lifetime);
-        var payload = $"{psnNo}|{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}|{expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}";
-        var encoded = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
-        return (Prefix + encoded + "." + Base64Url.EncodeToString(Mac(encoded)), expires);
-    }
+    public (string Content, DateTimeOffset ExpiresAt) Issue(string psnNo) => Issue(Prefix, psnNo);
 
     /// <summary>The claims of a genuine, unexpired code; null with the reason otherwise.</summary>
-    public QrClaims? Read(string content, out string reason)
+    public QrClaims? Read(string content, out string reason) => Read(Prefix, content, out reason);
+
+    /// <summary>A prescription's code (<c>epc_qrcd</c>) for the pharmacy to scan: whose prescription, and which; good for one decode.</summary>
+    public (string Content, DateTimeOffset ExpiresAt) IssuePrescription(string psnNo, string hiRxno) => Issue(PrescriptionPrefix, $"{psnNo}/{hiRxno}");
+
+    /// <summary>The person and prescription of a genuine, unexpired prescription code; null with the reason otherwise.</summary>
+    public (QrClaims Claims, string HiRxno)? ReadPrescription(string content, out string reason)
+    {
+        var claims = Read(PrescriptionPrefix, content, out reason);
+        if (claims?.PsnNo.Split('/') is [var psnNo, var hiRxno])
+        {
+            return (claims with { PsnNo = psnNo }, hiRxno);
+        }
+
+        reason = claims is null ? reason : "This is not a Yibao prescription QR code.";
+        return null;
+    }
+
+    private (string Content, DateTimeOffset ExpiresAt) Issue(string prefix, string subject)
+    {
+        var expires = clock.GetUtcNow().Add(Lifetime);
+        var payload = $"{subject}|{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}|{expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}";
+        var encoded = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
+        return (prefix + encoded + "." + Base64Url.EncodeToString(Mac(prefix, encoded)), expires);
+    }
+
+    private QrClaims? Read(string prefix, string content, out string reason)
     {
         reason = "";
-        var parts = content.StartsWith(Prefix, StringComparison.Ordinal) ? content[Prefix.Length..].Split('.') : [];
+        var parts = content.StartsWith(prefix, StringComparison.Ordinal) ? content[prefix.Length..].Split('.') : [];
         if (parts.Length != 2 || !Base64Url.IsValid(parts[0]) || !Base64Url.IsValid(parts[1]))
         {
-            reason = "This is not a Yibao insurance certificate QR code.";
+            reason = prefix == Prefix ? "This is not a Yibao insurance certificate QR code." : "This is not a Yibao prescription QR code.";
             return null;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Mac(parts[0]), Base64Url.DecodeFromChars(parts[1])))
+        if (!CryptographicOperations.FixedTimeEquals(Mac(prefix, parts[0]), Base64Url.DecodeFromChars(parts[1])))
         {
             reason = "The QR code's signature is not valid.";
             return null;
@@ -56,5 +78,6 @@ public sealed class QrCodes(CredentialProtector protector, TimeProvider clock)
         return new QrClaims(fields[0], fields[1], expires);
     }
 
-    private byte[] Mac(string encodedPayload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(encodedPayload));
+    // The prefix is signed too: a certificate's code cannot pass for a prescription's.
+    private byte[] Mac(string prefix, string encodedPayload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(prefix + encodedPayload));
 }

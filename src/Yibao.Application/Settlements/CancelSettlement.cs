@@ -20,7 +20,7 @@ public sealed record CancelledSettlement(SettlementRow Settlement, decimal Balan
 /// Gives back exactly what the settlement took from the account and the accumulator, in the caller's
 /// transaction under the person's lock, and reopens the visit so it can be corrected and settled again.
 /// </summary>
-public sealed class CancelSettlementHandler(YibaoDbContext db, IPersonLedger ledgers, AgencyCalendar calendar)
+public sealed class CancelSettlementHandler(YibaoDbContext db, IPersonLedger ledgers, AgencyCalendar calendar, Prescriptions.PrescriptionClaims prescriptions)
 {
     public async Task<Result<CancelledSettlement>> HandleAsync(CancelSettlement command, CancellationToken ct)
     {
@@ -52,6 +52,7 @@ public sealed class CancelSettlementHandler(YibaoDbContext db, IPersonLedger led
             return notReopened;
         }
 
+        await prescriptions.ReopenAsync(row, "gateway", ct);
         db.Record(now, row.FixmedinsCode, "settlement.cancel", "settlement", row.SetlId, $"fund {row.FundPaySumamt}, account {row.AcctPay} restored");
         return new CancelledSettlement(row, ledger.Ledger.Balance, now);
     }

@@ -19,7 +19,8 @@ public sealed record ComputedClaim(
     VisitRow Visit,
     IReadOnlyList<FeeLineRow> Lines,
     int CatalogueVersion,
-    int PolicyRevision);
+    int PolicyRevision,
+    Prescriptions.RxClaim? Prescription = null);
 
 /// <summary>How a claim is to be settled: from the account or not, how the person was identified, and the totals the institution expects.</summary>
 /// <param name="MedType">The medical type the institution names with the claim (HIS systems often skip 2203): it becomes the visit's.</param>
@@ -30,7 +31,7 @@ public sealed record ClaimTerms(bool UseAccount, PersonProof? Proof = null, Stat
 /// catalogue of the institution's area, the policy of the person's area, insurance type and visit
 /// year, the person's ledger as given. The settlement checks run before and after computing.
 /// </summary>
-public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference, SettlementChecks checks)
+public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference, SettlementChecks checks, Prescriptions.PrescriptionClaims prescriptions)
 {
     public async Task<Result<ComputedClaim>> ComputeAsync(VisitRow visit, ClaimTerms terms, ClaimStage stage, PersonLedger ledger, InsuredFacts person, CancellationToken ct)
     {
@@ -65,17 +66,29 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference,
             return SettlementErrors.PolicyNotFound(visit.InsuredArea, person.Insutype, year);
         }
 
-        var settling = institution.Settling;
-        var catalogue = await reference.GovernedCatalogueAsync(visit.TreatmentArea, settling.EffectiveLevel, ct);
-        if (catalogue is null)
-        {
-            return SettlementErrors.CatalogueNotFound(visit.TreatmentArea);
-        }
-
         var lines = await db.FeeLines.AsNoTracking().Where(l => l.MdtrtId == visit.MdtrtId && !l.Cancelled).OrderBy(l => l.Id).ToListAsync(ct);
         if (lines.Count == 0)
         {
             return SettlementErrors.NoFeeLines(visit.MdtrtId);
+        }
+
+        // A claim dispensing a circulated prescription settles at the prescriber's level, under the prescribing visit's medical type.
+        var (rx, rxRefused) = await prescriptions.ResolveAsync(visit, lines, stage, ct);
+        if (rxRefused is not null)
+        {
+            return rxRefused;
+        }
+
+        if (rx is not null)
+        {
+            visit.MedType = rx.MedType;
+        }
+
+        var settling = institution.Settling with { PrescriberLevel = rx?.PrescriberLevel };
+        var catalogue = await reference.GovernedCatalogueAsync(visit.TreatmentArea, settling.EffectiveLevel, ct);
+        if (catalogue is null)
+        {
+            return SettlementErrors.CatalogueNotFound(visit.TreatmentArea);
         }
 
         CodeNames.TryParseVisitKind(visit.VisitKind, out var visitKind);
@@ -99,6 +112,6 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference,
             return refused;
         }
 
-        return new ComputedClaim(input, result.Value, visit, lines, catalogue.Version, policy.Revision);
+        return new ComputedClaim(input, result.Value, visit, lines, catalogue.Version, policy.Revision, rx);
     }
 }

@@ -18,7 +18,7 @@ public sealed record ReleaseHeldSettlement(string SetlId, DateTimeOffset At);
 /// The settlement side of a payment order's end. The caller (the order's use case) holds the person's
 /// ledger lock and changes the order in the same transaction, so each happens exactly once.
 /// </summary>
-public sealed class HeldSettlementsHandler(YibaoDbContext db, AgencyCalendar calendar)
+public sealed class HeldSettlementsHandler(YibaoDbContext db, AgencyCalendar calendar, Prescriptions.PrescriptionClaims prescriptions)
 {
     public async Task<DomainError?> HandleAsync(CommitHeldSettlement command, CancellationToken ct)
     {
@@ -49,6 +49,7 @@ public sealed class HeldSettlementsHandler(YibaoDbContext db, AgencyCalendar cal
 
         ledger.GiveBack(SettlementRows.EntryOf(settlement));
         settlement.CancelledAt = command.At;
+        await prescriptions.ReopenAsync(settlement, "payment", ct);
         var visit = await db.Visits.FirstAsync(v => v.MdtrtId == settlement.MdtrtId, ct);
         return visit.Move(VisitEvent.Release) is { } notReleased ? notReleased : settlement;
     }

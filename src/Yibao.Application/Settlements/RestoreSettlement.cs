@@ -40,7 +40,9 @@ public sealed class RestoreSettlementHandler(YibaoDbContext db, IPersonLedger le
         var others = await db.Settlements.AsNoTracking().Where(s => s.PsnNo == settlement.PsnNo && s.SetlId != settlement.SetlId)
             .Select(s => new { s.SettledAt, s.CancelledAt }).ToListAsync(ct);
         var visit = await db.Visits.FirstAsync(v => v.MdtrtId == settlement.MdtrtId, ct);
-        if (visit.Status != VisitStatus.Registered || others.Any(o => o.SettledAt > cancelledAt || o.CancelledAt > cancelledAt))
+        // A dispensing's cancellation reopened its prescription, which may have been dispensed since: it is settled afresh, never restored.
+        if (visit.Status != VisitStatus.Registered || others.Any(o => o.SettledAt > cancelledAt || o.CancelledAt > cancelledAt)
+            || await db.FeeLines.AnyAsync(l => l.MdtrtId == settlement.MdtrtId && l.RxCircFlag && !l.Cancelled, ct))
         {
             return SettlementErrors.ReversalNotPossible(settlement.SetlId);
         }

@@ -19,7 +19,7 @@ public sealed record SettleVisit(string MdtrtId, ClaimTerms Terms, VisitScope Sc
 /// the visit's move, inside the caller's transaction: concurrent claims of one person take turns, so
 /// the account is never overdrawn and the cap never passed.
 /// </summary>
-public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar)
+public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar, Prescriptions.PrescriptionClaims prescriptions)
 {
     public async Task<Result<SettlementRow>> HandleAsync(SettleVisit command, CancellationToken ct)
     {
@@ -56,6 +56,11 @@ public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claim
         if (visit.Move(command.Hold ? VisitEvent.Hold : VisitEvent.Settle) is { } refused)
         {
             return refused;
+        }
+
+        if (claim.Value.Prescription is { } rx && await prescriptions.DispenseAsync(rx, visit.FixmedinsCode, settlement.SetlId, ct) is { } notDispensed)
+        {
+            return notDispensed;
         }
 
         var result = claim.Value.Result;

@@ -59,7 +59,8 @@ public sealed record RxReuse(int MaxCount, int MinIntervalDays)
 
 /// <summary>A prescription's state: where it is, until when it is valid, how often it was dispensed, and which pharmacy holds it.</summary>
 /// <param name="HeldBy">While <see cref="RxStatus.Dispensing"/> or <see cref="RxStatus.Dispensed"/>: the pharmacy dispensing it.</param>
-public sealed record RxState(RxStatus Status, DateTimeOffset ValidUntil, RxReuse Reuse, int Dispensings = 0, DateTimeOffset? LastDispensedAt = null, string? HeldBy = null)
+/// <param name="HeldSince">When that pharmacy downloaded it: a hold with no settlement lapses after <see cref="PrescriptionLifecycle.HoldLifetime"/>.</param>
+public sealed record RxState(RxStatus Status, DateTimeOffset ValidUntil, RxReuse Reuse, int Dispensings = 0, DateTimeOffset? LastDispensedAt = null, string? HeldBy = null, DateTimeOffset? HeldSince = null)
 {
     public bool IsLive => Status is RxStatus.Prechecked or RxStatus.Signed or RxStatus.Uploaded or RxStatus.Dispensing;
 }
@@ -72,6 +73,9 @@ public sealed record RxState(RxStatus Status, DateTimeOffset ValidUntil, RxReuse
 /// </summary>
 public static class PrescriptionLifecycle
 {
+    /// <summary>How long a pharmacy's download holds a prescription with no settlement: then another pharmacy may take it (the patient walked out).</summary>
+    public static readonly TimeSpan HoldLifetime = TimeSpan.FromMinutes(30);
+
     public static Result<RxState> Next(string hiRxno, RxState state, RxEvent @event, DateTimeOffset at, string? pharmacy = null)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -87,14 +91,15 @@ public static class PrescriptionLifecycle
             (RxStatus.Signed, RxEvent.Upload) => state with { Status = RxStatus.Uploaded },
             (RxStatus.Uploaded, RxEvent.Download) => Download(hiRxno, state, at, pharmacy),
             (RxStatus.Dispensing, RxEvent.Download) when state.HeldBy == pharmacy => state,
+            (RxStatus.Dispensing, RxEvent.Download) when at > state.HeldSince + HoldLifetime => Download(hiRxno, state, at, pharmacy),
             (RxStatus.Dispensing, RxEvent.Download) => PrescriptionErrors.HeldElsewhere.With($"prescription {hiRxno} is being dispensed by another pharmacy"),
             (RxStatus.Dispensing, RxEvent.Dispense) when state.HeldBy == pharmacy =>
                 state with { Status = RxStatus.Dispensed, Dispensings = state.Dispensings + 1, LastDispensedAt = at },
             (RxStatus.Dispensing, RxEvent.Dispense) => PrescriptionErrors.HeldElsewhere.With($"prescription {hiRxno} is being dispensed by another pharmacy"),
             (RxStatus.Dispensed, RxEvent.Reopen) when state.HeldBy == pharmacy =>
-                state with { Status = RxStatus.Uploaded, Dispensings = state.Dispensings - 1, LastDispensedAt = state.Dispensings > 1 ? state.LastDispensedAt : null, HeldBy = null },
+                state with { Status = RxStatus.Uploaded, Dispensings = state.Dispensings - 1, LastDispensedAt = state.Dispensings > 1 ? state.LastDispensedAt : null, HeldBy = null, HeldSince = null },
             (RxStatus.Dispensed, RxEvent.WriteOff) when state.HeldBy == pharmacy =>
-                state.Dispensings >= state.Reuse.MaxCount ? state with { Status = RxStatus.Settled } : state with { Status = RxStatus.Uploaded, HeldBy = null },
+                state.Dispensings >= state.Reuse.MaxCount ? state with { Status = RxStatus.Settled } : state with { Status = RxStatus.Uploaded, HeldBy = null, HeldSince = null },
             (RxStatus.Prechecked or RxStatus.Signed or RxStatus.Uploaded, RxEvent.Revoke) => state with { Status = RxStatus.Revoked },
             (RxStatus.Dispensing or RxStatus.Dispensed or RxStatus.Settled, RxEvent.Revoke) =>
                 PrescriptionErrors.AlreadyDispensed.With($"prescription {hiRxno} is being or was dispensed: it can no longer be revoked"),
@@ -123,7 +128,7 @@ public static class PrescriptionLifecycle
             return PrescriptionErrors.TooSoon.With($"prescription {hiRxno} may be dispensed again from {last.AddDays(state.Reuse.MinIntervalDays):yyyy-MM-dd HH:mm}");
         }
 
-        return state with { Status = RxStatus.Dispensing, HeldBy = pharmacy };
+        return state with { Status = RxStatus.Dispensing, HeldBy = pharmacy, HeldSince = at };
     }
 
     public static string ToName(this RxStatus status) => status switch

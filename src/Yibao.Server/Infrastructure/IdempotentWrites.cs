@@ -15,7 +15,7 @@ namespace Yibao.Server.Infrastructure;
 /// stored response commit in one transaction, and a repeat of the id returns the stored response
 /// without running anything. Refusals change nothing and are not stored, so they can be retried.
 /// </summary>
-internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimeProvider clock, IOptions<JsonOptions> json, CallingInstitution calling, TifAuthentication authentication)
+internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimeProvider clock, IOptions<JsonOptions> json, CallingInstitution calling, TifAuthentication authentication, Application.RefusalRecords refusals)
 {
     public const string MessageIdHeader = "X-Msg-Id";
     public const string ReplayHeader = "X-Idempotent-Replay";
@@ -96,6 +96,7 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            await refusals.FlushAsync(db, CancellationToken.None);
 
             // A repeat (or a retry that waited behind its original on the person's lock) is refused by
             // the state the original left, e.g. "already settled": it must get the original's response instead.
@@ -123,10 +124,10 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
         {
             // Someone committed first: a repeat of a processed message, the same message id racing this
-            // one, or a concurrent write of the same thing.
+            // one, or a concurrent write of the same thing (a unique key, or a row's version that moved on).
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             return await FindAsync(key, CancellationToken.None) is { } winner

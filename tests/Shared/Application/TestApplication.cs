@@ -80,7 +80,15 @@ public static class TestUnitOfWork
     public static async Task<Domain.Result<T>> CommitAsync<T>(this TestApplication app, Func<TestScope, Task<Domain.Result<T>>> work)
     {
         await using var scope = app.Scope();
-        return await scope.Db.InTransactionAsync(scope.Use<WriteGate>(), () => work(scope), default);
+        var outcome = await scope.Db.InTransactionAsync(scope.Use<WriteGate>(), () => work(scope), default);
+        if (!outcome.IsSuccess)
+        {
+            // As the doors do: what a refusal must leave on record is saved after the rollback.
+            using var entered = await scope.Use<WriteGate>().EnterAsync(scope.Db, default);
+            await scope.Use<RefusalRecords>().FlushAsync(scope.Db, default);
+        }
+
+        return outcome;
     }
 
     /// <summary>Reads in a fresh scope.</summary>

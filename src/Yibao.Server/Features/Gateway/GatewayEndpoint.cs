@@ -42,6 +42,12 @@ internal static class GatewayEndpoint
         ["6203"] = MobilePayment.RefundAsync,
         ["6301"] = MobilePayment.QueryAsync,
         ["6401"] = MobilePayment.RevokeAsync,
+        ["7201"] = Dispensing.DecodeAsync,
+        ["7202"] = Dispensing.ListAsync,
+        ["7203"] = Dispensing.DownloadAsync,
+        ["7204"] = Dispensing.ReviewAsync,
+        ["7205"] = Dispensing.DeliveryAsync,
+        ["7206"] = Dispensing.WriteOffAsync,
     };
 
     public static IReadOnlyCollection<string> Infnos => Transactions.Keys;

@@ -18,7 +18,7 @@ internal static class EpcTransport
 {
     private const int MaxBody = 8 * 1024 * 1024;
 
-    public static async Task<IResult> HandleAsync(string transaction, HttpContext http, EpcApps apps, SigningAuthority authority, QueryCirculatingDrugsHandler drugs, YibaoDbContext db, WriteGate gate, TimeProvider clock)
+    public static async Task<IResult> HandleAsync(string transaction, HttpContext http, EpcApps apps, SigningAuthority authority, YibaoDbContext db, WriteGate gate, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(http);
         using var reader = new StreamReader(http.Request.Body);
@@ -30,7 +30,7 @@ internal static class EpcTransport
 
         if (http.Request.Headers.ContainsKey("x-tif-paasid"))
         {
-            return await PlainAsync(transaction, body, http, drugs);
+            return await PlainAsync(transaction, body, http);
         }
 
         var appId = AppIdOf(body);
@@ -51,7 +51,12 @@ internal static class EpcTransport
             return Results.Empty;
         }
 
-        var output = await RunAsync(transaction, fixmedinsCode, JsonNode.Parse(opened.Value.Data) as JsonObject ?? [], drugs, http.RequestAborted);
+        if (ParseObject(opened.Value.Data) is not { } data)
+        {
+            return ApiError.From(EpcErrors.Malformed.With("encData holds no JSON object")).ToResult();
+        }
+
+        var output = await RunAsync(transaction, fixmedinsCode, data, http.RequestServices, http.RequestAborted);
         if (!output.IsSuccess)
         {
             return ApiError.From(output.Error).ToResult();
@@ -68,7 +73,7 @@ internal static class EpcTransport
     /// The development transport the spec allows: plain JSON (<c>{"data": {...}}</c>) with the
     /// gateway's <c>x-tif-*</c> signature headers, the same transactions, a plain answer.
     /// </summary>
-    private static async Task<IResult> PlainAsync(string transaction, string body, HttpContext http, QueryCirculatingDrugsHandler drugs)
+    private static async Task<IResult> PlainAsync(string transaction, string body, HttpContext http)
     {
         var authentication = http.RequestServices.GetRequiredService<Infrastructure.Access.TifAuthentication>();
         Infrastructure.Access.TifCaller caller;
@@ -104,18 +109,43 @@ internal static class EpcTransport
             return ApiError.From(EpcErrors.Malformed.With("the plain body is {\"data\": {...}}")).ToResult();
         }
 
-        var output = await RunAsync(transaction, caller.FixmedinsCode, input, drugs, http.RequestAborted);
+        var output = await RunAsync(transaction, caller.FixmedinsCode, input, http.RequestServices, http.RequestAborted);
         return output.IsSuccess ? Results.Json(new { code = 0, message = "success", data = output.Value }, Answers) : ApiError.From(output.Error).ToResult();
     }
 
     /// <summary>The transaction, for the calling institution, whichever transport brought it.</summary>
-    private static async Task<Result<object>> RunAsync(string transaction, string fixmedinsCode, JsonObject input, QueryCirculatingDrugsHandler drugs, CancellationToken ct) => transaction switch
+    private static async Task<Result<object>> RunAsync(string transaction, string fixmedinsCode, JsonObject input, IServiceProvider services, CancellationToken ct)
     {
-        "circDrugQuery" => (await drugs.HandleAsync(new QueryCirculatingDrugs(fixmedinsCode, Text(input, "keyWords") ?? Text(input, "medListCodg"), Int(input, "pageNo", 1), Int(input, "pageSize", 20)), ct)).Map(r => (object)r),
-        _ => EpcErrors.UnknownTransaction.With($"{transaction} is not an e-prescription transaction here"),
-    };
+        T Use<T>()
+            where T : notnull => services.GetRequiredService<T>();
+        return transaction switch
+        {
+            "circDrugQuery" => (await Use<QueryCirculatingDrugsHandler>().HandleAsync(new QueryCirculatingDrugs(fixmedinsCode, Text(input, "keyWords") ?? Text(input, "medListCodg"), Int(input, "pageNo", 1), Int(input, "pageSize", 20)), ct)).Map(r => (object)r),
+            "uploadChk" => (await Use<PrecheckPrescriptionHandler>().HandleAsync(new PrecheckPrescription(fixmedinsCode, input), ct))
+                .Map(r => (object)new { r.RxTraceCode, r.HiRxno, ValiEndTime = EpcOutputs.Time(r.ValiEndTime) }),
+            "rxFixmedinsSign" => (await Use<SignPrescriptionHandler>().HandleAsync(new SignPrescription(fixmedinsCode, Text(input, "originalValue") ?? "", Text(input, "originalRxFile") ?? ""), ct))
+                .Map(r => (object)new { r.RxFile, r.SignDigest, r.SignCertSn, r.SignCertDn }),
+            "rxFileUpld" => (await Use<UploadPrescriptionHandler>().HandleAsync(new UploadPrescription(fixmedinsCode, input), ct)).Map(r => (object)r),
+            "rxUndo" => (await Use<RevokePrescriptionHandler>().HandleAsync(new RevokePrescription(fixmedinsCode, Text(input, "hiRxno") ?? "", Text(input, "drCode"), Text(input, "undoDrName"), Text(input, "undoRea")), ct)).Map(r => (object)r),
+            "hospRxDetlQuery" or "rxChkInfoQuery" or "rxSetlInfoQuery" =>
+                (await Use<GetPrescriptionHandler>().HandleAsync(new GetPrescription(Text(input, "hiRxno") ?? "", RxViewer.Institution(fixmedinsCode, "epc")), ct)).Map(view => EpcOutputs.Query(transaction, view)),
+            _ => EpcErrors.UnknownTransaction.With($"{transaction} is not an e-prescription transaction here"),
+        };
+    }
 
     private static readonly JsonSerializerOptions Answers = new(JsonSerializerDefaults.Web);
+
+    private static JsonObject? ParseObject(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static string? AppIdOf(string body)
     {

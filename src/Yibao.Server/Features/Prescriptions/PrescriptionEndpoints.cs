@@ -21,7 +21,7 @@ internal static class PrescriptionEndpoints
         app.MapPost("/epc/api/fixmedins/{transaction}", EpcTransport.HandleAsync)
             .WithName("EpcTransaction")
             .WithTags("E-prescriptions")
-            .WithSummary("An e-prescription transaction on the national transport (SM4-encrypted, SM2-signed body); so far circDrugQuery")
+            .WithSummary("An e-prescription transaction (uploadChk, rxFixmedinsSign, rxFileUpld, rxUndo, hospRxDetlQuery, rxChkInfoQuery, rxSetlInfoQuery, circDrugQuery) on the national transport (SM4-encrypted, SM2-signed body), or plain JSON with x-tif-* headers")
             .DisableAntiforgery();
         return app;
     }

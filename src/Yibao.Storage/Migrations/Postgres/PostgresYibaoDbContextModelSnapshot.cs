@@ -540,6 +540,50 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("chronic_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.DrugTraceRow", b =>
+                {
+                    b.Property<string>("DrugTracCodg")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("drug_trac_codg");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("HiRxno")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("hi_rxno");
+
+                    b.Property<string>("MedListCodg")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("med_list_codg");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("SetlId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("setl_id");
+
+                    b.HasKey("DrugTracCodg")
+                        .HasName("pk_drug_traces");
+
+                    b.HasIndex("HiRxno")
+                        .HasDatabaseName("ix_drug_traces_hi_rxno");
+
+                    b.ToTable("drug_traces", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.EcQrUseRow", b =>
                 {
                     b.Property<string>("QrNonce")
@@ -1485,6 +1529,298 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("policies", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.PrescriptionEventRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Door")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("door");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("event");
+
+                    b.Property<bool>("Fraud")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fraud");
+
+                    b.Property<string>("HiRxno")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("hi_rxno");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prescription_events");
+
+                    b.HasIndex("Fraud", "At")
+                        .HasDatabaseName("ix_prescription_events_fraud_at");
+
+                    b.HasIndex("HiRxno", "Id")
+                        .HasDatabaseName("ix_prescription_events_hi_rxno_id");
+
+                    b.ToTable("prescription_events", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PrescriptionPassRow", b =>
+                {
+                    b.Property<string>("Pass")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("pass");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("HiRxno")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("hi_rxno");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("psn_no");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Pass")
+                        .HasName("pk_prescription_passes");
+
+                    b.ToTable("prescription_passes", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PrescriptionRow", b =>
+                {
+                    b.Property<string>("HiRxno")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("hi_rxno");
+
+                    b.Property<string>("BizTypeCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("biz_type_code");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<string>("DelvStasCodg")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("delv_stas_codg");
+
+                    b.Property<int>("Dispensings")
+                        .HasColumnType("integer")
+                        .HasColumnName("dispensings");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("HeldBy")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("held_by");
+
+                    b.Property<DateTimeOffset?>("HeldSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_since");
+
+                    b.Property<DateTimeOffset?>("LastDispensedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_dispensed_at");
+
+                    b.Property<int>("MaxReptCnt")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_rept_cnt");
+
+                    b.Property<string>("MdtrtId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mdtrt_id");
+
+                    b.Property<string>("MedType")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("med_type");
+
+                    b.Property<int>("MinInrvDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_inrv_days");
+
+                    b.Property<DateTimeOffset>("PrecheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prechecked_at");
+
+                    b.Property<int>("PrescriberLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("prescriber_level");
+
+                    b.Property<DateTimeOffset>("PrscTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prsc_time");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("psn_no");
+
+                    b.Property<string>("RxChkOpnn")
+                        .HasColumnType("text")
+                        .HasColumnName("rx_chk_opnn");
+
+                    b.Property<string>("RxChkPharName")
+                        .HasColumnType("text")
+                        .HasColumnName("rx_chk_phar_name");
+
+                    b.Property<string>("RxChkStasCodg")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("rx_chk_stas_codg");
+
+                    b.Property<DateTimeOffset?>("RxChkTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rx_chk_time");
+
+                    b.Property<string>("RxExraAttrCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("rx_exra_attr_code");
+
+                    b.Property<string>("RxFile")
+                        .HasColumnType("text")
+                        .HasColumnName("rx_file");
+
+                    b.Property<string>("RxTraceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rx_trace_code");
+
+                    b.Property<string>("SetlId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("setl_id");
+
+                    b.Property<string>("SignCertSn")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sign_cert_sn");
+
+                    b.Property<string>("SignCertificate")
+                        .HasColumnType("text")
+                        .HasColumnName("sign_certificate");
+
+                    b.Property<string>("SignDigest")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sign_digest");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("ValiEndTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vali_end_time");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("HiRxno")
+                        .HasName("pk_prescriptions");
+
+                    b.HasIndex("RxTraceCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prescriptions_rx_trace_code");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_prescriptions_status");
+
+                    b.HasIndex("FixmedinsCode", "PrscTime")
+                        .HasDatabaseName("ix_prescriptions_fixmedins_code_prsc_time");
+
+                    b.HasIndex("PsnNo", "PrscTime")
+                        .HasDatabaseName("ix_prescriptions_psn_no_prsc_time");
+
+                    b.ToTable("prescriptions", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>
                 {
                     b.Property<string>("Area")
@@ -2400,6 +2736,23 @@ namespace Yibao.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_policies_areas_area");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.PrescriptionRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.InstitutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("FixmedinsCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_institutions_fixmedins_code");
+
+                    b.HasOne("Yibao.Storage.Entities.PersonRow", null)
+                        .WithMany()
+                        .HasForeignKey("PsnNo")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prescriptions_persons_psn_no");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.PriceListRow", b =>

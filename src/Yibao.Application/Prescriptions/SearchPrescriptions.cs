@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Yibao.Domain;
+using Yibao.Domain.Prescriptions;
+using Yibao.Storage;
+
+namespace Yibao.Application.Prescriptions;
+
+/// <summary>The console's search: by patient (<c>psn_no</c>), prescribing or dispensing institution, and state; newest first.</summary>
+public sealed record SearchPrescriptions(string? PsnNo, string? FixmedinsCode, string? Status, int Page = 1, int PageSize = 50);
+
+public sealed record PrescriptionPage(int Total, IReadOnlyList<PrescriptionSummary> Items, int FraudEvents);
+
+public sealed class SearchPrescriptionsHandler(YibaoDbContext db, TimeProvider clock)
+{
+    public async Task<Result<PrescriptionPage>> HandleAsync(SearchPrescriptions command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var query = db.Prescriptions.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(command.PsnNo))
+        {
+            query = query.Where(p => p.PsnNo == command.PsnNo.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(command.FixmedinsCode))
+        {
+            var code = command.FixmedinsCode.Trim();
+            query = query.Where(p => p.FixmedinsCode == code || p.HeldBy == code);
+        }
+
+        if (!string.IsNullOrWhiteSpace(command.Status))
+        {
+            query = query.Where(p => p.Status == command.Status);
+        }
+
+        var size = Math.Clamp(command.PageSize, 1, 200);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(p => p.HiRxno)
+            .Skip((Math.Max(1, command.Page) - 1) * size).Take(size)
+            .Join(db.Institutions, p => p.FixmedinsCode, i => i.FixmedinsCode, (p, i) => new { Rx = p, i.Name })
+            .ToListAsync(ct);
+        var fraud = await db.PrescriptionEvents.CountAsync(e => e.Fraud, ct);
+        var now = clock.GetUtcNow();
+        return new PrescriptionPage(total, [.. rows.Select(r => new PrescriptionSummary(r.Rx, RxStates.Shown(r.Rx, now), PrescriptionDocument.Drugs(System.Text.Json.Nodes.JsonNode.Parse(r.Rx.Content)!.AsObject()), r.Name))], fraud);
+    }
+}

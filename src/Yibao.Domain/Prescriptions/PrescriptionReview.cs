@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace Yibao.Domain.Prescriptions;
+
+/// <summary>The refusals of the platform's pre-check (<c>uploadChk</c>), one per check of <c>spec/e-prescription.md</c>.</summary>
+public static class PrescriptionReviewErrors
+{
+    public static readonly ErrorCode VisitNotFound = new("rx_visit_not_found", ErrorKind.NotFound);
+    public static readonly ErrorCode VisitOfAnotherPatient = new("rx_visit_of_another_patient", ErrorKind.Refused);
+    public static readonly ErrorCode VisitClosed = new("rx_visit_closed", ErrorKind.Refused);
+    public static readonly ErrorCode NotDesignated = new("rx_institution_not_designated", ErrorKind.Refused);
+    public static readonly ErrorCode OutOfScope = new("rx_service_out_of_scope", ErrorKind.Refused);
+    public static readonly ErrorCode NotAfterFollowUp = new("rx_online_not_follow_up", ErrorKind.Refused);
+    public static readonly ErrorCode DrugNotInCatalogue = new("rx_drug_not_in_catalogue", ErrorKind.Refused);
+    public static readonly ErrorCode QuantityOverCourse = new("rx_quantity_over_course", ErrorKind.Refused);
+    public static readonly ErrorCode DuplicateTherapy = new("rx_duplicate_therapy", ErrorKind.Refused);
+    public static readonly ErrorCode ValidityTooLong = new("rx_validity_too_long", ErrorKind.Refused);
+}
+
+/// <summary>The pure checks of a pre-check: the course a drug's quantity covers, the validity limit, duplicate therapy.</summary>
+public static class PrescriptionReview
+{
+    /// <summary>The validity the spec allows when the area sets none: three days.</summary>
+    public const int DefaultMaxValidityDays = 3;
+
+    /// <summary>Doses a day by <c>used_frqu_codg</c> (the common codes; a weekly one counts a seventh).</summary>
+    private static readonly Dictionary<string, decimal> DosesPerDay = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["qd"] = 1m, ["qn"] = 1m, ["qm"] = 1m, ["bid"] = 2m, ["q12h"] = 2m, ["tid"] = 3m, ["q8h"] = 3m,
+        ["qid"] = 4m, ["q6h"] = 4m, ["q4h"] = 6m, ["qod"] = 0.5m, ["biw"] = 2m / 7m, ["tiw"] = 3m / 7m, ["qw"] = 1m / 7m,
+    };
+
+    /// <summary>
+    /// The most of <paramref name="drug"/> its course needs (days × dose × doses a day), when that can
+    /// be said: a known frequency, and the dose counted in the unit the quantity is (otherwise null,
+    /// and the pharmacist's review is what judges it).
+    /// </summary>
+    public static decimal? CourseQuantity(PrescribedDrug drug)
+    {
+        ArgumentNullException.ThrowIfNull(drug);
+        if (drug.UsedFrquCodg is not { } code || !DosesPerDay.TryGetValue(code, out var perDay)
+            || !string.Equals(drug.SinDosunt ?? "", drug.DrugDosunt ?? "", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Math.Ceiling(drug.MedcDays * drug.SinDoscnt * perDay);
+    }
+
+    public static DomainError? CheckCourse(PrescribedDrug drug)
+    {
+        ArgumentNullException.ThrowIfNull(drug);
+        return CourseQuantity(drug) is { } most && drug.DrugCnt > most
+            ? PrescriptionReviewErrors.QuantityOverCourse.With(
+                $"{drug.MedListCodg} ({drug.DrugGenname}): {drug.DrugCnt.ToString(CultureInfo.InvariantCulture)} {drug.DrugDosunt} is more than {drug.MedcDays} days of {drug.SinDoscnt.ToString(CultureInfo.InvariantCulture)} {drug.SinDosunt} {drug.UsedFrquCodg} ({most.ToString(CultureInfo.InvariantCulture)})")
+            : null;
+    }
+
+    public static DomainError? CheckValidity(int valiDays, int maxDays) => valiDays < 1 || valiDays > maxDays
+        ? PrescriptionReviewErrors.ValidityTooLong.With($"valiDays is {valiDays}: a prescription here is valid 1 to {maxDays} days")
+        : null;
+
+    /// <summary>The first drug also on another of the patient's prescriptions still in force at <paramref name="at"/> (that prescription's number with it).</summary>
+    public static DomainError? CheckDuplicates(IEnumerable<PrescribedDrug> drugs, IEnumerable<(string HiRxno, DateTimeOffset ValidUntil, IReadOnlyCollection<string> Codes)> others, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(drugs);
+        ArgumentNullException.ThrowIfNull(others);
+        var inForce = others.Where(o => o.ValidUntil > at).ToList();
+        foreach (var drug in drugs)
+        {
+            if (inForce.FirstOrDefault(o => o.Codes.Contains(drug.MedListCodg)) is { HiRxno: not null } other)
+            {
+                return PrescriptionReviewErrors.DuplicateTherapy.With($"{drug.MedListCodg} ({drug.DrugGenname}) is already prescribed on {other.HiRxno}, valid until {other.ValidUntil:yyyy-MM-dd HH:mm}");
+            }
+        }
+
+        return null;
+    }
+}
