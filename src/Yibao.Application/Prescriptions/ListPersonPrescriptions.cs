@@ -20,11 +20,13 @@ public sealed class ListPersonPrescriptionsHandler(YibaoDbContext db, TimeProvid
         var signed = new[] { RxStatus.Prechecked.ToName(), RxStatus.Signed.ToName() };
         var rows = await db.Prescriptions.AsNoTracking()
             .Where(p => p.PsnNo == command.PsnNo && !signed.Contains(p.Status))
-            .OrderByDescending(p => p.HiRxno) // hi_rxno begins with its pre-check time
+            .OrderByDescending(p => p.HiRxno) // hi_rxno begins with its pre-check time, to the second
             .Take(Math.Clamp(command.Limit, 1, 200))
             .Join(db.Institutions, p => p.FixmedinsCode, i => i.FixmedinsCode, (p, i) => new { Rx = p, i.Name })
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return rows.Select(r => new PrescriptionSummary(r.Rx, RxStates.Shown(r.Rx, now), PrescriptionDocument.Drugs(System.Text.Json.Nodes.JsonNode.Parse(r.Rx.Content)!.AsObject()), r.Name)).ToList();
+
+        // Instants are ordered here, not in SQL (SQLite cannot): newest prescription first.
+        return rows.OrderByDescending(r => r.Rx.PrscTime).ThenByDescending(r => r.Rx.PrecheckedAt).Select(r => new PrescriptionSummary(r.Rx, RxStates.Shown(r.Rx, now), PrescriptionDocument.Drugs(System.Text.Json.Nodes.JsonNode.Parse(r.Rx.Content)!.AsObject()), r.Name)).ToList();
     }
 }

@@ -23,11 +23,11 @@ public static class PrescriptionReview
     /// <summary>The validity the spec allows when the area sets none: three days.</summary>
     public const int DefaultMaxValidityDays = 3;
 
-    /// <summary>Doses a day by <c>used_frqu_codg</c> (the common codes; a weekly one counts a seventh).</summary>
-    private static readonly Dictionary<string, decimal> DosesPerDay = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Doses per so many days by <c>used_frqu_codg</c> (the common codes), kept as a fraction so a weekly course counts exactly.</summary>
+    private static readonly Dictionary<string, (int Doses, int Days)> Frequencies = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["qd"] = 1m, ["qn"] = 1m, ["qm"] = 1m, ["bid"] = 2m, ["q12h"] = 2m, ["tid"] = 3m, ["q8h"] = 3m,
-        ["qid"] = 4m, ["q6h"] = 4m, ["q4h"] = 6m, ["qod"] = 0.5m, ["biw"] = 2m / 7m, ["tiw"] = 3m / 7m, ["qw"] = 1m / 7m,
+        ["qd"] = (1, 1), ["qn"] = (1, 1), ["qm"] = (1, 1), ["bid"] = (2, 1), ["q12h"] = (2, 1), ["tid"] = (3, 1), ["q8h"] = (3, 1),
+        ["qid"] = (4, 1), ["q6h"] = (4, 1), ["q4h"] = (6, 1), ["qod"] = (1, 2), ["biw"] = (2, 7), ["tiw"] = (3, 7), ["qw"] = (1, 7),
     };
 
     /// <summary>
@@ -38,13 +38,13 @@ public static class PrescriptionReview
     public static decimal? CourseQuantity(PrescribedDrug drug)
     {
         ArgumentNullException.ThrowIfNull(drug);
-        if (drug.UsedFrquCodg is not { } code || !DosesPerDay.TryGetValue(code, out var perDay)
+        if (drug.UsedFrquCodg is not { } code || !Frequencies.TryGetValue(code, out var frequency)
             || !string.Equals(drug.SinDosunt ?? "", drug.DrugDosunt ?? "", StringComparison.Ordinal))
         {
             return null;
         }
 
-        return Math.Ceiling(drug.MedcDays * drug.SinDoscnt * perDay);
+        return Math.Ceiling(drug.MedcDays * drug.SinDoscnt * frequency.Doses / frequency.Days);
     }
 
     public static DomainError? CheckCourse(PrescribedDrug drug)

@@ -25,7 +25,7 @@ public sealed class PrescriptionIssueTests
 
         Assert.Equal(20, rx.RxTraceCode.Length);
         Assert.Equal(Now.AddDays(3), rx.ValiEndTime);
-        Assert.Equal(("prechecked", 3, "11", ZhangWei), (row.Status, row.PrescriberLevel, row.MedType, row.PsnNo));
+        Assert.Equal(("prechecked", 3, "14", ZhangWei), (row.Status, row.PrescriberLevel, row.MedType, row.PsnNo));
         Assert.DoesNotContain("mdtrtCertNo", row.Content, StringComparison.Ordinal);
     }
 

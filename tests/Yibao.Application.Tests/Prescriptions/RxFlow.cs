@@ -48,7 +48,7 @@ internal static class RxFlow
             ["rxdrugdetail"] = drugs ?? TwoDrugs(),
             ["mdtrtinfo"] = new JsonObject
             {
-                ["mdtrtId"] = mdtrtId, ["medType"] = "11", ["psnNo"] = psnNo, ["maindiagCode"] = "I10", ["diseName"] = "Hypertension",
+                ["mdtrtId"] = mdtrtId, ["medType"] = "14", ["psnNo"] = psnNo, ["maindiagCode"] = "I10", ["diseName"] = "Hypertension",
                 ["drCode"] = "D0001", ["prscDrName"] = "Dr. Li",
             },
             ["diseinfo"] = new JsonArray(new JsonObject { ["diagType"] = "1", ["maindiagFlag"] = "1", ["diagCode"] = "I10", ["diagName"] = "Hypertension" }),
@@ -61,9 +61,9 @@ internal static class RxFlow
         return document;
     }
 
-    /// <summary>A visit at <paramref name="institution"/> (an online follow-up at an internet hospital) with nothing uploaded.</summary>
+    /// <summary>A chronic-disease visit (hypertension) at <paramref name="institution"/> (an online follow-up at an internet hospital) with nothing uploaded.</summary>
     public static async Task<string> VisitAsync(TestApplication app, string institution = Hospital, string psnNo = ZhangWei) =>
-        (await app.CommitAsync(s => s.Use<RegisterVisitHandler>().HandleAsync(new RegisterVisit(psnNo, null, institution, "11", DiseCodg: "I10"), default))).Ok().MdtrtId;
+        (await app.CommitAsync(s => s.Use<RegisterVisitHandler>().HandleAsync(new RegisterVisit(psnNo, null, institution, "14", DiseCodg: "I10"), default))).Ok().MdtrtId;
 
     public static Task<Result<PrecheckedPrescription>> PrecheckAsync(TestApplication app, JsonObject document, string institution = Hospital) =>
         app.ReadAsync(s => s.Use<PrecheckPrescriptionHandler>().HandleAsync(new PrecheckPrescription(institution, document), default));

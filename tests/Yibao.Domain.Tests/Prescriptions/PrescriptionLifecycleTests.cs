@@ -44,6 +44,18 @@ public sealed class PrescriptionLifecycleTests
     }
 
     [Fact]
+    public void Next_AHoldWithNoSettlement_LapsesSoAnotherPharmacyMayTakeIt()
+    {
+        var at = Prescribed.AddHours(2);
+        var held = Step(Uploaded(), RxEvent.Download, at, "P1");
+
+        Assert.Equal("rx_held_elsewhere", Refusal(held, RxEvent.Download, at + PrescriptionLifecycle.HoldLifetime, "P2"));
+        var taken = Step(held, RxEvent.Download, at + PrescriptionLifecycle.HoldLifetime + TimeSpan.FromSeconds(1), "P2");
+        Assert.Equal(("P2", RxStatus.Dispensing), (taken.HeldBy, taken.Status));
+        Assert.Equal("rx_held_elsewhere", Refusal(taken, RxEvent.Dispense, at + TimeSpan.FromHours(1), "P1"));
+    }
+
+    [Fact]
     public void Next_AReusablePrescription_IsDispensedUpToItsCountAndNoSoonerThanItsInterval()
     {
         var state = Uploaded(new RxReuse(MaxCount: 3, MinIntervalDays: 7), validDays: 30);
