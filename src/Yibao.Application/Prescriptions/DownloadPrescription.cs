@@ -34,7 +34,7 @@ public sealed class DownloadPrescriptionHandler(YibaoDbContext db, GetPlatformCe
         var hiRxno = command.HiRxno ?? pass.Pass?.HiRxno;
         if (hiRxno is null)
         {
-            return PrescriptionDocument.Invalid.With("hi_rxno is required with an e-certificate token");
+            return PrescriptionReviewErrors.Invalid.With("hi_rxno is required with an e-certificate token");
         }
 
         if (pass.Pass is { Kind: PrescriptionPasses.AuthRxno } auth && (auth.UsedAt is not null || auth.HiRxno != hiRxno))

@@ -17,7 +17,7 @@ public sealed class ReviewPrescriptionHandler(YibaoDbContext db, PrescriptionJou
         ArgumentNullException.ThrowIfNull(command);
         if (command.RxChkStasCodg is not ("1" or "2"))
         {
-            return PrescriptionDocument.Invalid.With("rx_chk_stas_codg is 1 (passed) or 2 (refused)");
+            return PrescriptionReviewErrors.Invalid.With("rx_chk_stas_codg is 1 (passed) or 2 (refused)");
         }
 
         var held = await HeldPrescriptions.FindAsync(db, command.HiRxno, command.Pharmacy, ct);

@@ -40,7 +40,7 @@ public sealed class SignPrescriptionHandler(YibaoDbContext db, SigningAuthority 
     {
         if (UploadFields.Decode(command.OriginalValue) is not { } upload || !PrescriptionSeal.IsBase64(command.OriginalRxFile))
         {
-            return PrescriptionDocument.Invalid.With("originalValue is Base64 of the upload's JSON fields, originalRxFile Base64 of the prescription's file");
+            return PrescriptionReviewErrors.Invalid.With("originalValue is Base64 of the upload's JSON fields, originalRxFile Base64 of the prescription's file");
         }
 
         var found = await UploadFields.FindAsync(db, command.FixmedinsCode, upload, ct);
@@ -118,7 +118,7 @@ internal static class UploadFields
         var traceCode = PrescriptionDocument.Text(upload, "rxTraceCode");
         if (hiRxno is null || traceCode is null)
         {
-            return PrescriptionDocument.Invalid.With("hiRxno and rxTraceCode are required");
+            return PrescriptionReviewErrors.Invalid.With("hiRxno and rxTraceCode are required");
         }
 
         var rx = await db.Prescriptions.FirstOrDefaultAsync(p => p.HiRxno == hiRxno && p.FixmedinsCode == fixmedinsCode, ct);

@@ -28,8 +28,6 @@ public sealed record RxOrder(
 /// </summary>
 public static class PrescriptionDocument
 {
-    public static readonly ErrorCode Invalid = new("rx_invalid", ErrorKind.Invalid);
-
     public const int MaxDrugs = 50;
 
     public static Result<RxOrder> Read(JsonObject document, TimeSpan utcOffset)
@@ -103,7 +101,7 @@ public static class PrescriptionDocument
 
         if (errors.Count > 0)
         {
-            return Invalid.With(string.Join("; ", errors));
+            return PrescriptionReviewErrors.Invalid.With(string.Join("; ", errors));
         }
 
         return new RxOrder(

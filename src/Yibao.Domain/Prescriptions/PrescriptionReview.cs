@@ -5,11 +5,12 @@ namespace Yibao.Domain.Prescriptions;
 /// <summary>The refusals of the platform's pre-check (<c>uploadChk</c>), one per check of <c>spec/e-prescription.md</c>.</summary>
 public static class PrescriptionReviewErrors
 {
+    /// <summary>The prescription document is malformed: each field's error is named by its path.</summary>
+    public static readonly ErrorCode Invalid = new("rx_invalid", ErrorKind.Invalid);
+
     public static readonly ErrorCode VisitNotFound = new("rx_visit_not_found", ErrorKind.NotFound);
     public static readonly ErrorCode VisitOfAnotherPatient = new("rx_visit_of_another_patient", ErrorKind.Refused);
     public static readonly ErrorCode VisitClosed = new("rx_visit_closed", ErrorKind.Refused);
-    public static readonly ErrorCode NotDesignated = new("rx_institution_not_designated", ErrorKind.Refused);
-    public static readonly ErrorCode OutOfScope = new("rx_service_out_of_scope", ErrorKind.Refused);
     public static readonly ErrorCode NotAfterFollowUp = new("rx_online_not_follow_up", ErrorKind.Refused);
     public static readonly ErrorCode DrugNotInCatalogue = new("rx_drug_not_in_catalogue", ErrorKind.Refused);
     public static readonly ErrorCode QuantityOverCourse = new("rx_quantity_over_course", ErrorKind.Refused);

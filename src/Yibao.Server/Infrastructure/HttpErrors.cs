@@ -27,7 +27,6 @@ internal static class HttpErrors
     public static readonly HttpErrorCode NotFound = new("not_found", 404);
     public static readonly HttpErrorCode UnknownProvider = new("unknown_provider", 404);
     public static readonly HttpErrorCode MethodNotAllowed = new("method_not_allowed", 405);
-    public static readonly HttpErrorCode ConcurrentUpdate = new("concurrent_update", 409);
     public static readonly HttpErrorCode MsgidReused = new("msgid_reused", 409);
     public static readonly HttpErrorCode TotpAlreadyOn = new("totp_already_on", 409);
     public static readonly HttpErrorCode DocumentTooLarge = new("document_too_large", 413);

@@ -132,7 +132,7 @@ internal sealed class IdempotentWrites(YibaoDbContext db, WriteGate gate, TimePr
             db.ChangeTracker.Clear();
             return await FindAsync(key, CancellationToken.None) is { } winner
                 ? Replay(winner, fingerprint)
-                : new WriteOutcome(0, "", false, HttpErrors.ConcurrentUpdate.With("A concurrent request changed the same data; retry with a new message id."));
+                : new WriteOutcome(0, "", false, ApiError.From(Application.ConcurrencyErrors.ConcurrentUpdate.With("A concurrent request changed the same data; retry with a new message id.")));
         }
 
         return new WriteOutcome(reply.Status, body, false, null);

@@ -3,6 +3,14 @@ namespace Yibao.Server.Infrastructure;
 /// <summary>The layout of the person's phone pages: server-rendered, phone-sized, no scripts of its own.</summary>
 internal static class PhonePage
 {
+    /// <summary>A QR code as a PNG data URL, for an <c>img</c>.</summary>
+    public static string QrPng(string content)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(content, QRCoder.QRCodeGenerator.ECCLevel.M);
+        return "data:image/png;base64," + Convert.ToBase64String(new QRCoder.PngByteQRCode(data).GetGraphic(8));
+    }
+
     /// <param name="status">A refusal's status, as the native API would answer it: the page explains, the status tells.</param>
     public static IResult Render(string title, string body, int status = StatusCodes.Status200OK) => Results.Content($$"""
         <!doctype html>

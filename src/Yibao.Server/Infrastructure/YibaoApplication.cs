@@ -143,6 +143,7 @@ public static class YibaoApplication
         app.MapECertificateEndpoints();
         app.MapPaymentEndpoints();
         app.MapOrderPages();
+        app.MapPrescriptionPages();
         app.MapSimulatedCashier();
         app.MapConsole();
         return app;
@@ -198,7 +199,7 @@ public static class YibaoApplication
         {
             BadHttpRequestException bad => new ApiError(bad.StatusCode, HttpErrors.MalformedRequest.Code, BadRequests.Describe(bad)),
             OperationCanceledException => HttpErrors.RequestCancelled.With("The request was cancelled."),
-            DbUpdateConcurrencyException => HttpErrors.ConcurrentUpdate.With("A concurrent request changed the same data; retry."),
+            DbUpdateConcurrencyException => ApiError.From(Application.ConcurrencyErrors.ConcurrentUpdate.With("A concurrent request changed the same data; retry.")),
             not null when DbErrors.IsUnavailable(exception) => HttpErrors.DatabaseUnavailable.With("The database cannot be reached; retry later."),
             _ => HttpErrors.InternalError.With("An unexpected error occurred; it has been logged."),
         };

@@ -103,6 +103,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /me/certificate/qr.json"] = new(Access.Person),
         ["GET /me/settlements"] = new(Access.Person),
         ["GET /me/orders/"] = new(Access.Person),
+        ["GET /me/prescriptions/"] = new(Access.Person),
+        ["GET /me/prescriptions/{hiRxno}"] = new(Access.Person, ResourceOwner: ZhangWei),
+        ["GET /me/prescriptions/{hiRxno}/qr.json"] = new(Access.Person, ResourceOwner: ZhangWei),
         ["GET /me/orders/{payOrdId}"] = new(Access.Person, ResourceOwner: ZhangWei),
         ["POST /me/orders/{payOrdId}/confirm"] = new(Access.Person, ResourceOwner: ZhangWei),
         ["GET /epc/api/ca"] = new(Access.Public),
@@ -120,6 +123,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /console/institutions/{Code}"] = new(Access.Console, StaffRoles.Designation),
         ["POST /console/institutions/{Code}"] = new(Access.Console, StaffRoles.Designation),
         ["GET /console/settlements"] = new(Access.Console, StaffRoles.Audit),
+        ["GET /console/prescriptions"] = new(Access.Console, StaffRoles.Audit),
+        ["POST /console/prescriptions"] = new(Access.Console, StaffRoles.Audit),
+        ["GET /console/prescriptions/{HiRxno}"] = new(Access.Console, StaffRoles.Audit),
+        ["POST /console/prescriptions/{HiRxno}"] = new(Access.Console, StaffRoles.Audit),
         ["POST /console/settlements"] = new(Access.Console, StaffRoles.Audit),
         ["GET /console/settlements/{SetlId}"] = new(Access.Console, StaffRoles.Audit),
         ["POST /console/settlements/{SetlId}"] = new(Access.Console, StaffRoles.Audit),
@@ -171,6 +178,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var flow = new PaymentFlow(_server);
         var order = await flow.OrderAsync(await flow.VisitAsync());
         _values["mdtrtId"] = open;
+        _values["hiRxno"] = await Prescribing.PrescribeAsync(_server, "H33010000001", ZhangWei, "I10", Prescribing.Drug("XA10BAA001A001", "Metformin", 28, 0.5m));
+        _values["HiRxno"] = _values["hiRxno"];
         _values["setlId"] = settlement.GetProperty("setl_id").GetString()!;
         _values["SetlId"] = _values["setlId"];
         _values["payOrdId"] = order.GetProperty("pay_ord_id").GetString()!;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
-using QRCoder;
 using Yibao.Application.ECertificates;
 using Yibao.Application.Persons;
 using Yibao.Application.Settlements;
@@ -38,7 +37,7 @@ internal static class PatientPages
         me.MapGet("/certificate/qr.json", (HttpContext http, QrCodes qrCodes) =>
         {
             var (content, expiresAt) = qrCodes.Issue(http.User.FindFirstValue(PsnNoClaim)!);
-            return Results.Json(new { content, expires_at = expiresAt.ToUnixTimeSeconds(), png = PngDataUrl(content) });
+            return Results.Json(new { content, expires_at = expiresAt.ToUnixTimeSeconds(), png = PhonePage.QrPng(content) });
         }).RequireAuthorization();
     }
 
@@ -89,7 +88,7 @@ internal static class PatientPages
         return Page("医保电子凭证 Certificate", $$"""
             <h1>医保电子凭证<br><small>Insurance certificate</small></h1>
             <p class="who">{{WebUtility.HtmlEncode(person.Name)}} · {{Domain.Privacy.Masking.IdNumber(person.Certno)}}</p>
-            <img id="qr" src="{{PngDataUrl(content)}}" alt="QR" data-content="{{WebUtility.HtmlEncode(content)}}" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
+            <img id="qr" src="{{PhonePage.QrPng(content)}}" alt="QR" data-content="{{WebUtility.HtmlEncode(content)}}" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
             <p class="hint">请向医院或药店出示 Show this code at the hospital or pharmacy.<br>
               <span id="left"></span></p>
             <p class="hint"><a href="/me/orders">待支付订单 My orders</a> · <a href="/me/settlements">结算记录 My settlements</a></p>
@@ -136,13 +135,6 @@ internal static class PatientPages
             {(body.Length == 0 ? "<p class=\"hint\">暂无结算 No settlements yet.</p>" : body)}
             <p class="hint"><a href="/me/certificate">医保电子凭证 Certificate</a></p>
             """);
-    }
-
-    private static string PngDataUrl(string content)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(content, QRCodeGenerator.ECCLevel.M);
-        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(8));
     }
 
     private static IResult Page(string title, string body) => PhonePage.Render(title, body);
