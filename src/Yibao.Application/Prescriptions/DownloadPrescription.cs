@@ -87,6 +87,6 @@ public sealed class DownloadPrescriptionHandler(YibaoDbContext db, GetPlatformCe
 
         var name = await db.Institutions.AsNoTracking().Where(i => i.FixmedinsCode == rx.FixmedinsCode).Select(i => i.Name).FirstAsync(ct);
         db.PersonAccessRecords.Add(new PersonAccessRow { At = now, ActorKind = "institution", Actor = command.Pharmacy, PsnNo = rx.PsnNo, Door = "gateway", Purpose = "rx-download" });
-        return new DownloadedPrescription(rx, PrescriptionDocument.Drugs(System.Text.Json.Nodes.JsonNode.Parse(rx.Content)!.AsObject()), name);
+        return new DownloadedPrescription(rx, PrescriptionContent.Drugs(rx), name);
     }
 }

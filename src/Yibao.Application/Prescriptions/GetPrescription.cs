@@ -70,7 +70,7 @@ public sealed class GetPrescriptionHandler(YibaoDbContext db, GetPlatformCertifi
         var dispensed = settlement is null ? [] : await db.FeeLines.AsNoTracking().Where(l => l.MdtrtId == settlement.MdtrtId && !l.Cancelled).OrderBy(l => l.Id).ToListAsync(ct);
         var packs = await db.DrugTraces.AsNoTracking().Where(t => t.HiRxno == rx.HiRxno).OrderBy(t => t.DrugTracCodg).ToListAsync(ct);
         var name = await db.Institutions.AsNoTracking().Where(i => i.FixmedinsCode == rx.FixmedinsCode).Select(i => i.Name).FirstAsync(ct);
-        var content = JsonNode.Parse(rx.Content) as JsonObject ?? [];
+        var content = PrescriptionContent.Of(rx);
         if (viewer.Kind != "person")
         {
             db.PersonAccessRecords.Add(new PersonAccessRow { At = clock.GetUtcNow(), ActorKind = viewer.Kind, Actor = viewer.Id, PsnNo = rx.PsnNo, Door = viewer.Door, Purpose = "rx-read" });

@@ -48,7 +48,7 @@ public sealed class ListCirculatingPrescriptionsHandler(YibaoDbContext db, TimeP
         foreach (var f in found)
         {
             var pass = PrescriptionPasses.Issue(db, PrescriptionPasses.AuthRxno, psnNo, f.Rx.HiRxno, command.Pharmacy, now);
-            var visit = System.Text.Json.Nodes.JsonNode.Parse(f.Rx.Content)?["prescription"]?["mdtrtinfo"] as System.Text.Json.Nodes.JsonObject;
+            var visit = PrescriptionContent.Of(f.Rx)["prescription"]?["mdtrtinfo"] as System.Text.Json.Nodes.JsonObject;
             list.Add(new CirculatingPrescription(pass.Pass, f.Rx, f.Name, visit is null ? null : PrescriptionDocument.Text(visit, "diseName")));
         }
 

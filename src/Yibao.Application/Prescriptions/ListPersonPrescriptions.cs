@@ -27,6 +27,6 @@ public sealed class ListPersonPrescriptionsHandler(YibaoDbContext db, TimeProvid
         var now = clock.GetUtcNow();
 
         // Instants are ordered here, not in SQL (SQLite cannot): newest prescription first.
-        return rows.OrderByDescending(r => r.Rx.PrscTime).ThenByDescending(r => r.Rx.PrecheckedAt).Select(r => new PrescriptionSummary(r.Rx, RxStates.Shown(r.Rx, now), PrescriptionDocument.Drugs(System.Text.Json.Nodes.JsonNode.Parse(r.Rx.Content)!.AsObject()), r.Name)).ToList();
+        return rows.OrderByDescending(r => r.Rx.PrscTime).ThenByDescending(r => r.Rx.PrecheckedAt).Select(r => PrescriptionContent.Summary(r.Rx, r.Name, now)).ToList();
     }
 }

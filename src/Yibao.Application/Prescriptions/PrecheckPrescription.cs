@@ -180,7 +180,7 @@ public sealed class PrecheckPrescriptionHandler(
             : null;
     }
 
-    private static JsonObject Content(PrescriptionRow rx) => JsonNode.Parse(rx.Content) as JsonObject ?? [];
+    private static JsonObject Content(PrescriptionRow rx) => PrescriptionContent.Of(rx);
 
     private static string? Hosp(PrescriptionRow rx) => Content(rx)["prescription"] is JsonObject p ? PrescriptionDocument.Text(p, "hospRxno") : null;
 

@@ -64,7 +64,7 @@ public sealed class PrescriptionClaims(YibaoDbContext db, GetPlatformCertificate
             return (null, journal.Refused(rx.HiRxno, actor, broken));
         }
 
-        var drugs = PrescriptionDocument.Drugs(System.Text.Json.Nodes.JsonNode.Parse(rx.Content)!.AsObject());
+        var drugs = PrescriptionContent.Drugs(rx);
         if (PrescriptionDispensing.CheckLines(rx.HiRxno, lines.Select(l => new DispensedLine(l.Code, l.Qty)), [.. drugs]) is { } fraud)
         {
             return (null, journal.Refused(rx.HiRxno, actor, fraud));

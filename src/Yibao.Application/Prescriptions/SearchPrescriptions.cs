@@ -42,6 +42,6 @@ public sealed class SearchPrescriptionsHandler(YibaoDbContext db, TimeProvider c
             .ToListAsync(ct);
         var fraud = await db.PrescriptionEvents.Where(e => e.Fraud).GroupBy(e => e.Code ?? "").Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var now = clock.GetUtcNow();
-        return new PrescriptionPage(total, [.. rows.Select(r => new PrescriptionSummary(r.Rx, RxStates.Shown(r.Rx, now), PrescriptionDocument.Drugs(System.Text.Json.Nodes.JsonNode.Parse(r.Rx.Content)!.AsObject()), r.Name))], byStatus, fraud);
+        return new PrescriptionPage(total, [.. rows.Select(r => PrescriptionContent.Summary(r.Rx, r.Name, now))], byStatus, fraud);
     }
 }

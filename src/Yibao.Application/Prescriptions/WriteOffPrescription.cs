@@ -42,7 +42,7 @@ public sealed partial class WriteOffPrescriptionHandler(YibaoDbContext db, Presc
             return RxErrors.DrugTraceCodeInvalid.With($"{bad.MedListCodg}: drug_trac_codg {bad.DrugTracCodg} is not 20 digits");
         }
 
-        var drugs = PrescriptionDocument.Drugs(System.Text.Json.Nodes.JsonNode.Parse(rx.Content)!.AsObject()).Select(d => d.MedListCodg).ToHashSet(StringComparer.Ordinal);
+        var drugs = PrescriptionContent.Drugs(rx).Select(d => d.MedListCodg).ToHashSet(StringComparer.Ordinal);
         if (command.Packs.FirstOrDefault(p => !drugs.Contains(p.MedListCodg)) is { } stranger)
         {
             return journal.Refused(rx.HiRxno, RxActor.Institution(command.Pharmacy, "gateway"), PrescriptionFraudErrors.DrugNotPrescribed.With($"{stranger.MedListCodg} is not on prescription {rx.HiRxno}"));

@@ -49,7 +49,7 @@ internal static class Dispensing
         var downloaded = GatewayCall.Expect(await call.Use<DownloadPrescriptionHandler>().HandleAsync(
             new DownloadPrescription(pass, data.OptionalText("hi_rxno", 30), call.Institution.FixmedinsCode), ct));
         var rx = downloaded.Prescription;
-        var content = System.Text.Json.Nodes.JsonNode.Parse(rx.Content)!.AsObject();
+        var content = PrescriptionContent.Of(rx);
         return new
         {
             data = new
