@@ -233,6 +233,7 @@ public sealed class PrescriptionDispensingTests
         (await DownloadAsync(app, await ScanAsync(app, repeat))).Ok();
         clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal("rx_expired", (await DownloadAsync(app, await ScanAsync(app, once))).Refusal());
+        Assert.Equal(["rx_expired"], await FraudAsync(app, once));
         var shown = (await app.ReadAsync(s => s.Use<ListPersonPrescriptionsHandler>().HandleAsync(new ListPersonPrescriptions(ZhangWei), default))).Ok();
         Assert.Equal(Domain.Prescriptions.RxStatus.Expired, shown.Single(p => p.Prescription.HiRxno == once).Shown);
     }

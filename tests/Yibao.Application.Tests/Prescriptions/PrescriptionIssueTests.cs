@@ -170,5 +170,6 @@ public sealed class PrescriptionIssueTests
         Assert.Equal("rx_already_dispensed", (await RevokeAsync(second)).Refusal());
         Assert.Equal("rx_not_found", (await app.ReadAsync(s => s.Use<RevokePrescriptionHandler>().HandleAsync(new RevokePrescription(Community, second, null, null, null), default))).Refusal());
         Assert.Equal("rx_revoked", (await DownloadAsync(app, await ScanAsync(app, first))).Refusal());
+        Assert.Equal(["rx_revoked"], await FraudAsync(app, first));
     }
 }
