@@ -1,0 +1,89 @@
+using Yibao.Domain.Supervision.Rules;
+
+namespace Yibao.Domain.Supervision;
+
+/// <summary>
+/// The rule base: every claim rule and statistical rule, by id. Evaluating runs the rules of a stage
+/// that apply to the claim's scene (optionally only some, by id), each with its parameters in force:
+/// its defaults overridden by the agency's settings.
+/// </summary>
+public sealed class RuleSet
+{
+    public static RuleSet Default { get; } = new(
+        [
+            new SexRestrictionRule(), new AgeRestrictionRule(), new IndicationRestrictionRule(), new LevelRestrictionRule(), new InsutypeRestrictionRule(),
+            new CourseRestrictionRule(), new OnlineScopeRule(), new OnlineFirstVisitRule(), new OnlineWithoutDiagnosisRule(),
+            new OverPriceRule(), new IncludedItemRule(), new SplitChargeRule(), new SwitchedItemRule(), new SplitAdmissionRule(), new BedDaysRule(),
+            new InsuredStatusRule(), new IdentityMismatchRule(),
+            new OverQuantityRule(), new OverFrequencyRule(), new DuplicateTherapyRule(), new ContraindicationRule(), new PrescriptionReusedRule(),
+        ],
+        [new CostPerVisitOutlierRule(), new VisitsPerPersonOutlierRule(), new ItemShareOutlierRule()]);
+
+    public RuleSet(IReadOnlyList<SupervisionRule> claimRules, IReadOnlyList<PeerRule> peerRules)
+    {
+        ClaimRules = claimRules;
+        PeerRules = peerRules;
+        Definitions = claimRules.Select(r => r.Definition).Concat(peerRules.Select(r => r.Definition)).ToList();
+        if (Definitions.GroupBy(d => d.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new ArgumentException($"rule id {twice.Key} is used twice");
+        }
+    }
+
+    public IReadOnlyList<SupervisionRule> ClaimRules { get; }
+
+    public IReadOnlyList<PeerRule> PeerRules { get; }
+
+    public IReadOnlyList<RuleDefinition> Definitions { get; }
+
+    /// <summary>The findings of the stage's rules on the claim.</summary>
+    /// <param name="settings">Parameter values by rule id that replace the defaults.</param>
+    /// <param name="only">Rule ids to run (<c>rule_ids[]</c>); all when null or empty.</param>
+    public IReadOnlyList<Finding> Evaluate(
+        RuleStage stage,
+        SupervisedClaim claim,
+        ClaimHistory history,
+        KnowledgeBase knowledge,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings = null,
+        IReadOnlyCollection<string>? only = null)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var findings = new List<Finding>();
+        foreach (var rule in ClaimRules)
+        {
+            var definition = rule.Definition;
+            if ((definition.Stages & stage) == 0 || (definition.Scenes & claim.Scene) == 0 || (only is { Count: > 0 } && !only.Contains(definition.Id)))
+            {
+                continue;
+            }
+
+            findings.AddRange(rule.Evaluate(new RuleContext(claim, history, knowledge, InForce(definition, settings))));
+        }
+
+        return findings;
+    }
+
+    /// <summary>The statistical rules' findings over a period's totals.</summary>
+    public IReadOnlyList<Finding> EvaluatePeers(IReadOnlyList<PeerTotals> totals, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings = null, IReadOnlyCollection<string>? only = null) =>
+        [.. PeerRules.Where(r => only is not { Count: > 0 } || only.Contains(r.Definition.Id)).SelectMany(r => r.Evaluate(totals, InForce(r.Definition, settings)))];
+
+    /// <summary>A rule's parameters in force: its defaults, with the settings' values over them.</summary>
+    public static IReadOnlyDictionary<string, string> InForce(RuleDefinition definition, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (settings?.GetValueOrDefault(definition.Id) is not { Count: > 0 } overrides)
+        {
+            return definition.Parameters;
+        }
+
+        var merged = new Dictionary<string, string>(definition.Parameters, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides.Where(o => merged.ContainsKey(o.Key)))
+        {
+            merged[key] = value;
+        }
+
+        return merged;
+    }
+}

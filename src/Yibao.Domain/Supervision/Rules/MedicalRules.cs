@@ -1,0 +1,133 @@
+using System.Globalization;
+
+namespace Yibao.Domain.Supervision.Rules;
+
+/// <summary>超量: a line's quantity beyond its days of medication times the item's daily dose limit.</summary>
+public sealed class OverQuantityRule : SupervisionRule
+{
+    public override RuleDefinition Definition { get; } = Define("MED001", "Over-quantity", RuleFamily.Medical, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Suspect, false,
+        "{item}: {qty} is more than {days} days × {limit} a day ({most}).");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var line in context.Claim.Lines)
+        {
+            if (!context.Knowledge.DailyDoseLimits.TryGetValue(line.Code, out var limit))
+            {
+                continue;
+            }
+
+            var days = line.Days ?? 1;
+            var most = days * limit;
+            if (line.Qty > most)
+            {
+                yield return Fire(context, line.Price * (line.Qty - most), [line], ("item", $"{line.Code} {line.Name}"), ("qty", line.Qty), ("days", days), ("limit", limit), ("most", most));
+            }
+        }
+    }
+}
+
+/// <summary>超频次: more of an item in its period than its frequency limit allows (this claim with the history's).</summary>
+public sealed class OverFrequencyRule : SupervisionRule
+{
+    public override RuleDefinition Definition { get; } = Define("MED002", "Over-frequency per period", RuleFamily.Medical, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Suspect, false,
+        "{item}: {count} in the {period} days to {date}, more than the {max} allowed.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var group in context.Claim.Lines.GroupBy(l => l.Code, StringComparer.Ordinal))
+        {
+            if (!context.Knowledge.FrequencyLimits.TryGetValue(group.Key, out var limit))
+            {
+                continue;
+            }
+
+            var last = group.Max(l => l.Date);
+            var since = last.AddDays(1 - limit.PeriodDays);
+            var earlier = context.History.Claims.SelectMany(c => c.Lines).Where(l => l.Code == group.Key && l.Date >= since && l.Date <= last).Sum(l => l.Qty);
+            var count = earlier + group.Where(l => l.Date >= since).Sum(l => l.Qty);
+            if (count > limit.MaxCount)
+            {
+                var unit = group.Sum(l => l.Amount) / Math.Max(1m, group.Sum(l => l.Qty));
+                yield return Fire(context, Math.Min(count - limit.MaxCount, group.Sum(l => l.Qty)) * unit, group,
+                    ("item", $"{group.Key} {group.First().Name}"), ("count", count), ("period", limit.PeriodDays), ("max", limit.MaxCount), ("date", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+        }
+    }
+}
+
+/// <summary>重复用药: two items of one ingredient or class group at once (in this claim, or this claim's and one still in course from the history).</summary>
+public sealed class DuplicateTherapyRule : SupervisionRule
+{
+    public override RuleDefinition Definition { get; } = Define("MED003", "Duplicate drugs or therapy", RuleFamily.Medical, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Suspect, false,
+        "{item} duplicates {other} (group {group}) given {when}.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var groups = context.Knowledge.TherapyGroups;
+        var lines = context.Claim.Lines.Where(l => groups.ContainsKey(l.Code)).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var group = groups[line.Code];
+            if (lines.Take(i).FirstOrDefault(o => groups[o.Code] == group && o.Code != line.Code) is { } sameClaim)
+            {
+                yield return Fire(context, line.Amount, [sameClaim, line], ("item", $"{line.Code} {line.Name}"), ("other", $"{sameClaim.Code} {sameClaim.Name}"), ("group", group), ("when", "in the same claim"));
+                continue;
+            }
+
+            var inCourse = context.History.Claims.SelectMany(c => c.Lines)
+                .FirstOrDefault(o => o.Code != line.Code && groups.GetValueOrDefault(o.Code) == group && o.Date <= line.Date && o.Date.AddDays(o.Days ?? 1) > line.Date);
+            if (inCourse is not null)
+            {
+                yield return Fire(context, line.Amount, [line], ("item", $"{line.Code} {line.Name}"), ("other", $"{inCourse.Code} {inCourse.Name}"), ("group", group),
+                    ("when", $"on {inCourse.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} for {inCourse.Days ?? 1} days"));
+            }
+        }
+    }
+}
+
+/// <summary>配伍禁忌: two items not to be given together, in one claim.</summary>
+public sealed class ContraindicationRule : SupervisionRule
+{
+    public override RuleDefinition Definition { get; } = Define("MED004", "Contraindicated combination", RuleFamily.Medical, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Violation, true,
+        "{a} and {b} must not be given together.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var lines = context.Claim.Lines;
+        foreach (var (a, b) in context.Knowledge.Contraindications)
+        {
+            var first = lines.FirstOrDefault(l => l.Code == a);
+            var second = lines.FirstOrDefault(l => l.Code == b);
+            if (first is not null && second is not null)
+            {
+                yield return Fire(context, second.Amount, [first, second], ("a", $"{first.Code} {first.Name}"), ("b", $"{second.Code} {second.Name}"));
+            }
+        }
+    }
+}
+
+/// <summary>A prescription dispensed twice: a line names a prescription that an earlier settled claim already dispensed.</summary>
+public sealed class PrescriptionReusedRule : SupervisionRule
+{
+    public override RuleDefinition Definition { get; } = Define("MED005", "Prescription reused or dispensed twice", RuleFamily.Medical, RuleStage.During | RuleStage.After, Scene.Pharmacy | Scene.Outpatient, Severity.Violation, true,
+        "Prescription {rxno} was already dispensed by claim {previous}.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var group in context.Claim.Lines.Where(l => l.Rxno is not null).GroupBy(l => l.Rxno!, StringComparer.Ordinal))
+        {
+            var previous = context.History.Claims.FirstOrDefault(c => c.MdtrtId != context.Claim.MdtrtId && c.Lines.Any(l => l.Rxno == group.Key));
+            if (previous is not null)
+            {
+                yield return Fire(context, group.Sum(l => l.Amount), group, ("rxno", group.Key), ("previous", previous.MdtrtId));
+            }
+        }
+    }
+}
