@@ -31,6 +31,8 @@ public static class ApplicationServices
         services.AddScoped<ISettlementCheck, FollowUpCheck>();
         services.AddScoped<ISettlementCheck, OnlineIdentityCheck>();
         services.AddScoped<ISettlementCheck, StatedTotalsCheck>();
+        services.AddScoped<ISettlementCheck, Supervision.SupervisionCheck>();
+        services.AddScoped<Supervision.ClaimFindings>();
         services.AddScoped<SettlementChecks>();
         services.AddScoped<Payments.OrderEnds>();
         services.AddScoped<Prescriptions.EpcApps>();

@@ -38,6 +38,8 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<PrescriptionEventRow> PrescriptionEvents => Set<PrescriptionEventRow>();
     public DbSet<PrescriptionPassRow> PrescriptionPasses => Set<PrescriptionPassRow>();
     public DbSet<DrugTraceRow> DrugTraces => Set<DrugTraceRow>();
+    public DbSet<SupervisionKnowledgeRow> SupervisionKnowledge => Set<SupervisionKnowledgeRow>();
+    public DbSet<SupervisionFindingRow> SupervisionFindings => Set<SupervisionFindingRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
     public DbSet<CatalogueEntryRow> CatalogueEntries => Set<CatalogueEntryRow>();
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();
@@ -73,7 +75,7 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     private static readonly HashSet<Type> ReferenceEntities =
     [
         typeof(AreaRow), typeof(PolicyRow), typeof(CatalogueVersionRow), typeof(CatalogueEntryRow), typeof(PriceListRow),
-        typeof(InstitutionRow), typeof(InternetAgreementRow), typeof(GatewayCredentialRow),
+        typeof(InstitutionRow), typeof(InternetAgreementRow), typeof(GatewayCredentialRow), typeof(SupervisionKnowledgeRow),
     ];
 
     /// <summary>

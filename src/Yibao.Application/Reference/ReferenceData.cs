@@ -14,6 +14,8 @@ namespace Yibao.Application.Reference;
 
 public sealed record VersionedPolicy(Policy Policy, int Revision);
 
+public sealed record VersionedSupervision(string Area, int Version, Domain.Supervision.SupervisionDocument Document);
+
 public sealed record VersionedCatalogue(string Area, int Version, Catalogue Catalogue)
 {
     /// <summary>The price list a governed catalogue was governed by (empty when the area has none).</summary>
@@ -113,6 +115,23 @@ public sealed class ReferenceData(YibaoDbContext db, ReferenceSnapshots snapshot
         return snapshot.PriceLists.GetOrAdd(area, list);
     }
 
+    /// <summary>The area's supervision knowledge and rule settings in force (null: none loaded; nothing is judged in-event).</summary>
+    public async ValueTask<VersionedSupervision?> SupervisionAsync(string area, CancellationToken ct)
+    {
+        var snapshot = await SnapshotAsync(ct);
+        if (snapshot.Supervision.TryGetValue(area, out var known))
+        {
+            return known;
+        }
+
+        var row = await db.SupervisionKnowledge.AsNoTracking().Where(k => k.Area == area).OrderByDescending(k => k.Version)
+            .Select(k => new { k.Version, k.Document }).FirstOrDefaultAsync(ct);
+        var supervision = row is null
+            ? null
+            : snapshots.Parsed((area, row.Version, "supervision"), () => new VersionedSupervision(area, row.Version, Domain.Supervision.SupervisionJson.Read(row.Document, Domain.Supervision.RuleSet.Default, row.Version).Value));
+        return snapshot.Supervision.GetOrAdd(area, supervision);
+    }
+
     /// <summary>The institution and token of a live paasid, for verifying a request's signature.</summary>
     public async ValueTask<ResolvedCredential?> CredentialAsync(string paasid, CancellationToken ct)
     {
@@ -182,4 +201,6 @@ internal sealed class ReferenceSnapshot(long revision)
     public ConcurrentDictionary<string, (InternetPlusPriceList List, int Revision)> PriceLists { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, ResolvedCredential?> Credentials { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, VersionedSupervision?> Supervision { get; } = new(StringComparer.Ordinal);
 }

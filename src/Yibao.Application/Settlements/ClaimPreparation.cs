@@ -106,7 +106,7 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference,
             return result.Error;
         }
 
-        context.Result = result.Value;
+        (context.Result, context.Visit, context.Lines) = (result.Value, visit, lines);
         if (await checks.RunAsync(CheckPhase.AfterComputing, context, ct) is { } refused)
         {
             return refused;

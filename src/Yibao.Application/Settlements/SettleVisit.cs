@@ -19,7 +19,7 @@ public sealed record SettleVisit(string MdtrtId, ClaimTerms Terms, VisitScope Sc
 /// the visit's move, inside the caller's transaction: concurrent claims of one person take turns, so
 /// the account is never overdrawn and the cap never passed.
 /// </summary>
-public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar, Prescriptions.PrescriptionClaims prescriptions)
+public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar, Prescriptions.PrescriptionClaims prescriptions, Supervision.ClaimFindings findings)
 {
     public async Task<Result<SettlementRow>> HandleAsync(SettleVisit command, CancellationToken ct)
     {
@@ -63,6 +63,7 @@ public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claim
             return notDispensed;
         }
 
+        findings.Keep(db, settlement);
         var result = claim.Value.Result;
         db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, command.Hold ? "settlement.hold" : "settlement.settle", "settlement", settlement.SetlId,
             $"fund {result.FundPaySumamt}, account {result.AcctPay}, cash {result.PsnCashPay}");

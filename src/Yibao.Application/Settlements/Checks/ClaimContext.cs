@@ -54,4 +54,9 @@ public sealed class ClaimContext
 
     /// <summary>The computed split; set before the <see cref="CheckPhase.AfterComputing"/> checks run.</summary>
     public SettlementResult? Result { get; set; }
+
+    /// <summary>The visit and its fee lines; set with <see cref="Result"/> (a registration has neither).</summary>
+    public Storage.Entities.VisitRow? Visit { get; set; }
+
+    public IReadOnlyList<Storage.Entities.FeeLineRow>? Lines { get; set; }
 }

@@ -42,6 +42,7 @@ internal static class AdminEndpoints
         admin.MapDesignationEndpoints();
         admin.MapPersonAccess();
         admin.MapPriceListAdmin();
+        Supervision.SupervisionEndpoints.MapSupervisionAdmin(admin);
         return app;
     }
 

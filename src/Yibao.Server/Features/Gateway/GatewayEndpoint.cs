@@ -111,7 +111,7 @@ internal static class GatewayEndpoint
                         return new ApiError(422, "gateway_refusal", refusal.Message);
                     }
                 },
-                reply => Serialize(Success(received, reply.Body, calendar, request.MdtrtareaAdmvs), json.Value),
+                reply => Serialize(Success(received, reply.Body, calendar, request.MdtrtareaAdmvs, services.GetRequiredService<Application.Supervision.ClaimFindings>().WarnMsg), json.Value),
                 ct);
             // The nonce was saved with the stored response, or remembered on its own (a replayed one refuses the call).
             return outcome.Error is { } error
@@ -183,8 +183,9 @@ internal static class GatewayEndpoint
         return body.IsSuccess ? body.Value : throw new GatewayRefusal(body.Error.Detail);
     }
 
-    private static GatewayResponse Success(DateTimeOffset received, object? output, AgencyCalendar calendar, string area) =>
-        new(0, RefMsgId(area, calendar), Stamp(received), Stamp(calendar.Now), null, null, output);
+    /// <param name="warnMsg">The supervision rules' warnings on the claim, if it was judged (2206, 2207).</param>
+    private static GatewayResponse Success(DateTimeOffset received, object? output, AgencyCalendar calendar, string area, string? warnMsg) =>
+        new(0, RefMsgId(area, calendar), Stamp(received), Stamp(calendar.Now), null, warnMsg is { Length: > 500 } ? warnMsg[..500] : warnMsg, output);
 
     private static GatewayResponse Failure(DateTimeOffset received, string message, AgencyCalendar calendar, string? area) =>
         new(-1, RefMsgId(area ?? "000000", calendar), Stamp(received), Stamp(calendar.Now), message.Length > 200 ? message[..200] : message, null, null);

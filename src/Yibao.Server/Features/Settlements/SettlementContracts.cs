@@ -43,7 +43,22 @@ public sealed record SettlementResponse(
     string Status,
     DateTimeOffset? SetlTime,
     DateTimeOffset? CancelTime,
-    IReadOnlyList<SettlementLineResponse> Lines);
+    IReadOnlyList<SettlementLineResponse> Lines)
+{
+    /// <summary>The supervision rules' warnings on the claim (none blocking: a blocking one refuses it); absent when there are none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SupervisionWarning>? Warnings { get; init; }
+}
+
+/// <summary>A supervision rule's warning: the rule, the content, the amount at stake and the evidence lines.</summary>
+public sealed record SupervisionWarning(string RuleId, string RuleName, int SevDeg, string VolaCont, decimal VolaAmt, IReadOnlyList<string> Evidence)
+{
+    public static IReadOnlyList<SupervisionWarning>? From(Application.Supervision.ClaimFindings findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return findings.Findings.Count == 0 ? null : [.. findings.Findings.Select(f => new SupervisionWarning(f.RuleId, f.RuleName, (int)f.Severity, f.Content, f.Amount, f.EvidenceLines))];
+    }
+}
 
 public sealed record CancelSettlementResponse(string SetlId, string MdtrtId, string Status, decimal AcctPayRestored, decimal FundPayReversed, decimal Balc, DateTimeOffset CancelTime);
 

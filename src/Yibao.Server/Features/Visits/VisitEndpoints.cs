@@ -1,3 +1,4 @@
+using Yibao.Application.Supervision;
 using Yibao.Application.Settlements;
 using Yibao.Application.Settlements.Checks;
 using Yibao.Application.Visits;
@@ -60,15 +61,17 @@ internal static class VisitEndpoints
     private static Task<IResult> CancelFeesAsync(string mdtrtId, HttpContext http, CallingInstitution calling, IdempotentWrites writes, CancelFeesHandler cancel) =>
         writes.RunAsync(http, new { mdtrtId }, async ct => Reply.From(await cancel.HandleAsync(new CancelFees(mdtrtId, calling.Scope()), ct), count => new CancelFeesResponse(mdtrtId, count)));
 
-    private static async Task<IResult> PreSettleAsync(string mdtrtId, SettleRequest? request, CallingInstitution calling, PreSettleVisitHandler preSettle, AgencyCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> PreSettleAsync(string mdtrtId, SettleRequest? request, CallingInstitution calling, PreSettleVisitHandler preSettle, ClaimFindings findings, AgencyCalendar calendar, CancellationToken ct)
     {
         var settlement = await preSettle.HandleAsync(new PreSettleVisit(mdtrtId, Terms(request), calling.Scope()), ct);
-        return settlement.IsSuccess ? Results.Ok(SettlementResponses.Presettled(settlement.Value, calendar)) : ApiError.From(settlement.Error).ToResult();
+        return settlement.IsSuccess
+            ? Results.Ok(SettlementResponses.Presettled(settlement.Value, calendar) with { Warnings = SupervisionWarning.From(findings) })
+            : ApiError.From(settlement.Error).ToResult();
     }
 
-    private static Task<IResult> SettleAsync(string mdtrtId, SettleRequest? request, HttpContext http, CallingInstitution calling, IdempotentWrites writes, SettleVisitHandler settle, AgencyCalendar calendar) =>
+    private static Task<IResult> SettleAsync(string mdtrtId, SettleRequest? request, HttpContext http, CallingInstitution calling, IdempotentWrites writes, SettleVisitHandler settle, ClaimFindings findings, AgencyCalendar calendar) =>
         writes.RunAsync(http, request, async ct =>
-            Reply.From(await settle.HandleAsync(new SettleVisit(mdtrtId, Terms(request), calling.Scope()), ct), s => SettlementResponses.From(s, calendar), 201));
+            Reply.From(await settle.HandleAsync(new SettleVisit(mdtrtId, Terms(request), calling.Scope()), ct), s => SettlementResponses.From(s, calendar) with { Warnings = SupervisionWarning.From(findings) }, 201));
 
     private static ClaimTerms Terms(SettleRequest? request) =>
         new(request?.UseAccount ?? true, new PersonProof(request?.MdtrtCertType, request?.MdtrtCertNo));

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Yibao.Storage.Entities;
+
+namespace Yibao.Storage.Configuration;
+
+internal sealed class SupervisionKnowledgeConfiguration : IEntityTypeConfiguration<SupervisionKnowledgeRow>
+{
+    public void Configure(EntityTypeBuilder<SupervisionKnowledgeRow> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Area).HasMaxLength(6);
+        e.Property(x => x.LoadedBy).HasMaxLength(64);
+        e.HasIndex(x => new { x.Area, x.Version }).IsUnique();
+    }
+}
+
+internal sealed class SupervisionFindingConfiguration : IEntityTypeConfiguration<SupervisionFindingRow>
+{
+    public void Configure(EntityTypeBuilder<SupervisionFindingRow> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Stage).HasMaxLength(8);
+        e.Property(x => x.RuleId).HasMaxLength(16);
+        e.Property(x => x.RuleName).HasMaxLength(100);
+        e.Property(x => x.MdtrtId).HasMaxLength(40);
+        e.Property(x => x.SetlId).HasMaxLength(40);
+        e.Property(x => x.PsnNo).HasMaxLength(30);
+        e.Property(x => x.FixmedinsCode).Code(12);
+        e.Property(x => x.Subject).HasMaxLength(64);
+        e.Property(x => x.Content).HasMaxLength(1000);
+        e.Property(x => x.Amount).Money();
+        e.HasIndex(x => x.SetlId);
+        e.HasIndex(x => new { x.RuleId, x.FixmedinsCode });
+    }
+}

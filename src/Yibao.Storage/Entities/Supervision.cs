@@ -1,0 +1,45 @@
+namespace Yibao.Storage.Entities;
+
+/// <summary>A version of an area's supervision knowledge and rule settings (the JSON document, kept whole, as a catalogue's version is).</summary>
+public sealed class SupervisionKnowledgeRow
+{
+    public long Id { get; set; }
+    public required string Area { get; set; }
+    public int Version { get; set; }
+    public required string Document { get; set; }
+    public DateTimeOffset LoadedAt { get; set; }
+    public required string LoadedBy { get; set; }
+}
+
+/// <summary>
+/// A finding of a supervision rule, explained: the rule, the stage and claim it was found on, the
+/// content, the amount at stake, the evidence lines and the parameters in force (JSON).
+/// </summary>
+public sealed class SupervisionFindingRow
+{
+    public long Id { get; set; }
+
+    /// <summary>before, during or after.</summary>
+    public required string Stage { get; set; }
+
+    public required string RuleId { get; set; }
+    public required string RuleName { get; set; }
+
+    /// <summary><c>sev_deg</c>: 1 violation, 2 suspect, 3 reminder.</summary>
+    public int Severity { get; set; }
+
+    public bool Blocking { get; set; }
+    public string? MdtrtId { get; set; }
+    public string? SetlId { get; set; }
+    public string? PsnNo { get; set; }
+    public string? FixmedinsCode { get; set; }
+
+    /// <summary>A statistical finding's doctor or institution.</summary>
+    public string? Subject { get; set; }
+
+    public required string Content { get; set; }
+    public decimal Amount { get; set; }
+    public required string Evidence { get; set; }
+    public required string Parameters { get; set; }
+    public DateTimeOffset FoundAt { get; set; }
+}
