@@ -34,6 +34,7 @@ public sealed class ClaimFindings(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(finding);
         return new SupervisionFindingRow
         {
+            JrId = Ids.New("JR", at),
             Stage = stage,
             RuleId = finding.RuleId,
             RuleName = finding.RuleName,

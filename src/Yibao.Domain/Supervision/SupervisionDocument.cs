@@ -9,6 +9,11 @@ public static class SupervisionErrors
 {
     public static readonly ErrorCode InvalidKnowledge = new("invalid_knowledge", ErrorKind.Invalid);
 
+    /// <summary>An analysis request (3101, 3102) or a feedback (3103) that cannot be judged as sent.</summary>
+    public static readonly ErrorCode InvalidAnalysis = new("invalid_analysis", ErrorKind.Invalid);
+
+    public static readonly ErrorCode FindingNotFound = new("finding_not_found", ErrorKind.NotFound);
+
     /// <summary>A blocking rule fired: the settlement is refused, with the rule's id and explanation.</summary>
     public static readonly ErrorCode Blocked = new("supervision_blocked", ErrorKind.Refused);
 }

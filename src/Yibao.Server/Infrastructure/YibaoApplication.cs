@@ -8,6 +8,7 @@ using Yibao.Server.Features.Admin;
 using Yibao.Server.Features.Console;
 using Yibao.Server.Features.ECertificate;
 using Yibao.Server.Features.Prescriptions;
+using Yibao.Server.Features.Supervision;
 using Yibao.Server.Features.Gateway;
 using Yibao.Server.Features.Payments;
 using Yibao.Server.Features.Pricing;
@@ -137,6 +138,7 @@ public static class YibaoApplication
         app.MapDetailReconciliation();
         app.MapPriceListEndpoints();
         app.MapPrescriptions();
+        app.MapSupervisionEndpoints();
         app.MapStaffEndpoints();
         app.MapAdminEndpoints();
         app.MapGatewayEndpoints();

@@ -20,6 +20,8 @@ internal sealed class SupervisionFindingConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SupervisionFindingRow> e)
     {
         e.HasKey(x => x.Id);
+        e.Property(x => x.JrId).HasMaxLength(40);
+        e.HasIndex(x => x.JrId).IsUnique();
         e.Property(x => x.Stage).HasMaxLength(8);
         e.Property(x => x.RuleId).HasMaxLength(16);
         e.Property(x => x.RuleName).HasMaxLength(100);
@@ -30,6 +32,9 @@ internal sealed class SupervisionFindingConfiguration : IEntityTypeConfiguration
         e.Property(x => x.Subject).HasMaxLength(64);
         e.Property(x => x.Content).HasMaxLength(1000);
         e.Property(x => x.Amount).Money();
+        e.Property(x => x.TaskId).HasMaxLength(40);
+        e.Property(x => x.DspoWay).HasMaxLength(3);
+        e.Property(x => x.DspoWayRea).HasMaxLength(500);
         e.HasIndex(x => x.SetlId);
         e.HasIndex(x => new { x.RuleId, x.FixmedinsCode });
     }

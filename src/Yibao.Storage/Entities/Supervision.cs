@@ -19,6 +19,9 @@ public sealed class SupervisionFindingRow
 {
     public long Id { get; set; }
 
+    /// <summary><c>jr_id</c>: the finding's public id, by which a doctor answers it (3103) and a reviewer finds it.</summary>
+    public required string JrId { get; set; }
+
     /// <summary>before, during or after.</summary>
     public required string Stage { get; set; }
 
@@ -42,4 +45,12 @@ public sealed class SupervisionFindingRow
     public required string Evidence { get; set; }
     public required string Parameters { get; set; }
     public DateTimeOffset FoundAt { get; set; }
+
+    /// <summary>The caller's <c>task_id</c> (3101, 3102).</summary>
+    public string? TaskId { get; set; }
+
+    /// <summary>The doctor's decision on a warning (3103): 1 go on, 2 go back and change; with the reason for going on.</summary>
+    public string? DspoWay { get; set; }
+    public string? DspoWayRea { get; set; }
+    public DateTimeOffset? DspoAt { get; set; }
 }

@@ -92,6 +92,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["PUT /api/admin/catalogues/{area}"] = new(Access.AnyStaff, StaffRoles.Policy),
         ["PUT /api/admin/internet-plus-prices"] = new(Access.AnyStaff, StaffRoles.Policy),
         ["PUT /api/admin/supervision/{area}"] = new(Access.AnyStaff, StaffRoles.Policy),
+        ["POST /api/supervision/analyses"] = new(Access.AnyInstitution),
+        ["POST /api/supervision/feedback"] = new(Access.AnyInstitution),
         ["PUT /api/admin/institutions"] = new(Access.AnyStaff, StaffRoles.Designation),
         ["GET /api/admin/institutions/{code}/designation"] = new(Access.AnyStaff, StaffRoles.Designation),
         ["PUT /api/admin/institutions/{code}/internet-agreement"] = new(Access.AnyStaff, StaffRoles.Designation),

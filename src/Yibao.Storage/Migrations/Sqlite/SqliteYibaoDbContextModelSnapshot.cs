@@ -2394,6 +2394,20 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("content");
 
+                    b.Property<DateTimeOffset?>("DspoAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dspo_at");
+
+                    b.Property<string>("DspoWay")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dspo_way");
+
+                    b.Property<string>("DspoWayRea")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dspo_way_rea");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -2407,6 +2421,12 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.Property<DateTimeOffset>("FoundAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("found_at");
+
+                    b.Property<string>("JrId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jr_id");
 
                     b.Property<string>("MdtrtId")
                         .HasMaxLength(40)
@@ -2455,8 +2475,17 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
                     b.HasKey("Id")
                         .HasName("pk_supervision_findings");
+
+                    b.HasIndex("JrId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_findings_jr_id");
 
                     b.HasIndex("SetlId")
                         .HasDatabaseName("ix_supervision_findings_setl_id");

@@ -12,7 +12,7 @@ using Yibao.Storage;
 namespace Yibao.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresYibaoDbContext))]
-    [Migration("20261203153203_Supervision")]
+    [Migration("20261203153928_Supervision")]
     partial class Supervision
     {
         /// <inheritdoc />
@@ -2434,6 +2434,20 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("content");
 
+                    b.Property<DateTimeOffset?>("DspoAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dspo_at");
+
+                    b.Property<string>("DspoWay")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("dspo_way");
+
+                    b.Property<string>("DspoWayRea")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("dspo_way_rea");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("text")
@@ -2447,6 +2461,12 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset>("FoundAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("found_at");
+
+                    b.Property<string>("JrId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("jr_id");
 
                     b.Property<string>("MdtrtId")
                         .HasMaxLength(40)
@@ -2495,8 +2515,17 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("task_id");
+
                     b.HasKey("Id")
                         .HasName("pk_supervision_findings");
+
+                    b.HasIndex("JrId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_findings_jr_id");
 
                     b.HasIndex("SetlId")
                         .HasDatabaseName("ix_supervision_findings_setl_id");

@@ -18,6 +18,7 @@ namespace Yibao.Storage.Migrations.Postgres
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    jr_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     stage = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     rule_id = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     rule_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -32,7 +33,11 @@ namespace Yibao.Storage.Migrations.Postgres
                     amount = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
                     evidence = table.Column<string>(type: "text", nullable: false),
                     parameters = table.Column<string>(type: "text", nullable: false),
-                    found_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    found_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    task_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    dspo_way = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    dspo_way_rea = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    dspo_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -55,6 +60,12 @@ namespace Yibao.Storage.Migrations.Postgres
                 {
                     table.PrimaryKey("pk_supervision_knowledge", x => x.id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supervision_findings_jr_id",
+                table: "supervision_findings",
+                column: "jr_id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_findings_rule_id_fixmedins_code",

@@ -11,7 +11,7 @@ using Yibao.Storage;
 namespace Yibao.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteYibaoDbContext))]
-    [Migration("20261203153216_Supervision")]
+    [Migration("20261203153940_Supervision")]
     partial class Supervision
     {
         /// <inheritdoc />
@@ -2397,6 +2397,20 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("content");
 
+                    b.Property<DateTimeOffset?>("DspoAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dspo_at");
+
+                    b.Property<string>("DspoWay")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dspo_way");
+
+                    b.Property<string>("DspoWayRea")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dspo_way_rea");
+
                     b.Property<string>("Evidence")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -2410,6 +2424,12 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.Property<DateTimeOffset>("FoundAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("found_at");
+
+                    b.Property<string>("JrId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jr_id");
 
                     b.Property<string>("MdtrtId")
                         .HasMaxLength(40)
@@ -2458,8 +2478,17 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<string>("TaskId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task_id");
+
                     b.HasKey("Id")
                         .HasName("pk_supervision_findings");
+
+                    b.HasIndex("JrId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_findings_jr_id");
 
                     b.HasIndex("SetlId")
                         .HasDatabaseName("ix_supervision_findings_setl_id");

@@ -17,6 +17,7 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    jr_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     stage = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     rule_id = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     rule_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -31,7 +32,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                     amount = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
                     evidence = table.Column<string>(type: "TEXT", nullable: false),
                     parameters = table.Column<string>(type: "TEXT", nullable: false),
-                    found_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    found_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    task_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    dspo_way = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    dspo_way_rea = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    dspo_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -54,6 +59,12 @@ namespace Yibao.Storage.Migrations.Sqlite
                 {
                     table.PrimaryKey("pk_supervision_knowledge", x => x.id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supervision_findings_jr_id",
+                table: "supervision_findings",
+                column: "jr_id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_findings_rule_id_fixmedins_code",
