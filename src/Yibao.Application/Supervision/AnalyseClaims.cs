@@ -44,7 +44,7 @@ public sealed class AnalyseClaimsHandler(YibaoDbContext db, ReferenceData refere
         var rows = new List<(SupervisionFindingRow Row, Finding Finding)>();
         foreach (var claim in command.Claims)
         {
-            var history = await HistoryAsync(claim, ct);
+            var history = await SupervisionHistory.ReadAsync(db, claim.PsnNo, claim.MdtrtId, claim.Date, ct);
             foreach (var finding in RuleSet.Default.Evaluate(command.Stage, claim, history, supervision.Knowledge, supervision.Settings, only))
             {
                 var row = ClaimFindings.Row(finding, command.Stage == RuleStage.Before ? "before" : "during", now, null, command.FixmedinsCode);
@@ -56,27 +56,5 @@ public sealed class AnalyseClaimsHandler(YibaoDbContext db, ReferenceData refere
         // Staged with the caller's save: the doctor answers them by jr_id (3103).
         db.SupervisionFindings.AddRange(rows.Select(r => r.Row));
         return rows.Select(r => new JudgedFinding(r.Row.JrId, r.Finding)).ToList();
-    }
-
-    /// <summary>The patient's settled claims of the last year, their lines' codes, quantities and prescriptions (a patient unknown here has none).</summary>
-    private async Task<ClaimHistory> HistoryAsync(SupervisedClaim claim, CancellationToken ct)
-    {
-        var since = claim.Date.AddDays(-SupervisionCheck.HistoryDays);
-        var settled = VisitStatus.Settled;
-        var rows = await db.Visits.AsNoTracking()
-            .Where(v => v.PsnNo == claim.PsnNo && v.Status == settled && v.VisitDate >= since && v.MdtrtId != claim.MdtrtId)
-            .Join(db.FeeLines.Where(l => !l.Cancelled), v => v.MdtrtId, l => l.MdtrtId, (v, l) => new { v.MdtrtId, v.VisitDate, v.Channel, v.DiseaseCode, v.MedType, l.FeedetlSn, l.Code, l.Name, l.Price, l.Qty, l.Amount, l.Rxno, l.RxCircFlag })
-            .ToListAsync(ct);
-        return new ClaimHistory([.. rows.GroupBy(r => r.MdtrtId).Select(g => claim with
-        {
-            MdtrtId = g.Key,
-            Date = g.First().VisitDate,
-            MedType = g.First().MedType,
-            Online = g.First().Channel == "online",
-            Diagnoses = g.First().DiseaseCode is { } d ? [d] : [],
-            Admitted = null,
-            Discharged = g.First().MedType == Domain.Codes.MedType.Inpatient ? g.First().VisitDate : null,
-            Lines = [.. g.Select(l => new SupervisedLine(l.FeedetlSn, l.Code, l.Name ?? l.Code, l.Price, l.Qty, l.Amount, g.First().VisitDate, Rxno: l.RxCircFlag ? l.Rxno : null))],
-        })]);
     }
 }

@@ -19,9 +19,6 @@ namespace Yibao.Application.Supervision;
 /// </summary>
 public sealed class SupervisionCheck(YibaoDbContext db, ReferenceData reference, ClaimFindings findings) : ISettlementCheck
 {
-    /// <summary>How far back the history reaches (the longest window of the in-event rules' defaults).</summary>
-    public const int HistoryDays = 365;
-
     public CheckPhase Phase => CheckPhase.AfterComputing;
 
     public async Task<DomainError?> CheckAsync(ClaimContext claim, CancellationToken cancellationToken)
@@ -34,7 +31,7 @@ public sealed class SupervisionCheck(YibaoDbContext db, ReferenceData reference,
         }
 
         var supervised = await SupervisedAsync(claim, visit, lines, cancellationToken);
-        var history = await HistoryAsync(visit, cancellationToken);
+        var history = await SupervisionHistory.ReadAsync(db, visit.PsnNo, visit.MdtrtId, visit.VisitDate, cancellationToken);
         var document = supervision.Document;
         var found = RuleSet.Default.Evaluate(RuleStage.During, supervised, history, document.Knowledge with { GoverningPrices = GoverningPrices(lines) }, document.Settings, document.Enabled(RuleSet.Default));
         if (found.FirstOrDefault(f => f.Blocking) is { } blocking)
@@ -79,37 +76,5 @@ public sealed class SupervisionCheck(YibaoDbContext db, ReferenceData reference,
             ProvedPsnNo = proved,
             Lines = [.. lines.Select(l => new SupervisedLine(l.FeedetlSn, l.Code, l.Name ?? l.Code, l.Price, l.Qty, l.Amount, visit.VisitDate, Rxno: l.RxCircFlag ? l.Rxno : null))],
         };
-    }
-
-    /// <summary>The person's settled claims of the last year, with their lines, in one query.</summary>
-    private async Task<ClaimHistory> HistoryAsync(VisitRow visit, CancellationToken ct)
-    {
-        var since = visit.VisitDate.AddDays(-HistoryDays);
-        var settled = VisitStatus.Settled;
-        var rows = await db.Visits.AsNoTracking()
-            .Where(v => v.PsnNo == visit.PsnNo && v.Status == settled && v.VisitDate >= since && v.MdtrtId != visit.MdtrtId)
-            .Join(db.FeeLines.Where(l => !l.Cancelled), v => v.MdtrtId, l => l.MdtrtId, (v, l) => new { v.MdtrtId, v.VisitDate, v.Channel, v.DiseaseCode, v.MedType, v.FixmedinsCode, l.FeedetlSn, l.Code, l.Name, l.Price, l.Qty, l.Amount, l.Rxno, l.RxCircFlag })
-            .ToListAsync(ct);
-        return new ClaimHistory([.. rows.GroupBy(r => r.MdtrtId).Select(g =>
-        {
-            var first = g.First();
-            return new SupervisedClaim
-            {
-                MdtrtId = first.MdtrtId,
-                PsnNo = visit.PsnNo,
-                Gender = "",
-                Birthday = default,
-                Insutype = "",
-                FixmedinsCode = first.FixmedinsCode,
-                Level = 0,
-                Scene = Scene.Any,
-                MedType = first.MedType,
-                Online = first.Channel == Channel.Online.ToName(),
-                Date = first.VisitDate,
-                Discharged = first.MedType == MedType.Inpatient ? first.VisitDate : null,
-                Diagnoses = first.DiseaseCode is { } d ? [d] : [],
-                Lines = [.. g.Select(l => new SupervisedLine(l.FeedetlSn, l.Code, l.Name ?? l.Code, l.Price, l.Qty, l.Amount, first.VisitDate, Rxno: l.RxCircFlag ? l.Rxno : null))],
-            };
-        })]);
     }
 }
