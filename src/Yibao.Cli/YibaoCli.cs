@@ -26,6 +26,7 @@ public static class YibaoCli
         ReportCommands.Create(),
         PolicyCommands.Create(),
         SigningCommands.Create(),
+        SuperviseCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -77,6 +77,10 @@ public sealed record SupervisedClaim
 
     public required DateOnly Birthday { get; init; }
     public required string Insutype { get; init; }
+
+    /// <summary>The insured area, whose knowledge and settings judge the claim (after the event, when claims of several areas pass).</summary>
+    public string? InsuredArea { get; init; }
+
     public InsuredStatus Status { get; init; } = InsuredStatus.Active;
     public required string FixmedinsCode { get; init; }
 

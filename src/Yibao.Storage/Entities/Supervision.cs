@@ -46,6 +46,10 @@ public sealed class SupervisionFindingRow
     public required string Parameters { get; set; }
     public DateTimeOffset FoundAt { get; set; }
 
+    /// <summary>After the event: the month the batch judged (yyyy-MM), and the finding's identity within it (rule, claim or subject, evidence; SHA-256), so that a rerun raises nothing twice.</summary>
+    public string? Period { get; set; }
+    public string? FindingKey { get; set; }
+
     /// <summary>The caller's <c>task_id</c> (3101, 3102).</summary>
     public string? TaskId { get; set; }
 

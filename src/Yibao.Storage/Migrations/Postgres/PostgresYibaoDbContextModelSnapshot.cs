@@ -2450,6 +2450,11 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("evidence");
 
+                    b.Property<string>("FindingKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("finding_key");
+
                     b.Property<string>("FixmedinsCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
@@ -2474,6 +2479,11 @@ namespace Yibao.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("parameters");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
 
                     b.Property<string>("PsnNo")
                         .HasMaxLength(30)
@@ -2520,12 +2530,19 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_supervision_findings");
 
+                    b.HasIndex("FindingKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_findings_finding_key");
+
                     b.HasIndex("JrId")
                         .IsUnique()
                         .HasDatabaseName("ix_supervision_findings_jr_id");
 
                     b.HasIndex("SetlId")
                         .HasDatabaseName("ix_supervision_findings_setl_id");
+
+                    b.HasIndex("Period", "Stage")
+                        .HasDatabaseName("ix_supervision_findings_period_stage");
 
                     b.HasIndex("RuleId", "FixmedinsCode")
                         .HasDatabaseName("ix_supervision_findings_rule_id_fixmedins_code");

@@ -2413,6 +2413,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("evidence");
 
+                    b.Property<string>("FindingKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding_key");
+
                     b.Property<string>("FixmedinsCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
@@ -2437,6 +2442,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("parameters");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
 
                     b.Property<string>("PsnNo")
                         .HasMaxLength(30)
@@ -2483,12 +2493,19 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_supervision_findings");
 
+                    b.HasIndex("FindingKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_findings_finding_key");
+
                     b.HasIndex("JrId")
                         .IsUnique()
                         .HasDatabaseName("ix_supervision_findings_jr_id");
 
                     b.HasIndex("SetlId")
                         .HasDatabaseName("ix_supervision_findings_setl_id");
+
+                    b.HasIndex("Period", "Stage")
+                        .HasDatabaseName("ix_supervision_findings_period_stage");
 
                     b.HasIndex("RuleId", "FixmedinsCode")
                         .HasDatabaseName("ix_supervision_findings_rule_id_fixmedins_code");

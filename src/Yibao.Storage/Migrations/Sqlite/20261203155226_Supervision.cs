@@ -33,6 +33,8 @@ namespace Yibao.Storage.Migrations.Sqlite
                     evidence = table.Column<string>(type: "TEXT", nullable: false),
                     parameters = table.Column<string>(type: "TEXT", nullable: false),
                     found_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    finding_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     task_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     dspo_way = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
                     dspo_way_rea = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -61,10 +63,21 @@ namespace Yibao.Storage.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_supervision_findings_finding_key",
+                table: "supervision_findings",
+                column: "finding_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_supervision_findings_jr_id",
                 table: "supervision_findings",
                 column: "jr_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supervision_findings_period_stage",
+                table: "supervision_findings",
+                columns: new[] { "period", "stage" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_findings_rule_id_fixmedins_code",

@@ -34,6 +34,8 @@ namespace Yibao.Storage.Migrations.Postgres
                     evidence = table.Column<string>(type: "text", nullable: false),
                     parameters = table.Column<string>(type: "text", nullable: false),
                     found_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    period = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    finding_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     task_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     dspo_way = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
                     dspo_way_rea = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -62,10 +64,21 @@ namespace Yibao.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_supervision_findings_finding_key",
+                table: "supervision_findings",
+                column: "finding_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_supervision_findings_jr_id",
                 table: "supervision_findings",
                 column: "jr_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_supervision_findings_period_stage",
+                table: "supervision_findings",
+                columns: new[] { "period", "stage" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_supervision_findings_rule_id_fixmedins_code",

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Yibao.Application.Reference;
+using Yibao.Domain;
+using Yibao.Domain.Codes;
+using Yibao.Domain.Lifecycles;
+using Yibao.Domain.Supervision;
+using Yibao.Domain.Supervision.Rules;
+using Yibao.Storage;
+using Yibao.Storage.Entities;
+
+namespace Yibao.Application.Supervision;
+
+/// <summary>After the event: the month's settled claims through the after-event rules (all enabled, or <paramref name="RuleIds"/>).</summary>
+/// <param name="Period">yyyy-MM.</param>
+public sealed record RunSupervision(string Period, IReadOnlyList<string> RuleIds, string Actor);
+
+/// <summary>What a run judged and raised; <paramref name="AlreadyRaised"/> findings were raised by an earlier run and not again.</summary>
+public sealed record SupervisionRunReport(string Period, long Claims, int Raised, int AlreadyRaised, IReadOnlyDictionary<string, int> ByRule);
+
+/// <summary>
+/// Streams the settled claims of the period, each with the patient's claims of the year before it
+/// (one query, in patient order, so memory holds one patient at a time), through the after-event
+/// rules of the insured area, then the statistical rules over each institution's totals against
+/// its peers (institutions of the same level and kind). Findings are raised into the review queue
+/// once: each has a key (rule, claim or subject, evidence), and a rerun raises only what is new.
+/// </summary>
+public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions storage, ReferenceData reference, TimeProvider clock, WriteGate gate)
+{
+    private const int SaveEvery = 1000;
+
+    public async Task<Result<SupervisionRunReport>> HandleAsync(RunSupervision command, IProgress<long>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (!DateOnly.TryParseExact(command.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            return SupervisionErrors.InvalidAnalysis.With("the period is a month, yyyy-MM");
+        }
+
+        if (command.RuleIds.FirstOrDefault(id => RuleSet.Default.Definitions.All(d => d.Id != id)) is { } unknown)
+        {
+            return SupervisionErrors.InvalidAnalysis.With($"there is no rule {unknown}");
+        }
+
+        // Reference data first: once the claims stream, this context's connection is theirs.
+        foreach (var code in await db.Institutions.AsNoTracking().Select(i => i.FixmedinsCode).ToListAsync(ct))
+        {
+            await reference.InstitutionAsync(code, ct);
+        }
+
+        foreach (var area in await db.Areas.AsNoTracking().Select(a => a.Admdvs).ToListAsync(ct))
+        {
+            await reference.SupervisionAsync(area, ct);
+        }
+
+        var last = first.AddMonths(1).AddDays(-1);
+        var known = (await db.SupervisionFindings.AsNoTracking().Where(f => f.Period == command.Period && f.FindingKey != null).Select(f => f.FindingKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var run = new Run(command, known, clock.GetUtcNow());
+        var settled = VisitStatus.Settled;
+        var since = first.AddDays(-SupervisionHistory.Days);
+        var rows = db.Visits.AsNoTracking()
+            .Where(v => v.Status == settled && v.VisitDate >= since && v.VisitDate <= last)
+            .Join(db.Persons, v => v.PsnNo, p => p.PsnNo, (v, p) => new { v, p.Gender, p.Birthday, p.Insutype })
+            .Join(db.FeeLines.Where(l => !l.Cancelled), x => x.v.MdtrtId, l => l.MdtrtId, (x, l) => new
+            {
+                x.v.PsnNo, x.v.MdtrtId, x.v.VisitDate, x.v.Channel, x.v.VisitKind, x.v.MedType, x.v.DiseaseCode, x.v.FixmedinsCode, x.v.InsuredArea, x.v.TreatmentArea,
+                x.Gender, x.Birthday, x.Insutype, LineId = l.Id, l.FeedetlSn, l.Code, l.Name, l.Price, l.Qty, l.Amount, l.Rxno, l.RxCircFlag,
+            })
+            .OrderBy(r => r.PsnNo).ThenBy(r => r.VisitDate).ThenBy(r => r.MdtrtId).ThenBy(r => r.LineId)
+            .Select(r => new ClaimLine(
+                r.PsnNo, r.MdtrtId, r.VisitDate, r.Channel, r.VisitKind, r.MedType, r.DiseaseCode, r.FixmedinsCode, r.InsuredArea, r.TreatmentArea,
+                r.Gender, r.Birthday, r.Insutype, r.FeedetlSn, r.Code, r.Name, r.Price, r.Qty, r.Amount, r.Rxno, r.RxCircFlag))
+            .AsAsyncEnumerable();
+
+        // One patient's claims at a time, in date order; each claim of the period is judged with the ones before it.
+        var patient = new List<SupervisedClaim>();
+        string? current = null;
+        var claimLines = new List<ClaimLine>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (claimLines.Count > 0 && row.MdtrtId != claimLines[0].MdtrtId)
+            {
+                patient.Add(await ClaimAsync(claimLines, ct));
+                claimLines.Clear();
+            }
+
+            if (row.PsnNo != current)
+            {
+                await JudgeAsync(run, patient, first, ct);
+                patient.Clear();
+                current = row.PsnNo;
+            }
+
+            claimLines.Add(row);
+            if (run.Pending.Count >= SaveEvery)
+            {
+                await SaveAsync(run, ct);
+            }
+
+            progress?.Report(run.Claims);
+        }
+
+        if (claimLines.Count > 0)
+        {
+            patient.Add(await ClaimAsync(claimLines, ct));
+        }
+
+        await JudgeAsync(run, patient, first, ct);
+        foreach (var finding in RuleSet.Default.EvaluatePeers([.. run.Peers.Values.Select(p => p.Totals())], null, Only(command, RuleStage.After)))
+        {
+            run.Raise(finding, null, FixmedinsOf(finding.Subject));
+        }
+
+        await SaveAsync(run, ct);
+        progress?.Report(run.Claims);
+        return new SupervisionRunReport(command.Period, run.Claims, run.Raised, run.AlreadyRaised, run.ByRule);
+    }
+
+    private async Task JudgeAsync(Run run, List<SupervisedClaim> patient, DateOnly first, CancellationToken ct)
+    {
+        for (var i = 0; i < patient.Count; i++)
+        {
+            var claim = patient[i];
+            if (claim.Date < first)
+            {
+                continue;
+            }
+
+            run.Claims++;
+            var supervision = (await reference.SupervisionAsync(InsuredAreaOf(claim), ct))?.Document ?? SupervisionDocument.Empty;
+            var only = run.Command.RuleIds.Count > 0 ? run.Command.RuleIds : supervision.Enabled(RuleSet.Default);
+            var history = new ClaimHistory([.. patient.Take(i).Where(c => c.Date >= claim.Date.AddDays(-SupervisionHistory.Days))]);
+            foreach (var finding in RuleSet.Default.Evaluate(RuleStage.After, claim, history, supervision.Knowledge, supervision.Settings, only))
+            {
+                run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode);
+            }
+
+            run.Count(claim, await PeersOfAsync(claim.FixmedinsCode, ct));
+        }
+    }
+
+    private async Task SaveAsync(Run run, CancellationToken ct)
+    {
+        if (run.Pending.Count == 0)
+        {
+            return;
+        }
+
+        // Its own context: the streaming read holds this one's connection.
+        var settlements = await SettlementIdsAsync(run.Pending.Where(p => p.MdtrtId is not null).Select(p => p.MdtrtId!).Distinct().ToList(), ct);
+        foreach (var row in run.Pending)
+        {
+            row.SetlId = row.MdtrtId is null ? null : settlements.GetValueOrDefault(row.MdtrtId);
+        }
+
+        await using var writer = storage.CreateContext();
+        using (await gate.EnterAsync(writer, ct))
+        {
+            writer.SupervisionFindings.AddRange(run.Pending);
+            await writer.SaveChangesAsync(ct);
+        }
+
+        run.Pending.Clear();
+    }
+
+    private async Task<Dictionary<string, string>> SettlementIdsAsync(List<string> mdtrtIds, CancellationToken ct)
+    {
+        await using var reader = storage.CreateContext();
+        var settled = SettlementStatus.Settled;
+        return await reader.Settlements.AsNoTracking().Where(s => mdtrtIds.Contains(s.MdtrtId) && s.Status == settled)
+            .ToDictionaryAsync(s => s.MdtrtId, s => s.SetlId, StringComparer.Ordinal, ct);
+    }
+
+    private async Task<SupervisedClaim> ClaimAsync(List<ClaimLine> lines, CancellationToken ct)
+    {
+        var l = lines[0];
+        var institution = await reference.InstitutionAsync(l.FixmedinsCode, ct);
+        var inpatient = l.MedType == MedType.Inpatient;
+        var online = l.Channel == Channel.Online.ToName();
+        var scene = (institution?.Row.Kind == InstitutionKind.Pharmacy.ToName() ? Scene.Pharmacy : inpatient ? Scene.Inpatient : Scene.Outpatient)
+            | (online ? Scene.Internet : 0) | (l.InsuredArea != l.TreatmentArea ? Scene.CrossRegion : 0);
+        return new SupervisedClaim
+        {
+            MdtrtId = l.MdtrtId,
+            PsnNo = l.PsnNo,
+            Gender = l.Gender,
+            Birthday = l.Birthday,
+            Insutype = l.Insutype,
+            InsuredArea = l.InsuredArea,
+            FixmedinsCode = l.FixmedinsCode,
+            Level = institution?.Settling.EffectiveLevel ?? 0,
+            Scene = scene,
+            MedType = l.MedType,
+            Online = online,
+            FirstVisit = l.VisitKind == VisitKind.First.ToName(),
+            Date = l.VisitDate,
+            Admitted = inpatient ? l.VisitDate : null,
+            Discharged = inpatient ? l.VisitDate : null,
+            Diagnoses = l.DiseaseCode is { } d ? [d] : [],
+            Lines = [.. lines.Select(x => new SupervisedLine(x.FeedetlSn, x.Code, x.Name ?? x.Code, x.Price, x.Qty, x.Amount, x.VisitDate, Rxno: x.RxCircFlag ? x.Rxno : null))],
+        };
+    }
+
+    private static string InsuredAreaOf(SupervisedClaim claim) => claim.InsuredArea ?? "";
+
+    private async Task<string> PeersOfAsync(string fixmedinsCode, CancellationToken ct) =>
+        (await reference.InstitutionAsync(fixmedinsCode, ct)) is { } i ? $"level {i.Row.Level} {i.Row.Kind}" : "unknown";
+
+    private static string? FixmedinsOf(string? subject) => subject?.StartsWith("institution:", StringComparison.Ordinal) == true ? subject["institution:".Length..] : null;
+
+    private static IReadOnlyCollection<string>? Only(RunSupervision command, RuleStage stage) =>
+        command.RuleIds.Count > 0 ? command.RuleIds : RuleSet.Default.PeerRules.Where(r => (r.Definition.Stages & stage) != 0).Select(r => r.Definition.Id).ToList();
+
+    /// <summary>A fee line of a settled claim with its visit and patient, as the batch streams them.</summary>
+    private sealed record ClaimLine(
+        string PsnNo, string MdtrtId, DateOnly VisitDate, string Channel, string VisitKind, string MedType, string? DiseaseCode, string FixmedinsCode, string InsuredArea, string TreatmentArea,
+        string Gender, DateOnly Birthday, string Insutype, string FeedetlSn, string Code, string? Name, decimal Price, decimal Qty, decimal Amount, string? Rxno, bool RxCircFlag);
+
+    /// <summary>One run's state: what it raised, what waits to be saved, and each institution's totals for the statistical rules.</summary>
+    private sealed class Run(RunSupervision command, HashSet<string> known, DateTimeOffset at)
+    {
+        public RunSupervision Command => command;
+        public long Claims { get; set; }
+        public int Raised { get; private set; }
+        public int AlreadyRaised { get; private set; }
+        public Dictionary<string, int> ByRule { get; } = new(StringComparer.Ordinal);
+        public List<SupervisionFindingRow> Pending { get; } = [];
+        public Dictionary<string, PeerAccumulator> Peers { get; } = new(StringComparer.Ordinal);
+
+        public void Raise(Finding finding, string? mdtrtId, string? fixmedinsCode)
+        {
+            var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.RuleId}|{mdtrtId ?? finding.Subject}|{command.Period}|{string.Join(",", finding.EvidenceLines)}")));
+            if (!known.Add(key))
+            {
+                AlreadyRaised++;
+                return;
+            }
+
+            var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode);
+            (row.Period, row.FindingKey, row.MdtrtId) = (command.Period, key, mdtrtId);
+            Pending.Add(row);
+            Raised++;
+            ByRule[finding.RuleId] = ByRule.GetValueOrDefault(finding.RuleId) + 1;
+        }
+
+        public void Count(SupervisedClaim claim, string peers)
+        {
+            var subject = "institution:" + claim.FixmedinsCode;
+            if (!Peers.TryGetValue(subject, out var totals))
+            {
+                Peers[subject] = totals = new PeerAccumulator(subject, peers);
+            }
+
+            totals.Add(claim);
+        }
+    }
+
+    private sealed class PeerAccumulator(string subject, string peers)
+    {
+        private readonly HashSet<string> _persons = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, decimal> _items = new(StringComparer.Ordinal);
+        private int _visits;
+        private decimal _amount;
+
+        public void Add(SupervisedClaim claim)
+        {
+            _visits++;
+            _persons.Add(claim.PsnNo);
+            foreach (var line in claim.Lines)
+            {
+                _amount += line.Amount;
+                _items[line.Code] = _items.GetValueOrDefault(line.Code) + line.Amount;
+            }
+        }
+
+        public PeerTotals Totals() => new(subject, peers, _visits, _persons.Count, _amount, _items);
+    }
+}

@@ -1,0 +1,32 @@
+using Yibao.Testing;
+
+namespace Yibao.Cli.Tests.Commands;
+
+public sealed class SuperviseCommandTests
+{
+    [Fact]
+    public async Task Supervise_AMonthTwice_RaisesTheFindingsOnceAndSaysSo()
+    {
+        await using var server = await YibaoServer.StartAsync();
+        var hospital = server.InstitutionClient("H33010000001");
+        var visit = await hospital.RegisterAsync("3301000000000001", "H33010000001");
+        await hospital.UploadAsync(visit, Api.Line("XC08CAA001A001", 1.85m, 28));
+        await (await hospital.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
+        var staff = await server.StaffClientAsync("policy");
+        await (await staff.SendAsync(HttpMethod.Put, "/api/admin/supervision/330100", """{"restrictions": [{"code": "XC08CAA001A001", "gender": "2"}]}""")).JsonAsync(200);
+        using var first = new StringWriter();
+        using var second = new StringWriter();
+        using var error = new StringWriter();
+
+        var exits = (
+            await YibaoCli.RunAsync(["supervise", "--period", "2026-11", "-c", server.ConnectionString], first, TextWriter.Null),
+            await YibaoCli.RunAsync(["supervise", "--period", "2026-11", "-c", server.ConnectionString], second, TextWriter.Null),
+            await YibaoCli.RunAsync(["supervise", "--period", "2026-11", "--rules", "NOPE", "-c", server.ConnectionString], TextWriter.Null, error));
+
+        Assert.Equal((0, 0, 1), exits);
+        Assert.Contains("POL001", first.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 findings raised, 0 raised before", first.ToString(), StringComparison.Ordinal);
+        Assert.Contains("0 findings raised, 1 raised before", second.ToString(), StringComparison.Ordinal);
+        Assert.Contains("invalid_analysis", error.ToString(), StringComparison.Ordinal);
+    }
+}
