@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The after-event supervision batch over growing months of settled claims: for each size, N
+# claims of one month (ten per person, three lines each, one line in a hundred of an item the
+# knowledge restricts, one item with a monthly frequency limit) written with SQL into a throwaway
+# PostgreSQL, the area's knowledge loaded, and `yibao supervise --period 2026-10` timed with its
+# peak memory, reading included. The yardstick is psql reading the same rows in the same order.
+#
+#   bench/supervision/supervise.sh                 # SIZES="100000 1000000"
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+sizes=${SIZES:-100000 1000000}
+work=$(mktemp -d /tmp/yibao-supervise.XXXXXX)
+source bench/lib/throwaway-postgres.sh
+start_postgres
+psql -h 127.0.0.1 -p "$port" -U postgres -qc "create database yibao_supervise"
+psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -d yibao_supervise -v ON_ERROR_STOP=1 -qAt "$@"; }
+connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_supervise"
+dotnet build -c Release src/Yibao.Cli -v q -nologo -nodeReuse:false >/dev/null
+key=$(head -c 32 /dev/urandom | base64)
+yibao() { Yibao__CredentialKey=$key dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll "$@" -c "$connection"; }
+yibao seed >"$work/seed.log" 2>&1 || { cat "$work/seed.log"; exit 1; }
+psql_ <<'SQL'
+INSERT INTO supervision_knowledge (area, version, document, loaded_at, loaded_by) VALUES ('330100', 1,
+ '{"restrictions": [{"code": "RARE0001", "gender": "2"}], "frequencyLimits": [{"code": "XC10AAA005A001", "maxCount": 95, "periodDays": 30}], "includes": {"PKG00001": ["XC08CAA001A001"]}}',
+ now(), 'bench');
+UPDATE reference_revisions SET revision = revision + 1;
+SQL
+written=0
+printf '%-10s %-9s %-10s %-9s %-10s %-8s %-9s %-10s %s\n' claims people "process s" "run s" "claims/s" "psql s" "run/psql" "findings" "peak RSS MB"
+for n in $sizes; do
+  psql_ <<SQL
+CREATE TEMP TABLE g AS
+SELECT g, 'S' || lpad((g % ($n / 10))::text, 15, '0') AS psn_no, (array['H33010000003','H33010000001','H33010000001'])[1 + g % 3] AS code,
+  date '2026-10-01' + (g % 31) AS day FROM generate_series($written + 1, $n) g;
+INSERT INTO persons (psn_no, name, gender, birthday, certno, insutype, area, retired)
+SELECT DISTINCT psn_no, '测试', '1', date '1970-01-01', 'C' || psn_no, '310', '330100', false FROM g ON CONFLICT DO NOTHING;
+INSERT INTO visits (mdtrt_id, psn_no, fixmedins_code, med_type, channel, visit_kind, filing, insured_area, treatment_area, begin_time, visit_date, status)
+SELECT 'SV' || g, psn_no, code, '11', 'offline', 'followUp', 'none', '330100', '330100', day::timestamptz, day, 'settled' FROM g;
+INSERT INTO fee_lines (mdtrt_id, feedetl_sn, code, name, price, qty, amount, fulamt, over, pre, inscp, chrgitm_lv, selfpay_prop, price_cap, cancelled, rx_circ_flag)
+SELECT 'SV' || g, n::text, CASE WHEN n = 3 AND g % 100 = 0 THEN 'RARE0001' ELSE (array['XC08CAA001A001','XC10AAA005A001','110200001'])[n] END, 'item',
+  2.5, 10, 25, 0, 0, 0, 25, '01', 0, null, false, false
+FROM g, generate_series(1, 3) n;
+ANALYZE persons; ANALYZE visits; ANALYZE fee_lines;
+SQL
+  written=$n
+  people=$(psql_ -c "select count(*) from persons where psn_no like 'S%'")
+  psql_ -c "delete from supervision_findings"
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/rss" dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll supervise --period 2026-10 -c "$connection" >"$work/run.log" 2>/dev/null </dev/null || { cat "$work/run.log"; exit 1; }
+  end=$(date +%s.%N)
+  run=$(sed -nE 's/.* claims judged in ([0-9.]+) s.*/\1/p' "$work/run.log")
+  judged=$(sed -nE 's/^2026-10: ([0-9,]+) claims.*/\1/p' "$work/run.log" | tr -d ,)
+  found=$(sed -nE 's/.*; ([0-9,]+) findings raised.*/\1/p' "$work/run.log" | tr -d ,)
+  pstart=$(date +%s.%N)
+  psql_ -c "\copy (select v.psn_no, v.mdtrt_id, v.visit_date, p.gender, p.birthday, l.code, l.qty, l.amount from visits v join persons p on p.psn_no = v.psn_no join fee_lines l on l.mdtrt_id = v.mdtrt_id where v.status = 'settled' and v.visit_date >= date '2025-10-01' and v.visit_date <= date '2026-10-31' and not l.cancelled order by v.psn_no, v.visit_date, v.mdtrt_id, l.id) to '/dev/null'"
+  pend=$(date +%s.%N)
+  printf '%-10s %-9s %-10.1f %-9s %-10.0f %-8.2f %-9.1f %-10s %s\n' "$judged" "$people" "$(echo "$end - $start" | bc)" "$run" "$(echo "$judged / $run" | bc -l)" \
+    "$(echo "$pend - $pstart" | bc)" "$(echo "$run / ($pend - $pstart)" | bc -l)" "$found" "$(( $(cat "$work/rss") / 1024 ))"
+done
