@@ -32,6 +32,11 @@ public sealed class SupervisionCheck(YibaoDbContext db, ReferenceData reference,
 
         var supervised = await SupervisedAsync(claim, visit, lines, cancellationToken);
         var history = await SupervisionHistory.ReadAsync(db, visit.PsnNo, visit.MdtrtId, visit.VisitDate, cancellationToken);
+        var rxnos = lines.Where(l => l.RxCircFlag && l.Rxno is not null).Select(l => l.Rxno!).Distinct(StringComparer.Ordinal).ToList();
+        if (rxnos.Count > 0)
+        {
+            history = history with { PrescriptionFraud = await SupervisionHistory.PrescriptionFraudAsync(db, rxnos, cancellationToken) };
+        }
         var document = supervision.Document;
         var found = RuleSet.Default.Evaluate(RuleStage.During, supervised, history, document.Knowledge with { GoverningPrices = GoverningPrices(lines) }, document.Settings, document.Enabled(RuleSet.Default));
         if (found.FirstOrDefault(f => f.Blocking) is { } blocking)

@@ -43,4 +43,14 @@ public static class SupervisionHistory
             };
         })]);
     }
+
+    /// <summary>The fraud and tamper refusals the prescription platform recorded on these prescriptions.</summary>
+    public static async Task<IReadOnlyList<PrescriptionFraud>> PrescriptionFraudAsync(YibaoDbContext db, IReadOnlyCollection<string> hiRxnos, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.PrescriptionEvents.AsNoTracking().Where(e => e.Fraud && e.HiRxno != null && hiRxnos.Contains(e.HiRxno))
+            .OrderBy(e => e.Id)
+            .Select(e => new PrescriptionFraud(e.HiRxno!, e.Code ?? "", e.Actor, e.At, e.Detail))
+            .ToListAsync(ct);
+    }
 }

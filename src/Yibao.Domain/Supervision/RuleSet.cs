@@ -15,7 +15,7 @@ public sealed class RuleSet
             new CourseRestrictionRule(), new OnlineScopeRule(), new OnlineFirstVisitRule(), new OnlineWithoutDiagnosisRule(),
             new OverPriceRule(), new IncludedItemRule(), new SplitChargeRule(), new SwitchedItemRule(), new SplitAdmissionRule(), new BedDaysRule(),
             new InsuredStatusRule(), new IdentityMismatchRule(),
-            new OverQuantityRule(), new OverFrequencyRule(), new DuplicateTherapyRule(), new ContraindicationRule(), new PrescriptionReusedRule(),
+            new OverQuantityRule(), new OverFrequencyRule(), new DuplicateTherapyRule(), new ContraindicationRule(), new PrescriptionReusedRule(), new PrescriptionFraudRule(),
         ],
         [new CostPerVisitOutlierRule(), new VisitsPerPersonOutlierRule(), new ItemShareOutlierRule()]);
 

@@ -110,10 +110,18 @@ public sealed record SupervisedClaim
     public int AgeOn(DateOnly day) => day.Year - Birthday.Year - (day < Birthday.AddYears(day.Year - Birthday.Year) ? 1 : 0);
 }
 
-/// <summary>The patient's earlier settled claims in the window the rules look back over (not cancelled).</summary>
+/// <summary>A fraud or tamper refusal the prescription platform recorded on a prescription (its events).</summary>
+public sealed record PrescriptionFraud(string HiRxno, string Code, string Actor, DateTimeOffset At, string? Detail);
+
+/// <summary>
+/// The patient's earlier settled claims in the window the rules look back over (not cancelled), and
+/// the fraud refusals recorded on the prescriptions the claim dispenses.
+/// </summary>
 public sealed record ClaimHistory(IReadOnlyList<SupervisedClaim> Claims)
 {
     public static ClaimHistory None { get; } = new([]);
+
+    public IReadOnlyList<PrescriptionFraud> PrescriptionFraud { get; init; } = [];
 }
 
 /// <summary>

@@ -85,4 +85,21 @@ public sealed class SupervisionCheckTests
 
         Assert.Equal(0, await app.ReadAsync(s => s.Db.SupervisionFindings.CountAsync(f => f.SetlId == unjudged || f.SetlId == disabled)));
     }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task SettleVisit_APrescriptionWithAFraudRefusal_KeepsAFindingWithTheDispensing(string provider)
+    {
+        await using var app = await TestApplication.CreateAsync(provider, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Prescriptions.RxFlow.Now));
+        (await LoadAsync(app, "{}")).Ok();
+        var (hiRxno, _) = await Prescriptions.RxFlow.CirculatingAsync(app);
+        var (other, _) = await Prescriptions.RxFlow.CirculatingAsync(app, psnNo: "3301000000000002", drugs: [Prescriptions.RxFlow.Drug("XA10BAA001A001", "Metformin", 28, 0.5m)]);
+        var othersPass = await Prescriptions.RxFlow.ScanAsync(app, other, "3301000000000002");
+        Assert.Equal("rx_not_own_patient", (await Prescriptions.RxFlow.DownloadAsync(app, othersPass, hiRxno)).Refusal());
+
+        var settlement = (await Prescriptions.RxFlow.SettleAsync(app, await Prescriptions.RxFlow.ReadyToSettleAsync(app, hiRxno))).Ok();
+        var kept = await app.ReadAsync(s => s.Db.SupervisionFindings.AsNoTracking().Where(f => f.SetlId == settlement.SetlId).Select(f => f.RuleId).ToListAsync());
+
+        Assert.Contains("MED006", kept);
+    }
 }

@@ -100,3 +100,19 @@ public sealed class MedicalRuleTests
     public void PeerRules_TooFewPeers_SayNothing() =>
         Assert.Empty(RuleSet.Default.EvaluatePeers([Peer("doctor:D1", 10, 10, 100m), Peer("doctor:D2", 10, 10, 100_000m)]));
 }
+
+public sealed class PrescriptionFraudRuleTests
+{
+    [Fact]
+    public void PrescriptionFraud_ADispensingOfAPrescriptionWithRefusals_Fires()
+    {
+        var claim = Claim(Line("1", "AML", 2m, 28m, rxno: "RX1"), Line("2", "X")) with { Scene = Scene.Pharmacy };
+        var refused = History() with { PrescriptionFraud = [new PrescriptionFraud("RX1", "rx_not_own_patient", "P33010000001", DateTimeOffset.UnixEpoch, null)] };
+        var elsewhere = History() with { PrescriptionFraud = [new PrescriptionFraud("RX2", "rx_tampered", "P1", DateTimeOffset.UnixEpoch, null)] };
+
+        var finding = Assert.Single(Run("MED006", claim, history: refused));
+        Assert.Equal((56m, "1"), (finding.Amount, finding.EvidenceLines.Single()));
+        Assert.Contains("rx_not_own_patient by P33010000001", finding.Content, StringComparison.Ordinal);
+        Assert.Empty(Run("MED006", claim, history: elsewhere));
+    }
+}

@@ -131,3 +131,27 @@ public sealed class PrescriptionReusedRule : SupervisionRule
         }
     }
 }
+
+/// <summary>
+/// A claim dispensing a prescription on which the platform refused fraud or tampering (another
+/// person's pass, a changed prescription, a second dispensing…): the refusals feed the review.
+/// </summary>
+public sealed class PrescriptionFraudRule : SupervisionRule
+{
+    public override RuleDefinition Definition { get; } = Define("MED006", "Prescription with fraud refused", RuleFamily.Medical, RuleStage.During | RuleStage.After, Scene.Pharmacy | Scene.Outpatient | Scene.Internet, Severity.Suspect, false,
+        "Prescription {rxno} had {count} fraud or tamper refusal(s) before this dispensing: {codes}.");
+
+    public override IEnumerable<Finding> Evaluate(RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var group in context.Claim.Lines.Where(l => l.Rxno is not null).GroupBy(l => l.Rxno!, StringComparer.Ordinal))
+        {
+            var refusals = context.History.PrescriptionFraud.Where(f => f.HiRxno == group.Key).ToList();
+            if (refusals.Count > 0)
+            {
+                yield return Fire(context, group.Sum(l => l.Amount), group, ("rxno", group.Key), ("count", refusals.Count),
+                    ("codes", string.Join(", ", refusals.Select(f => $"{f.Code} by {f.Actor}"))));
+            }
+        }
+    }
+}
