@@ -55,9 +55,13 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             await reference.SupervisionAsync(area, ct);
         }
 
+        // The prescriptions' fraud refusals are few: read once, then matched to the claims that dispense them.
+        var fraud = (await db.PrescriptionEvents.AsNoTracking().Where(e => e.Fraud && e.HiRxno != null)
+                .Select(e => new PrescriptionFraud(e.HiRxno!, e.Code ?? "", e.Actor, e.At, e.Detail)).ToListAsync(ct))
+            .ToLookup(f => f.HiRxno, StringComparer.Ordinal);
         var last = first.AddMonths(1).AddDays(-1);
         var known = (await db.SupervisionFindings.AsNoTracking().Where(f => f.Period == command.Period && f.FindingKey != null).Select(f => f.FindingKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var run = new Run(command, known, clock.GetUtcNow());
+        var run = new Run(command, known, clock.GetUtcNow()) { Fraud = fraud };
         var settled = VisitStatus.Settled;
         var since = first.AddDays(-SupervisionHistory.Days);
         var rows = db.Visits.AsNoTracking()
@@ -131,7 +135,10 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             run.Claims++;
             var supervision = (await reference.SupervisionAsync(InsuredAreaOf(claim), ct))?.Document ?? SupervisionDocument.Empty;
             var only = run.Command.RuleIds.Count > 0 ? run.Command.RuleIds : supervision.Enabled(RuleSet.Default);
-            var history = new ClaimHistory([.. patient.Take(i).Where(c => c.Date >= claim.Date.AddDays(-SupervisionHistory.Days))]);
+            var history = new ClaimHistory([.. patient.Take(i).Where(c => c.Date >= claim.Date.AddDays(-SupervisionHistory.Days))])
+            {
+                PrescriptionFraud = [.. claim.Lines.Select(l => l.Rxno).OfType<string>().Distinct(StringComparer.Ordinal).SelectMany(rx => run.Fraud[rx])],
+            };
             foreach (var finding in RuleSet.Default.Evaluate(RuleStage.After, claim, history, supervision.Knowledge, supervision.Settings, only))
             {
                 run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode);
@@ -222,6 +229,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
     private sealed class Run(RunSupervision command, HashSet<string> known, DateTimeOffset at)
     {
         public RunSupervision Command => command;
+        public ILookup<string, PrescriptionFraud> Fraud { get; init; } = Enumerable.Empty<PrescriptionFraud>().ToLookup(f => f.HiRxno);
         public long Claims { get; set; }
         public int Raised { get; private set; }
         public int AlreadyRaised { get; private set; }

@@ -100,6 +100,9 @@ public sealed class SupervisionCheckTests
         var settlement = (await Prescriptions.RxFlow.SettleAsync(app, await Prescriptions.RxFlow.ReadyToSettleAsync(app, hiRxno))).Ok();
         var kept = await app.ReadAsync(s => s.Db.SupervisionFindings.AsNoTracking().Where(f => f.SetlId == settlement.SetlId).Select(f => f.RuleId).ToListAsync());
 
+        var after = (await app.ReadAsync(s => s.Use<RunSupervisionHandler>().HandleAsync(new RunSupervision("2026-11", ["MED006"], "test"), null, default))).Ok();
+
         Assert.Contains("MED006", kept);
+        Assert.Equal(1, after.ByRule["MED006"]); // and after the event, over the month
     }
 }
