@@ -18,7 +18,11 @@ public static class UnitOfWork
     /// Runs <paramref name="work"/> in one transaction (behind the SQLite write gate): a success is saved
     /// and committed, a refusal rolled back and forgotten.
     /// </summary>
-    public static async Task<Result<T>> InTransactionAsync<T>(this YibaoDbContext db, WriteGate gate, Func<Task<Result<T>>> work, CancellationToken ct)
+    public static Task<Result<T>> InTransactionAsync<T>(this YibaoDbContext db, WriteGate gate, Func<Task<Result<T>>> work, CancellationToken ct) =>
+        db.InTransactionAsync(gate, null, work, ct);
+
+    /// <summary>The same, and what the work noted to survive a refusal is saved after the rollback, still behind the gate.</summary>
+    public static async Task<Result<T>> InTransactionAsync<T>(this YibaoDbContext db, WriteGate gate, RefusalRecords? refusals, Func<Task<Result<T>>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(gate);
@@ -46,6 +50,10 @@ public static class UnitOfWork
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
+            if (refusals is not null)
+            {
+                await refusals.FlushAsync(db, CancellationToken.None);
+            }
         }
 
         return outcome;

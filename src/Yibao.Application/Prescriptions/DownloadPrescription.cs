@@ -78,7 +78,6 @@ public sealed class DownloadPrescriptionHandler(YibaoDbContext db, GetPlatformCe
             return journal.Refused(rx.HiRxno, actor, PrescriptionErrors.HeldElsewhere.With($"prescription {rx.HiRxno} was taken by another pharmacy a moment ago"));
         }
 
-        rx.Version = version; // the journal counts the move from the version read
         journal.Moved(rx, actor, "download", pass.Pass?.Kind ?? "ecToken");
         if (pass.Pass is { Kind: PrescriptionPasses.AuthRxno } used)
         {

@@ -28,18 +28,12 @@ public sealed record PrecheckPrescription(string FixmedinsCode, JsonObject Docum
 /// and never uploaded (the same <c>hospRxno</c>) replaces it.
 /// </summary>
 public sealed class PrecheckPrescriptionHandler(
-    YibaoDbContext db, ReferenceData reference, SettlementChecks checks, AgencyCalendar calendar, IOptions<YibaoOptions> options, WriteGate gate, PrescriptionJournal journal)
+    YibaoDbContext db, ReferenceData reference, SettlementChecks checks, AgencyCalendar calendar, IOptions<YibaoOptions> options, WriteGate gate, PrescriptionJournal journal, RefusalRecords refusals)
 {
     public async Task<Result<PrecheckedPrescription>> HandleAsync(PrecheckPrescription command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var outcome = await db.InTransactionAsync(gate, () => PrecheckAsync(command, ct), ct);
-        if (!outcome.IsSuccess)
-        {
-            await journal.FlushAsync(ct);
-        }
-
-        return outcome;
+        return await db.InTransactionAsync(gate, refusals, () => PrecheckAsync(command, ct), ct);
     }
 
     private async Task<Result<PrecheckedPrescription>> PrecheckAsync(PrecheckPrescription command, CancellationToken ct)
@@ -130,7 +124,7 @@ public sealed class PrecheckPrescriptionHandler(
             journal.Moved(old, actor, "revoke", $"replaced by a new pre-check of {order.HospRxno}");
         }
 
-        var duplicates = others.Except(replaced).Select(p => (p.HiRxno, p.ValiEndTime, (IReadOnlyCollection<string>)PrescriptionDocument.Drugs(Content(p)).Select(d => d.MedListCodg).ToHashSet(StringComparer.Ordinal)));
+        var duplicates = others.Except(replaced).Select(p => (p.HiRxno, p.ValiEndTime, (IReadOnlyCollection<string>)PrescriptionContent.Drugs(p).Select(d => d.MedListCodg).ToHashSet(StringComparer.Ordinal)));
         if (PrescriptionReview.CheckDuplicates(order.Drugs, duplicates, now) is { } duplicate)
         {
             return duplicate;
@@ -180,9 +174,7 @@ public sealed class PrecheckPrescriptionHandler(
             : null;
     }
 
-    private static JsonObject Content(PrescriptionRow rx) => PrescriptionContent.Of(rx);
-
-    private static string? Hosp(PrescriptionRow rx) => Content(rx)["prescription"] is JsonObject p ? PrescriptionDocument.Text(p, "hospRxno") : null;
+    private static string? Hosp(PrescriptionRow rx) => PrescriptionContent.Of(rx)["prescription"] is JsonObject p ? PrescriptionDocument.Text(p, "hospRxno") : null;
 
     private const string TraceAlphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 

@@ -68,31 +68,37 @@ public static class PrescriptionSeal
             return PrescriptionFraudErrors.SignatureMissing.With($"prescription {rx.HiRxno} carries no insurance electronic signature");
         }
 
-        var certificate = SigningCertificates.Read(rx.SignCertificate);
-        if (!SigningCertificates.Vouches(certificate, SigningCertificates.Read(platformCertificatePem), rx.FixmedinsCode, rx.PrecheckedAt))
+        if (Vouched(rx, platformCertificatePem) is { } mismatch)
         {
-            return PrescriptionFraudErrors.SignerMismatch.With($"prescription {rx.HiRxno} is signed with a certificate that is not {rx.FixmedinsCode}'s");
+            return mismatch;
         }
 
-        JsonObject? content;
-        try
-        {
-            content = JsonNode.Parse(rx.Content) as JsonObject;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            content = null;
-        }
-
-        if (content is null || !IsBase64(rx.RxFile)
-            || !Verifies((ECPublicKeyParameters)certificate.GetPublicKey(), SignedText(CanonicalJson.Write(content), rx.RxFile), rx.SignDigest)
-            || !Agrees(rx, content))
-        {
-            return PrescriptionFraudErrors.Tampered.With($"prescription {rx.HiRxno} no longer matches its signature: it was changed after signing");
-        }
-
-        return null;
+        // Stored content that is not JSON reads as empty: it neither verifies nor agrees.
+        var key = (ECPublicKeyParameters)SigningCertificates.Read(rx.SignCertificate).GetPublicKey();
+        return IsBase64(rx.RxFile) && Verifies(key, SignedText(CanonicalJson.Write(PrescriptionContent.Of(rx)), rx.RxFile), rx.SignDigest)
+            ? Agreement(rx)
+            : Tampered(rx);
     }
+
+    /// <summary>The signing certificate is the platform's issue for the prescribing institution; the refusal otherwise.</summary>
+    public static DomainError? Vouched(PrescriptionRow rx, string platformCertificatePem)
+    {
+        ArgumentNullException.ThrowIfNull(rx);
+        return rx.SignCertificate is { } pem && SigningCertificates.Vouches(SigningCertificates.Read(pem), SigningCertificates.Read(platformCertificatePem), rx.FixmedinsCode, rx.PrecheckedAt)
+            ? null
+            : PrescriptionFraudErrors.SignerMismatch.With($"prescription {rx.HiRxno} is signed with a certificate that is not {rx.FixmedinsCode}'s");
+    }
+
+    /// <summary>The columns the platform acts on repeat the signed content's header; <c>rx_tampered</c> otherwise.</summary>
+    public static DomainError? Agreement(PrescriptionRow rx)
+    {
+        ArgumentNullException.ThrowIfNull(rx);
+        var content = PrescriptionContent.Of(rx);
+        return Header(rx).All(p => content[p.Key] is { } stored && CanonicalJson.Write(stored) == CanonicalJson.Write(p.Value)) ? null : Tampered(rx);
+    }
+
+    private static DomainError Tampered(PrescriptionRow rx) =>
+        PrescriptionFraudErrors.Tampered.With($"prescription {rx.HiRxno} no longer matches its signature: it was changed after signing");
 
     /// <summary>The platform's own fields of a prescription's content, which the columns must repeat.</summary>
     public static JsonObject Header(PrescriptionRow rx)
@@ -113,7 +119,5 @@ public static class PrescriptionSeal
         };
     }
 
-    private static bool Agrees(PrescriptionRow rx, JsonObject content) =>
-        Header(rx).All(p => content[p.Key] is { } stored && CanonicalJson.Write(stored) == CanonicalJson.Write(p.Value));
 
 }

@@ -22,18 +22,12 @@ public sealed record SignPrescription(string FixmedinsCode, string OriginalValue
 /// (issued on first use): over the canonical content (the pre-checked prescription with the upload's
 /// fields) and the file. Signing again before the upload replaces the signature.
 /// </summary>
-public sealed class SignPrescriptionHandler(YibaoDbContext db, SigningAuthority authority, IssueSigningCertificateHandler issue, TimeProvider clock, WriteGate gate, PrescriptionJournal journal)
+public sealed class SignPrescriptionHandler(YibaoDbContext db, SigningAuthority authority, IssueSigningCertificateHandler issue, TimeProvider clock, WriteGate gate, PrescriptionJournal journal, RefusalRecords refusals)
 {
     public async Task<Result<PrescriptionSignature>> HandleAsync(SignPrescription command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var outcome = await db.InTransactionAsync(gate, () => SignAsync(command, ct), ct);
-        if (!outcome.IsSuccess)
-        {
-            await journal.FlushAsync(ct);
-        }
-
-        return outcome;
+        return await db.InTransactionAsync(gate, refusals, () => SignAsync(command, ct), ct);
     }
 
     private async Task<Result<PrescriptionSignature>> SignAsync(SignPrescription command, CancellationToken ct)

@@ -17,18 +17,12 @@ public sealed record UploadPrescription(string FixmedinsCode, JsonObject Fields)
 /// institution's certificate. A changed field or file, a missing signature or another institution's
 /// certificate is refused, and recorded; an <c>rxTraceCode</c> serves one upload.
 /// </summary>
-public sealed class UploadPrescriptionHandler(YibaoDbContext db, GetPlatformCertificateHandler platform, TimeProvider clock, WriteGate gate, PrescriptionJournal journal)
+public sealed class UploadPrescriptionHandler(YibaoDbContext db, GetPlatformCertificateHandler platform, TimeProvider clock, WriteGate gate, PrescriptionJournal journal, RefusalRecords refusals)
 {
     public async Task<Result<UploadedPrescription>> HandleAsync(UploadPrescription command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var outcome = await db.InTransactionAsync(gate, () => UploadAsync(command, ct), ct);
-        if (!outcome.IsSuccess)
-        {
-            await journal.FlushAsync(ct);
-        }
-
-        return outcome;
+        return await db.InTransactionAsync(gate, refusals, () => UploadAsync(command, ct), ct);
     }
 
     private async Task<Result<UploadedPrescription>> UploadAsync(UploadPrescription command, CancellationToken ct)
@@ -61,21 +55,27 @@ public sealed class UploadPrescriptionHandler(YibaoDbContext db, GetPlatformCert
             return journal.Refused(rx.HiRxno, actor, PrescriptionFraudErrors.SignerMismatch.With($"signCertSn {certSn} is not the certificate {rx.FixmedinsCode} signed {rx.HiRxno} with"));
         }
 
-        var content = CanonicalJson.Write(UploadFields.WithUpload(rx.Content, command.Fields));
-        var certificate = SigningCertificates.Read(rx.SignCertificate!);
-        if (!PrescriptionSeal.IsBase64(rxFile) || !PrescriptionSeal.Verifies((Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters)certificate.GetPublicKey(), PrescriptionSeal.SignedText(content, rxFile), signDigest))
-        {
-            return journal.Refused(rx.HiRxno, actor, PrescriptionFraudErrors.SignatureInvalid.With($"signDigest does not verify against prescription {rx.HiRxno} as uploaded: a field or the file differs from what was signed, or the signature is not {rx.FixmedinsCode}'s"));
-        }
-
-        (rx.Content, rx.RxFile, rx.SignDigest) = (content, rxFile, signDigest);
         var pem = await platform.HandleAsync(new GetPlatformCertificate(), ct);
         if (!pem.IsSuccess)
         {
             return pem.Error;
         }
 
-        if (PrescriptionSeal.Check(rx, pem.Value) is { } broken)
+        if (PrescriptionSeal.Vouched(rx, pem.Value) is { } mismatch)
+        {
+            return journal.Refused(rx.HiRxno, actor, mismatch);
+        }
+
+        // One verification: the given signature over the content and file as uploaded.
+        var content = CanonicalJson.Write(UploadFields.WithUpload(rx.Content, command.Fields));
+        var key = (Org.BouncyCastle.Crypto.Parameters.ECPublicKeyParameters)SigningCertificates.Read(rx.SignCertificate!).GetPublicKey();
+        if (!PrescriptionSeal.IsBase64(rxFile) || !PrescriptionSeal.Verifies(key, PrescriptionSeal.SignedText(content, rxFile), signDigest))
+        {
+            return journal.Refused(rx.HiRxno, actor, PrescriptionFraudErrors.SignatureInvalid.With($"signDigest does not verify against prescription {rx.HiRxno} as uploaded: a field or the file differs from what was signed, or the signature is not {rx.FixmedinsCode}'s"));
+        }
+
+        (rx.Content, rx.RxFile, rx.SignDigest) = (content, rxFile, signDigest);
+        if (PrescriptionSeal.Agreement(rx) is { } broken)
         {
             return journal.Refused(rx.HiRxno, actor, broken);
         }

@@ -133,8 +133,14 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             }
 
             run.Claims++;
-            var supervision = (await reference.SupervisionAsync(InsuredAreaOf(claim), ct))?.Document ?? SupervisionDocument.Empty;
-            var only = run.Command.RuleIds.Count > 0 ? run.Command.RuleIds : supervision.Enabled(RuleSet.Default);
+            var area = InsuredAreaOf(claim);
+            if (!run.Areas.TryGetValue(area, out var judged))
+            {
+                var document = (await reference.SupervisionAsync(area, ct))?.Document ?? SupervisionDocument.Empty;
+                run.Areas[area] = judged = (document, run.Command.RuleIds.Count > 0 ? run.Command.RuleIds : document.Enabled(RuleSet.Default));
+            }
+
+            var (supervision, only) = judged;
             var history = new ClaimHistory([.. patient.Take(i).Where(c => c.Date >= claim.Date.AddDays(-SupervisionHistory.Days))])
             {
                 PrescriptionFraud = [.. claim.Lines.Select(l => l.Rxno).OfType<string>().Distinct(StringComparer.Ordinal).SelectMany(rx => run.Fraud[rx])],
@@ -186,8 +192,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         var institution = await reference.InstitutionAsync(l.FixmedinsCode, ct);
         var inpatient = l.MedType == MedType.Inpatient;
         var online = l.Channel == Channel.Online.ToName();
-        var scene = (institution?.Row.Kind == InstitutionKind.Pharmacy.ToName() ? Scene.Pharmacy : inpatient ? Scene.Inpatient : Scene.Outpatient)
-            | (online ? Scene.Internet : 0) | (l.InsuredArea != l.TreatmentArea ? Scene.CrossRegion : 0);
+        var scene = SupervisedClaims.SceneOf(institution?.Row.Kind ?? "", l.MedType, online, l.InsuredArea, l.TreatmentArea);
         return new SupervisedClaim
         {
             MdtrtId = l.MdtrtId,
@@ -236,6 +241,9 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         public Dictionary<string, int> ByRule { get; } = new(StringComparer.Ordinal);
         public List<SupervisionFindingRow> Pending { get; } = [];
         public Dictionary<string, PeerAccumulator> Peers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Each insured area's document and the rules it enables, looked up once per run.</summary>
+        public Dictionary<string, (SupervisionDocument Document, IReadOnlyCollection<string> Only)> Areas { get; } = new(StringComparer.Ordinal);
 
         public void Raise(Finding finding, string? mdtrtId, string? fixmedinsCode)
         {

@@ -59,9 +59,7 @@ public sealed class SupervisionCheck(YibaoDbContext db, ReferenceData reference,
             ? await db.EcTokens.AsNoTracking().Where(t => t.EcToken == token).Select(t => t.PsnNo).FirstOrDefaultAsync(ct)
             : null;
         var inpatient = visit.MedType == MedType.Inpatient;
-        var scene = (claim.Institution.Row.Kind == InstitutionKind.Pharmacy.ToName() ? Scene.Pharmacy : inpatient ? Scene.Inpatient : Scene.Outpatient)
-            | (claim.Channel == Channel.Online ? Scene.Internet : 0)
-            | (visit.InsuredArea != visit.TreatmentArea ? Scene.CrossRegion : 0);
+        var scene = SupervisedClaims.SceneOf(claim.Institution.Row.Kind, visit.MedType, claim.Channel == Channel.Online, visit.InsuredArea, visit.TreatmentArea);
         return new SupervisedClaim
         {
             MdtrtId = visit.MdtrtId,

@@ -1,8 +1,39 @@
 namespace Yibao.Server.Infrastructure;
 
-/// <summary>The layout of the person's phone pages: server-rendered, phone-sized, no scripts of its own.</summary>
+/// <summary>The layout of the person's phone pages: server-rendered, phone-sized; the only script is a live QR code's refresh.</summary>
 internal static class PhonePage
 {
+    /// <summary>
+    /// A QR code that stays usable: the image (its content in <c>data-content</c>), a hint with the
+    /// seconds left, and a script that fetches a fresh code from <paramref name="jsonUrl"/> before it
+    /// expires (a code lives <see cref="Application.ECertificates.QrCodes.Lifetime"/>).
+    /// </summary>
+    public static string LiveQr(HttpContext http, string content, DateTimeOffset expiresAt, string jsonUrl, string hint)
+    {
+        var refreshMs = Math.Max(5, (int)Application.ECertificates.QrCodes.Lifetime.TotalSeconds - 10) * 1000;
+        return $$"""
+            <img id="qr" src="{{QrPng(content)}}" alt="QR" data-content="{{System.Net.WebUtility.HtmlEncode(content)}}" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
+            <p class="hint">{{hint}}<br>
+              <span id="left"></span></p>
+            <script nonce="{{Access.SecurityHeaders.Nonce(http)}}">
+              const img = document.getElementById('qr'), left = document.getElementById('left');
+              async function refresh() {
+                const r = await fetch('{{jsonUrl}}', { credentials: 'same-origin' });
+                if (r.ok) { const q = await r.json(); img.src = q.png; img.dataset.content = q.content; img.dataset.expires = q.expires_at; }
+              }
+              setInterval(refresh, {{refreshMs}});
+              setInterval(() => {
+                const s = Math.max(0, img.dataset.expires - Math.floor(Date.now() / 1000));
+                left.textContent = '有效 valid ' + s + ' s';
+              }, 1000);
+            </script>
+            """;
+    }
+
+    /// <summary>A fresh code for <see cref="LiveQr"/>'s refresh: its content, expiry and image.</summary>
+    public static IResult QrJson(string content, DateTimeOffset expiresAt) =>
+        Results.Json(new { content, expires_at = expiresAt.ToUnixTimeSeconds(), png = QrPng(content) });
+
     /// <summary>A QR code as a PNG data URL, for an <c>img</c>.</summary>
     public static string QrPng(string content)
     {

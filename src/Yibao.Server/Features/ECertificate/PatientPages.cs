@@ -37,7 +37,7 @@ internal static class PatientPages
         me.MapGet("/certificate/qr.json", (HttpContext http, QrCodes qrCodes) =>
         {
             var (content, expiresAt) = qrCodes.Issue(http.User.FindFirstValue(PsnNoClaim)!);
-            return Results.Json(new { content, expires_at = expiresAt.ToUnixTimeSeconds(), png = PhonePage.QrPng(content) });
+            return PhonePage.QrJson(content, expiresAt);
         }).RequireAuthorization();
     }
 
@@ -84,31 +84,15 @@ internal static class PatientPages
         var person = found.Value;
         var (content, expiresAt) = qrCodes.Issue(psnNo);
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var refreshMs = Math.Max(5, (int)QrCodes.Lifetime.TotalSeconds - 10) * 1000;
         return Page("医保电子凭证 Certificate", $$"""
             <h1>医保电子凭证<br><small>Insurance certificate</small></h1>
             <p class="who">{{WebUtility.HtmlEncode(person.Name)}} · {{Domain.Privacy.Masking.IdNumber(person.Certno)}}</p>
-            <img id="qr" src="{{PhonePage.QrPng(content)}}" alt="QR" data-content="{{WebUtility.HtmlEncode(content)}}" data-expires="{{expiresAt.ToUnixTimeSeconds()}}">
-            <p class="hint">请向医院或药店出示 Show this code at the hospital or pharmacy.<br>
-              <span id="left"></span></p>
+            {{PhonePage.LiveQr(http, content, expiresAt, "/me/certificate/qr.json", "请向医院或药店出示 Show this code at the hospital or pharmacy.")}}
             <p class="hint"><a href="/me/orders">待支付订单 My orders</a> · <a href="/me/settlements">结算记录 My settlements</a></p>
             <form method="post" action="/me/sign-out">
               <input type="hidden" name="{{tokens.FormFieldName}}" value="{{tokens.RequestToken}}">
               <button type="submit" class="secondary">退出 Sign out</button>
             </form>
-            <script nonce="{{SecurityHeaders.Nonce(http)}}">
-              // A code lives {{QrCodes.Lifetime.TotalSeconds}} s; fetch a fresh one before it expires.
-              const img = document.getElementById('qr'), left = document.getElementById('left');
-              async function refresh() {
-                const r = await fetch('/me/certificate/qr.json', { credentials: 'same-origin' });
-                if (r.ok) { const q = await r.json(); img.src = q.png; img.dataset.content = q.content; img.dataset.expires = q.expires_at; }
-              }
-              setInterval(refresh, {{refreshMs}});
-              setInterval(() => {
-                const s = Math.max(0, img.dataset.expires - Math.floor(Date.now() / 1000));
-                left.textContent = '有效 valid ' + s + ' s';
-              }, 1000);
-            </script>
             """);
     }
 

@@ -1,17 +1,13 @@
-using System.Globalization;
 using Yibao.Application.Prescriptions;
 using Yibao.Domain.Prescriptions;
+using Yibao.Server.Features.Gateway;
 
 namespace Yibao.Server.Features.Prescriptions;
 
 /// <summary>The hospital queries' answers, from one read of the prescription (<see cref="GetPrescriptionHandler"/>).</summary>
 internal static class EpcOutputs
 {
-    private static readonly TimeSpan Agency = TimeSpan.FromHours(8);
-
-    public static string Time(DateTimeOffset at) => at.ToOffset(Agency).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
-    public static string? Time(DateTimeOffset? at) => at is { } t ? Time(t) : null;
+    private static string? Time(DateTimeOffset? at, AgencyCalendar calendar) => at is { } t ? GatewayFormats.Time(t, calendar) : null;
 
     /// <summary><c>rxUsedStasCodg</c>: 0 not dispensed, 1 being dispensed, 2 dispensed, 3 written off.</summary>
     public static string UsedStatus(RxStatus status) => status switch
@@ -22,16 +18,16 @@ internal static class EpcOutputs
         _ => "0",
     };
 
-    public static object Query(string transaction, PrescriptionView view)
+    public static object Query(string transaction, PrescriptionView view, AgencyCalendar calendar)
     {
         var rx = view.Prescription;
         return transaction switch
         {
-            "rxChkInfoQuery" => new { rx.HiRxno, rx.RxChkStasCodg, rx.RxChkOpnn, RxChkTime = Time(rx.RxChkTime), PharName = rx.RxChkPharName, DspeerFixmedinsCode = rx.HeldBy },
+            "rxChkInfoQuery" => new { rx.HiRxno, rx.RxChkStasCodg, rx.RxChkOpnn, RxChkTime = Time(rx.RxChkTime, calendar), PharName = rx.RxChkPharName, DspeerFixmedinsCode = rx.HeldBy },
             "rxSetlInfoQuery" => new
             {
                 rx.HiRxno,
-                SetlTime = Time(view.Settlement?.SettledAt),
+                SetlTime = Time(view.Settlement?.SettledAt, calendar),
                 RxUsedStasCodg = UsedStatus(view.Shown),
                 rx.SetlId,
                 FixmedinsCode = view.Settlement?.FixmedinsCode,
@@ -57,8 +53,8 @@ internal static class EpcOutputs
                 RxStasCodg = view.Shown.RxStasCodg(),
                 RxStasName = view.Shown.ToName(),
                 RxUsedStasCodg = UsedStatus(view.Shown),
-                PrscTime = Time(rx.PrscTime),
-                ValiEndTime = Time(rx.ValiEndTime),
+                PrscTime = Time(rx.PrscTime, calendar),
+                ValiEndTime = Time(rx.ValiEndTime, calendar),
                 rx.MaxReptCnt,
                 rx.Dispensings,
                 rx.SignDigest,
@@ -66,7 +62,7 @@ internal static class EpcOutputs
                 Rxdrugdetail = view.Content["prescription"]?["rxdrugdetail"],
                 Mdtrtinfo = view.Content["prescription"]?["mdtrtinfo"],
                 Diseinfo = view.Content["prescription"]?["diseinfo"],
-                History = view.History.Select(e => new { At = Time(e.At), e.Event, e.ActorKind, e.Actor, e.Door, e.Status, e.Code, e.Detail }).ToList(),
+                History = view.History.Select(e => new { At = Time(e.At, calendar), e.Event, e.ActorKind, e.Actor, e.Door, e.Status, e.Code, e.Detail }).ToList(),
             },
         };
     }

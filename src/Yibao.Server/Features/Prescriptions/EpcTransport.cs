@@ -33,7 +33,7 @@ internal static class EpcTransport
             return await PlainAsync(transaction, body, http);
         }
 
-        var appId = AppIdOf(body);
+        var appId = ParseObject(body) is { } envelope ? Text(envelope, "appId") : null;
         var found = appId is null ? null : await apps.FindAsync(appId, http.RequestAborted);
         var opened = EpcEnvelope.Open(body, id => found is { } f && f.App.AppId == id ? f.App : null);
         if (!opened.IsSuccess)
@@ -62,10 +62,16 @@ internal static class EpcTransport
             return ApiError.From(output.Error).ToResult();
         }
 
-        // The platform's key is made the first time it is needed, and kept.
-        var platform = await db.InTransactionAsync(gate, async () => Result<Storage.Entities.SigningKeyRow>.Success(await authority.PlatformAsync(http.RequestAborted)), http.RequestAborted);
+        // The platform's key is made the first time it is needed, and kept; after that it is only read.
+        var platform = await authority.PlatformAsync(http.RequestAborted);
+        if (db.ChangeTracker.HasChanges())
+        {
+            using var entered = await gate.EnterAsync(db, http.RequestAborted);
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+
         var answer = JsonSerializer.Serialize(new { code = 0, message = "success", data = output.Value }, Answers);
-        var sealedAnswer = EpcEnvelope.Seal(app.AppId, app.AppSecret, authority.PrivateKey(platform.Value), answer, clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var sealedAnswer = EpcEnvelope.Seal(app.AppId, app.AppSecret, authority.PrivateKey(platform), answer, clock.GetUtcNow().ToUnixTimeMilliseconds());
         return Results.Text(sealedAnswer, "application/json");
     }
 
@@ -94,17 +100,7 @@ internal static class EpcTransport
             return Results.Empty;
         }
 
-        JsonObject? input;
-        try
-        {
-            input = (JsonNode.Parse(body) as JsonObject)?["data"] as JsonObject;
-        }
-        catch (JsonException)
-        {
-            input = null;
-        }
-
-        if (input is null)
+        if (ParseObject(body)?["data"] is not JsonObject input)
         {
             return ApiError.From(EpcErrors.Malformed.With("the plain body is {\"data\": {...}}")).ToResult();
         }
@@ -122,13 +118,13 @@ internal static class EpcTransport
         {
             "circDrugQuery" => (await Use<QueryCirculatingDrugsHandler>().HandleAsync(new QueryCirculatingDrugs(fixmedinsCode, Text(input, "keyWords") ?? Text(input, "medListCodg"), Int(input, "pageNo", 1), Int(input, "pageSize", 20)), ct)).Map(r => (object)r),
             "uploadChk" => (await Use<PrecheckPrescriptionHandler>().HandleAsync(new PrecheckPrescription(fixmedinsCode, input), ct))
-                .Map(r => (object)new { r.RxTraceCode, r.HiRxno, ValiEndTime = EpcOutputs.Time(r.ValiEndTime) }),
+                .Map(r => (object)new { r.RxTraceCode, r.HiRxno, ValiEndTime = Gateway.GatewayFormats.Time(r.ValiEndTime, Use<AgencyCalendar>()) }),
             "rxFixmedinsSign" => (await Use<SignPrescriptionHandler>().HandleAsync(new SignPrescription(fixmedinsCode, Text(input, "originalValue") ?? "", Text(input, "originalRxFile") ?? ""), ct))
                 .Map(r => (object)new { r.RxFile, r.SignDigest, r.SignCertSn, r.SignCertDn }),
             "rxFileUpld" => (await Use<UploadPrescriptionHandler>().HandleAsync(new UploadPrescription(fixmedinsCode, input), ct)).Map(r => (object)r),
             "rxUndo" => (await Use<RevokePrescriptionHandler>().HandleAsync(new RevokePrescription(fixmedinsCode, Text(input, "hiRxno") ?? "", Text(input, "drCode"), Text(input, "undoDrName"), Text(input, "undoRea")), ct)).Map(r => (object)r),
             "hospRxDetlQuery" or "rxChkInfoQuery" or "rxSetlInfoQuery" =>
-                (await Use<GetPrescriptionHandler>().HandleAsync(new GetPrescription(Text(input, "hiRxno") ?? "", RxViewer.Institution(fixmedinsCode, "epc")), ct)).Map(view => EpcOutputs.Query(transaction, view)),
+                (await Use<GetPrescriptionHandler>().HandleAsync(new GetPrescription(Text(input, "hiRxno") ?? "", RxViewer.Institution(fixmedinsCode, "epc")), ct)).Map(view => EpcOutputs.Query(transaction, view, Use<AgencyCalendar>())),
             _ => EpcErrors.UnknownTransaction.With($"{transaction} is not an e-prescription transaction here"),
         };
     }
@@ -140,18 +136,6 @@ internal static class EpcTransport
         try
         {
             return JsonNode.Parse(json) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string? AppIdOf(string body)
-    {
-        try
-        {
-            return JsonNode.Parse(body) is JsonObject json && json["appId"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
         }
         catch (JsonException)
         {

@@ -5,7 +5,6 @@ using Yibao.Application.Prescriptions;
 using Yibao.Domain.Prescriptions;
 using Yibao.Server.Features.ECertificate;
 using Yibao.Server.Infrastructure;
-using Yibao.Server.Infrastructure.Access;
 
 namespace Yibao.Server.Features.Prescriptions;
 
@@ -59,19 +58,7 @@ internal static class PrescriptionPages
         var scannable = view.Shown is RxStatus.Uploaded or RxStatus.Dispensing && view.Seal is null;
         var qr = scannable ? qrCodes.IssuePrescription(psnNo, rx.HiRxno) : default;
         var code = scannable
-            ? $$"""
-              <img id="qr" src="{{PhonePage.QrPng(qr.Content)}}" alt="QR" data-content="{{WebUtility.HtmlEncode(qr.Content)}}" data-expires="{{qr.ExpiresAt.ToUnixTimeSeconds()}}">
-              <p class="hint">请向药店出示 Show this code at the pharmacy; it serves once.<br><span id="left"></span></p>
-              <script nonce="{{SecurityHeaders.Nonce(http)}}">
-                const img = document.getElementById('qr'), left = document.getElementById('left');
-                async function refresh() {
-                  const r = await fetch('/me/prescriptions/{{rx.HiRxno}}/qr.json', { credentials: 'same-origin' });
-                  if (r.ok) { const q = await r.json(); img.src = q.png; img.dataset.content = q.content; img.dataset.expires = q.expires_at; }
-                }
-                setInterval(refresh, {{Math.Max(5, (int)QrCodes.Lifetime.TotalSeconds - 10) * 1000}});
-                setInterval(() => { left.textContent = '有效 valid ' + Math.max(0, img.dataset.expires - Math.floor(Date.now() / 1000)) + ' s'; }, 1000);
-              </script>
-              """
+            ? PhonePage.LiveQr(http, qr.Content, qr.ExpiresAt, $"/me/prescriptions/{rx.HiRxno}/qr.json", "请向药店出示 Show this code at the pharmacy; it serves once.")
             : view.Seal is not null ? "<p class=\"error\">此处方签名校验失败，不能取药 This prescription fails its signature check: it cannot be dispensed.</p>" : "";
         return PhonePage.Render("电子处方 Prescription", $"""
             <h1>电子处方<br><small>Prescription {rx.HiRxno}</small></h1>
@@ -97,7 +84,7 @@ internal static class PrescriptionPages
         }
 
         var (content, expiresAt) = qrCodes.IssuePrescription(psnNo, hiRxno);
-        return Results.Json(new { content, expires_at = expiresAt.ToUnixTimeSeconds(), png = PhonePage.QrPng(content) });
+        return PhonePage.QrJson(content, expiresAt);
     }
 
     private static string Local(DateTimeOffset at, AgencyCalendar calendar) => at.ToOffset(calendar.UtcOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
