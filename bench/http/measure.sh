@@ -26,7 +26,7 @@ dotnet build-server shutdown >/dev/null 2>&1 || true   # no compiler servers lef
 pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T 5 -f "$shared/bench/pgbench/flow.sql" pgb >/dev/null 2>&1   # warm PostgreSQL too
 serve() { # connection string, url
   # The per-credential rate limit is lifted: this measures the settlement path, not the limiter.
-  ConnectionStrings__Yibao="$1" Yibao__PaymentSweepSeconds=0 Yibao__InstitutionRequestsPerSecond=1000000 Yibao__CredentialKey=$(head -c 32 /dev/urandom | base64) Logging__LogLevel__Default=Warning \
+  ConnectionStrings__Yibao="$1" Yibao__PaymentSweepSeconds=0 Yibao__Supervision__MonthlyRunDay=0 Yibao__InstitutionRequestsPerSecond=1000000 Yibao__CredentialKey=$(head -c 32 /dev/urandom | base64) Logging__LogLevel__Default=Warning \
     dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "$2" >"$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -sf "$2/health" >/dev/null && return; sleep 0.5; done

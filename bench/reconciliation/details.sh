@@ -18,7 +18,7 @@ psql -h 127.0.0.1 -p "$port" -U postgres -qc "create database yibao_recon"
 
 dotnet build -c Release src/Yibao.Server -v q -nologo -nodeReuse:false >/dev/null
 url=http://127.0.0.1:$((port + 1))
-ConnectionStrings__Yibao="Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_recon" Yibao__PaymentSweepSeconds=0 \
+ConnectionStrings__Yibao="Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_recon" Yibao__PaymentSweepSeconds=0 Yibao__Supervision__MonthlyRunDay=0 \
   Yibao__CredentialKey=$(head -c 32 /dev/urandom | base64) Logging__LogLevel__Default=Warning \
   dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "$url" >"$work/server.log" 2>&1 &
 server=$!

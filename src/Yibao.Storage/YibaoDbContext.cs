@@ -40,6 +40,9 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<DrugTraceRow> DrugTraces => Set<DrugTraceRow>();
     public DbSet<SupervisionKnowledgeRow> SupervisionKnowledge => Set<SupervisionKnowledgeRow>();
     public DbSet<SupervisionFindingRow> SupervisionFindings => Set<SupervisionFindingRow>();
+    public DbSet<SupervisionReviewRow> SupervisionReviews => Set<SupervisionReviewRow>();
+    public DbSet<DeductionRow> Deductions => Set<DeductionRow>();
+    public DbSet<SupervisionRunRow> SupervisionRuns => Set<SupervisionRunRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
     public DbSet<CatalogueEntryRow> CatalogueEntries => Set<CatalogueEntryRow>();
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();

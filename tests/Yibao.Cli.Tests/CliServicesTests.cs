@@ -122,6 +122,7 @@ public sealed class CliServicesTests
         start.Environment["HOME"] = home;
         start.Environment.Remove("XDG_DATA_HOME");
         start.Environment["Yibao__PaymentSweepSeconds"] = "0";
+        start.Environment["Yibao__Supervision__MonthlyRunDay"] = "0";
         return Process.Start(start) ?? throw new InvalidOperationException($"could not start {assembly}");
     }
 

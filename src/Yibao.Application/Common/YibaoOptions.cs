@@ -35,4 +35,7 @@ public sealed class YibaoOptions
 
     /// <summary>The most days a prescription may be valid (<c>valiDays</c>), by area code; an area not named allows <see cref="Domain.Prescriptions.PrescriptionReview.DefaultMaxValidityDays"/>.</summary>
     public Dictionary<string, int> PrescriptionValidityDays { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Supervision: the review's time limits, the monthly after-event run.</summary>
+    public Supervision.SupervisionOptions Supervision { get; } = new();
 }

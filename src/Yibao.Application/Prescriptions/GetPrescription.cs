@@ -7,18 +7,8 @@ using Yibao.Storage.Entities;
 
 namespace Yibao.Application.Prescriptions;
 
-/// <summary>Who reads a prescription: an institution (the prescriber, or the pharmacy dispensing it), its patient, or agency staff.</summary>
-public sealed record RxViewer(string Kind, string Id, string Door)
-{
-    public static RxViewer Institution(string fixmedinsCode, string door) => new("institution", fixmedinsCode, door);
-
-    public static RxViewer Person(string psnNo) => new("person", psnNo, "phone");
-
-    public static RxViewer Staff(string user) => new("staff", user, "console");
-}
-
 /// <summary>A prescription, its history and its dispensing (<c>hospRxDetlQuery</c>, <c>rxChkInfoQuery</c>, <c>rxSetlInfoQuery</c>; the phone and console pages).</summary>
-public sealed record GetPrescription(string HiRxno, RxViewer Viewer);
+public sealed record GetPrescription(string HiRxno, Viewer Viewer);
 
 /// <summary>A prescription as read: its state as shown, its drugs, its history, its last dispensing and packs, and whether it still verifies (<paramref name="Seal"/> null).</summary>
 public sealed record PrescriptionView(

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Yibao.Application.Reference;
 using Yibao.Domain;
 using Yibao.Domain.Codes;
@@ -27,7 +28,7 @@ public sealed record SupervisionRunReport(string Period, long Claims, int Raised
 /// its peers (institutions of the same level and kind). Findings are raised into the review queue
 /// once: each has a key (rule, claim or subject, evidence), and a rerun raises only what is new.
 /// </summary>
-public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions storage, ReferenceData reference, TimeProvider clock, WriteGate gate)
+public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions storage, ReferenceData reference, AgencyCalendar calendar, IOptions<YibaoOptions> options, WriteGate gate)
 {
     private const int SaveEvery = 1000;
 
@@ -61,7 +62,9 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             .ToLookup(f => f.HiRxno, StringComparer.Ordinal);
         var last = first.AddMonths(1).AddDays(-1);
         var known = (await db.SupervisionFindings.AsNoTracking().Where(f => f.Period == command.Period && f.FindingKey != null).Select(f => f.FindingKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var run = new Run(command, known, clock.GetUtcNow()) { Fraud = fraud };
+        var started = calendar.Clock.GetUtcNow();
+        var run = new Run(command, known, started, FindingReview.Open(calendar.DateOf(started), options.Value.Supervision.TimeLimits)) { Fraud = fraud };
+        var record = await RecordAsync(new SupervisionRunRow { Period = command.Period, Rules = string.Join(",", command.RuleIds), Actor = command.Actor, StartedAt = started }, ct);
         var settled = VisitStatus.Settled;
         var since = first.AddDays(-SupervisionHistory.Days);
         var rows = db.Visits.AsNoTracking()
@@ -118,6 +121,8 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         }
 
         await SaveAsync(run, ct);
+        (record.FinishedAt, record.Claims, record.Raised, record.AlreadyRaised) = (calendar.Clock.GetUtcNow(), run.Claims, run.Raised, run.AlreadyRaised);
+        await RecordAsync(record, ct);
         progress?.Report(run.Claims);
         return new SupervisionRunReport(command.Period, run.Claims, run.Raised, run.AlreadyRaised, run.ByRule);
     }
@@ -178,6 +183,19 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         run.Pending.Clear();
     }
 
+    /// <summary>Records the run as it starts and as it ends, in a context of its own (the streaming read holds this one's).</summary>
+    private async Task<SupervisionRunRow> RecordAsync(SupervisionRunRow row, CancellationToken ct)
+    {
+        await using var writer = storage.CreateContext();
+        using (await gate.EnterAsync(writer, ct))
+        {
+            writer.SupervisionRuns.Update(row);
+            await writer.SaveChangesAsync(ct);
+        }
+
+        return row;
+    }
+
     private async Task<Dictionary<string, string>> SettlementIdsAsync(List<string> mdtrtIds, CancellationToken ct)
     {
         await using var reader = storage.CreateContext();
@@ -211,9 +229,12 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             Admitted = inpatient ? l.VisitDate : null,
             Discharged = inpatient ? l.VisitDate : null,
             Diagnoses = l.DiseaseCode is { } d ? [d] : [],
-            Lines = [.. lines.Select(x => new SupervisedLine(x.FeedetlSn, x.Code, x.Name ?? x.Code, x.Price, x.Qty, x.Amount, x.VisitDate, Rxno: x.RxCircFlag ? x.Rxno : null))],
+            Lines = [.. lines.Select(x => new SupervisedLine(EvidenceId(x.MdtrtId, x.FeedetlSn), x.Code, x.Name ?? x.Code, x.Price, x.Qty, x.Amount, x.VisitDate, Rxno: x.RxCircFlag ? x.Rxno : null))],
         };
     }
+
+    /// <summary>After the event a finding's evidence may span claims: each line is named by its claim and <c>feedetl_sn</c>.</summary>
+    public static string EvidenceId(string mdtrtId, string feedetlSn) => mdtrtId + "/" + feedetlSn;
 
     private static string InsuredAreaOf(SupervisedClaim claim) => claim.InsuredArea ?? "";
 
@@ -231,7 +252,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         string Gender, DateOnly Birthday, string Insutype, string FeedetlSn, string Code, string? Name, decimal Price, decimal Qty, decimal Amount, string? Rxno, bool RxCircFlag);
 
     /// <summary>One run's state: what it raised, what waits to be saved, and each institution's totals for the statistical rules.</summary>
-    private sealed class Run(RunSupervision command, HashSet<string> known, DateTimeOffset at)
+    private sealed class Run(RunSupervision command, HashSet<string> known, DateTimeOffset at, ReviewState opened)
     {
         public RunSupervision Command => command;
         public ILookup<string, PrescriptionFraud> Fraud { get; init; } = Enumerable.Empty<PrescriptionFraud>().ToLookup(f => f.HiRxno);
@@ -256,6 +277,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
 
             var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode);
             (row.Period, row.FindingKey, row.MdtrtId) = (command.Period, key, mdtrtId);
+            (row.ReviewStep, row.ReviewDue) = (FindingReview.ToName(opened.Step), opened.Due);
             Pending.Add(row);
             Raised++;
             ByRule[finding.RuleId] = ByRule.GetValueOrDefault(finding.RuleId) + 1;

@@ -16,6 +16,26 @@ public static class SupervisionErrors
 
     /// <summary>A blocking rule fired: the settlement is refused, with the rule's id and explanation.</summary>
     public static readonly ErrorCode Blocked = new("supervision_blocked", ErrorKind.Refused);
+
+    /// <summary>The move does not belong to the finding's step of review (e.g. an appeal before the second review).</summary>
+    public static readonly ErrorCode WrongStep = new("review_wrong_step", ErrorKind.Conflict);
+
+    public static readonly ErrorCode ReviewClosed = new("review_closed", ErrorKind.Conflict);
+
+    /// <summary>The reviewer who confirmed a finding first may not review it second.</summary>
+    public static readonly ErrorCode SameReviewer = new("review_same_reviewer", ErrorKind.Forbidden);
+
+    /// <summary>The institution's time to appeal or accept has ended.</summary>
+    public static readonly ErrorCode AppealClosed = new("review_appeal_closed", ErrorKind.Refused);
+
+    /// <summary>The agency may not decide while the institution may still appeal.</summary>
+    public static readonly ErrorCode AppealOpen = new("review_appeal_open", ErrorKind.Conflict);
+
+    /// <summary>A deduction's amount is not within (0, <c>vola_amt</c>] in cents, or no violation with an amount.</summary>
+    public static readonly ErrorCode InvalidAmount = new("review_amount_invalid", ErrorKind.Invalid);
+
+    /// <summary>A review move that is malformed: an unknown action or decision, no opinion, no institution to act on.</summary>
+    public static readonly ErrorCode InvalidReview = new("review_invalid", ErrorKind.Invalid);
 }
 
 /// <summary>An area's supervision settings as loaded: the knowledge, each rule's parameters in force, and the rules switched off.</summary>

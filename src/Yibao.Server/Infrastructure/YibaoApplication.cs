@@ -54,6 +54,7 @@ public static class YibaoApplication
         services.AddSingleton<Application.ECertificates.IFaceVerifier, Application.ECertificates.DemoFaceVerifier>();
         services.AddSingleton<Application.Payments.IPaymentProvider, Application.Payments.SimulatedPaymentProvider>();
         services.AddHostedService<Features.Payments.OrderExpirySweep>();
+        services.AddHostedService<Features.Supervision.SupervisionSchedule>();
         services.AddSingleton<Features.Console.ConsoleRuns>();
         services.AddHostedService<Features.Console.ConsoleRunner>();
         var development = builder.Environment.IsDevelopment();
@@ -139,6 +140,7 @@ public static class YibaoApplication
         app.MapPriceListEndpoints();
         app.MapPrescriptions();
         app.MapSupervisionEndpoints();
+        app.MapInstitutionFindings();
         app.MapStaffEndpoints();
         app.MapAdminEndpoints();
         app.MapGatewayEndpoints();

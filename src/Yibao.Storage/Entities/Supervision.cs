@@ -57,4 +57,77 @@ public sealed class SupervisionFindingRow
     public string? DspoWay { get; set; }
     public string? DspoWayRea { get; set; }
     public DateTimeOffset? DspoAt { get; set; }
+
+    /// <summary>After the event: the finding's step of review (<c>first_review</c> … <c>closed</c>); null for a warning before or during the event.</summary>
+    public string? ReviewStep { get; set; }
+
+    /// <summary>The last day (agency calendar) of the step's time limit.</summary>
+    public DateOnly? ReviewDue { get; set; }
+
+    public string? FirstReviewer { get; set; }
+
+    /// <summary>The day the finding, confirmed twice, was put to the institution: from then on it is the institution's to see and answer.</summary>
+    public DateOnly? NotifiedOn { get; set; }
+
+    /// <summary>Once closed: <c>no_violation</c>, <c>deduction</c> or <c>suspension</c>, and the amount clawed back.</summary>
+    public string? Outcome { get; set; }
+
+    public decimal Deducted { get; set; }
+
+    /// <summary>Bumped by each move of the review, so that of two reviewers acting at once one wins.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>One move in a finding's review, kept for its history: the step it was made at, by whom, with what opinion, and whether it was late.</summary>
+public sealed class SupervisionReviewRow
+{
+    public long Id { get; set; }
+    public long FindingId { get; set; }
+    public required string JrId { get; set; }
+    public required string Step { get; set; }
+    public required string Action { get; set; }
+
+    /// <summary>A staff member's user name, or the institution's code.</summary>
+    public required string Actor { get; set; }
+
+    public required string Opinion { get; set; }
+    public string? Decision { get; set; }
+    public decimal? Amount { get; set; }
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>The step's last day, and whether the move came after it.</summary>
+    public DateOnly Due { get; set; }
+
+    public bool Late { get; set; }
+}
+
+/// <summary>An amount to claw back from an institution at the next clearing, decided on a finding.</summary>
+public sealed class DeductionRow
+{
+    public long Id { get; set; }
+    public required string FixmedinsCode { get; set; }
+    public required string JrId { get; set; }
+    public decimal Amount { get; set; }
+    public DateOnly DecidedOn { get; set; }
+    public required string DecidedBy { get; set; }
+
+    /// <summary>The clearing month (yyyy-MM) that clawed it back; null until then.</summary>
+    public string? ClearedIn { get; set; }
+}
+
+/// <summary>One after-event run: the month it judged, with which rules (empty: all enabled), who started it, when it finished and what it raised.</summary>
+public sealed class SupervisionRunRow
+{
+    public long Id { get; set; }
+    public required string Period { get; set; }
+    public required string Rules { get; set; }
+
+    /// <summary>A staff member, <c>cli</c>, or <c>scheduler</c>.</summary>
+    public required string Actor { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public long Claims { get; set; }
+    public int Raised { get; set; }
+    public int AlreadyRaised { get; set; }
 }

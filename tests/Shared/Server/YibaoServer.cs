@@ -104,6 +104,7 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Yibao", _connectionString);
         builder.UseSetting("Yibao:CredentialKey", TestKeys.Base64Key);
         builder.UseSetting("Yibao:SignInsPerMinute", "100000"); // the rate-limit tests set their own
+        builder.UseSetting("Yibao:Supervision:MonthlyRunDay", "0"); // no after-event run behind a test's back; the schedule's test sets its own
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -58,17 +58,17 @@ public sealed class PrescriptionQueryTests
     {
         await using var app = await CreateAsync(provider);
         var (hiRxno, _) = await CirculatingAsync(app);
-        Task<Domain.Result<PrescriptionView>> GetAsync(RxViewer viewer) => app.ReadAsync(s => s.Use<GetPrescriptionHandler>().HandleAsync(new GetPrescription(hiRxno, viewer), default));
+        Task<Domain.Result<PrescriptionView>> GetAsync(Viewer viewer) => app.ReadAsync(s => s.Use<GetPrescriptionHandler>().HandleAsync(new GetPrescription(hiRxno, viewer), default));
 
-        var prescriber = (await GetAsync(RxViewer.Institution(Hospital, "epc"))).Ok();
-        var patient = (await GetAsync(RxViewer.Person(ZhangWei))).Ok();
-        Assert.Equal("rx_not_found", (await GetAsync(RxViewer.Institution(Community, "epc"))).Refusal());
-        Assert.Equal("rx_not_found", (await GetAsync(RxViewer.Person(WangFang))).Refusal());
-        Assert.Equal("rx_not_found", (await GetAsync(RxViewer.Institution(Pharmacy, "gateway"))).Refusal()); // until it downloads it
+        var prescriber = (await GetAsync(Viewer.Institution(Hospital, "epc"))).Ok();
+        var patient = (await GetAsync(Viewer.Person(ZhangWei))).Ok();
+        Assert.Equal("rx_not_found", (await GetAsync(Viewer.Institution(Community, "epc"))).Refusal());
+        Assert.Equal("rx_not_found", (await GetAsync(Viewer.Person(WangFang))).Refusal());
+        Assert.Equal("rx_not_found", (await GetAsync(Viewer.Institution(Pharmacy, "gateway"))).Refusal()); // until it downloads it
 
         await app.ReadAsync(s => s.Db.Prescriptions.Where(p => p.HiRxno == hiRxno).ExecuteUpdateAsync(u => u.SetProperty(p => p.Content, p => p.Content.Replace("Hypertension", "Diabetes"))));
-        var tampered = (await GetAsync(RxViewer.Institution(Hospital, "epc"))).Refusal();
-        var staff = (await GetAsync(RxViewer.Staff("auditor"))).Ok();
+        var tampered = (await GetAsync(Viewer.Institution(Hospital, "epc"))).Refusal();
+        var staff = (await GetAsync(Viewer.Staff("auditor"))).Ok();
 
         Assert.Equal((RxStatus.Uploaded, 2, null), (prescriber.Shown, prescriber.Drugs.Count, prescriber.Seal));
         Assert.Equal(["precheck", "sign", "upload"], patient.History.Select(e => e.Event));

@@ -43,6 +43,7 @@ internal static class AdminEndpoints
         admin.MapPersonAccess();
         admin.MapPriceListAdmin();
         Supervision.SupervisionEndpoints.MapSupervisionAdmin(admin);
+        Supervision.FindingEndpoints.MapFindingReview(admin);
         return app;
     }
 

@@ -124,7 +124,7 @@ internal static class EpcTransport
             "rxFileUpld" => (await Use<UploadPrescriptionHandler>().HandleAsync(new UploadPrescription(fixmedinsCode, input), ct)).Map(r => (object)r),
             "rxUndo" => (await Use<RevokePrescriptionHandler>().HandleAsync(new RevokePrescription(fixmedinsCode, Text(input, "hiRxno") ?? "", Text(input, "drCode"), Text(input, "undoDrName"), Text(input, "undoRea")), ct)).Map(r => (object)r),
             "hospRxDetlQuery" or "rxChkInfoQuery" or "rxSetlInfoQuery" =>
-                (await Use<GetPrescriptionHandler>().HandleAsync(new GetPrescription(Text(input, "hiRxno") ?? "", RxViewer.Institution(fixmedinsCode, "epc")), ct)).Map(view => EpcOutputs.Query(transaction, view, Use<AgencyCalendar>())),
+                (await Use<GetPrescriptionHandler>().HandleAsync(new GetPrescription(Text(input, "hiRxno") ?? "", Viewer.Institution(fixmedinsCode, "epc")), ct)).Map(view => EpcOutputs.Query(transaction, view, Use<AgencyCalendar>())),
             _ => EpcErrors.UnknownTransaction.With($"{transaction} is not an e-prescription transaction here"),
         };
     }

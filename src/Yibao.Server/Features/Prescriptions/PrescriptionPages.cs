@@ -47,7 +47,7 @@ internal static class PrescriptionPages
     private static async Task<IResult> PrescriptionAsync(string hiRxno, HttpContext http, GetPrescriptionHandler prescriptions, QrCodes qrCodes, AgencyCalendar calendar)
     {
         var psnNo = PsnNo(http);
-        var found = await prescriptions.HandleAsync(new GetPrescription(hiRxno, RxViewer.Person(psnNo)), http.RequestAborted);
+        var found = await prescriptions.HandleAsync(new GetPrescription(hiRxno, Viewer.Person(psnNo)), http.RequestAborted);
         if (!found.IsSuccess)
         {
             return PhonePage.Render("电子处方 Prescription", """<h1>电子处方<br><small>Prescription</small></h1><p class="error">没有这张处方 There is no such prescription of yours.</p><p class="hint"><a href="/me/prescriptions">我的处方 My prescriptions</a></p>""", StatusCodes.Status404NotFound);
@@ -77,7 +77,7 @@ internal static class PrescriptionPages
     private static async Task<IResult> QrAsync(string hiRxno, HttpContext http, GetPrescriptionHandler prescriptions, QrCodes qrCodes)
     {
         var psnNo = PsnNo(http);
-        var found = await prescriptions.HandleAsync(new GetPrescription(hiRxno, RxViewer.Person(psnNo)), http.RequestAborted);
+        var found = await prescriptions.HandleAsync(new GetPrescription(hiRxno, Viewer.Person(psnNo)), http.RequestAborted);
         if (!found.IsSuccess || found.Value.Shown is not (RxStatus.Uploaded or RxStatus.Dispensing))
         {
             return Results.NotFound();

@@ -540,6 +540,60 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("chronic_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.DeductionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ClearedIn")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("cleared_in");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("JrId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("jr_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deductions");
+
+                    b.HasIndex("JrId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deductions_jr_id");
+
+                    b.HasIndex("FixmedinsCode", "ClearedIn")
+                        .HasDatabaseName("ix_deductions_fixmedins_code_cleared_in");
+
+                    b.ToTable("deductions", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.DrugTraceRow", b =>
                 {
                     b.Property<string>("DrugTracCodg")
@@ -2431,6 +2485,11 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("content");
 
+                    b.Property<decimal>("Deducted")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("deducted");
+
                     b.Property<DateTimeOffset?>("DspoAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dspo_at");
@@ -2455,6 +2514,11 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("finding_key");
 
+                    b.Property<string>("FirstReviewer")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("first_reviewer");
+
                     b.Property<string>("FixmedinsCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
@@ -2475,6 +2539,15 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("mdtrt_id");
 
+                    b.Property<DateOnly?>("NotifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("notified_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
                     b.Property<string>("Parameters")
                         .IsRequired()
                         .HasColumnType("text")
@@ -2489,6 +2562,15 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("psn_no");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("date")
+                        .HasColumnName("review_due");
+
+                    b.Property<string>("ReviewStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("review_step");
 
                     b.Property<string>("RuleId")
                         .IsRequired()
@@ -2527,6 +2609,11 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("task_id");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_supervision_findings");
 
@@ -2543,6 +2630,9 @@ namespace Yibao.Storage.Migrations.Postgres
 
                     b.HasIndex("Period", "Stage")
                         .HasDatabaseName("ix_supervision_findings_period_stage");
+
+                    b.HasIndex("ReviewStep", "ReviewDue")
+                        .HasDatabaseName("ix_supervision_findings_review_step_review_due");
 
                     b.HasIndex("RuleId", "FixmedinsCode")
                         .HasDatabaseName("ix_supervision_findings_rule_id_fixmedins_code");
@@ -2592,6 +2682,136 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_supervision_knowledge_area_version");
 
                     b.ToTable("supervision_knowledge", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SupervisionReviewRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date")
+                        .HasColumnName("due");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("JrId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("jr_id");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_reviews");
+
+                    b.HasIndex("FindingId")
+                        .HasDatabaseName("ix_supervision_reviews_finding_id");
+
+                    b.ToTable("supervision_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SupervisionRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor");
+
+                    b.Property<int>("AlreadyRaised")
+                        .HasColumnType("integer")
+                        .HasColumnName("already_raised");
+
+                    b.Property<long>("Claims")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claims");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("integer")
+                        .HasColumnName("raised");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("rules");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_runs");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_supervision_runs_period");
+
+                    b.ToTable("supervision_runs", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>
@@ -2980,6 +3200,16 @@ namespace Yibao.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_simulation_runs_policy_drafts_draft_id");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SupervisionReviewRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.SupervisionFindingRow", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_reviews_supervision_findings_finding_id");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>

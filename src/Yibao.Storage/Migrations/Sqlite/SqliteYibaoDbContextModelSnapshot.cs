@@ -521,6 +521,58 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("chronic_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.DeductionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ClearedIn")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cleared_in");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<string>("JrId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jr_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deductions");
+
+                    b.HasIndex("JrId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deductions_jr_id");
+
+                    b.HasIndex("FixmedinsCode", "ClearedIn")
+                        .HasDatabaseName("ix_deductions_fixmedins_code_cleared_in");
+
+                    b.ToTable("deductions", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.DrugTraceRow", b =>
                 {
                     b.Property<string>("DrugTracCodg")
@@ -2394,6 +2446,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("content");
 
+                    b.Property<decimal>("Deducted")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deducted");
+
                     b.Property<DateTimeOffset?>("DspoAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("dspo_at");
@@ -2418,6 +2475,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("finding_key");
 
+                    b.Property<string>("FirstReviewer")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_reviewer");
+
                     b.Property<string>("FixmedinsCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
@@ -2438,6 +2500,15 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("mdtrt_id");
 
+                    b.Property<DateOnly?>("NotifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notified_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
                     b.Property<string>("Parameters")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -2452,6 +2523,15 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasColumnName("psn_no");
+
+                    b.Property<DateOnly?>("ReviewDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_due");
+
+                    b.Property<string>("ReviewStep")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_step");
 
                     b.Property<string>("RuleId")
                         .IsRequired()
@@ -2490,6 +2570,11 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("task_id");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_supervision_findings");
 
@@ -2506,6 +2591,9 @@ namespace Yibao.Storage.Migrations.Sqlite
 
                     b.HasIndex("Period", "Stage")
                         .HasDatabaseName("ix_supervision_findings_period_stage");
+
+                    b.HasIndex("ReviewStep", "ReviewDue")
+                        .HasDatabaseName("ix_supervision_findings_review_step_review_due");
 
                     b.HasIndex("RuleId", "FixmedinsCode")
                         .HasDatabaseName("ix_supervision_findings_rule_id_fixmedins_code");
@@ -2553,6 +2641,132 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_supervision_knowledge_area_version");
 
                     b.ToTable("supervision_knowledge", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SupervisionReviewRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finding_id");
+
+                    b.Property<string>("JrId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("jr_id");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Opinion")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opinion");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_reviews");
+
+                    b.HasIndex("FindingId")
+                        .HasDatabaseName("ix_supervision_reviews_finding_id");
+
+                    b.ToTable("supervision_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SupervisionRunRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<int>("AlreadyRaised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("already_raised");
+
+                    b.Property<long>("Claims")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claims");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rules");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_runs");
+
+                    b.HasIndex("Period")
+                        .HasDatabaseName("ix_supervision_runs_period");
+
+                    b.ToTable("supervision_runs", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>
@@ -2941,6 +3155,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_simulation_runs_policy_drafts_draft_id");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SupervisionReviewRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.SupervisionFindingRow", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_reviews_supervision_findings_finding_id");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.VisitRow", b =>

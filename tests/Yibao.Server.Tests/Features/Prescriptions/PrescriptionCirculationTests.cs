@@ -89,7 +89,7 @@ public sealed class PrescriptionCirculationTests
         Assert.StartsWith("[rx_pass_used]", again.ErrMsg, StringComparison.Ordinal);
         Assert.StartsWith("[rx_not_own_patient]", notHis.ErrMsg, StringComparison.Ordinal);
         await using var scope = server.Services.CreateAsyncScope();
-        var view = (await scope.ServiceProvider.GetRequiredService<GetPrescriptionHandler>().HandleAsync(new GetPrescription(hiRxno, RxViewer.Staff("test")), default)).Value;
+        var view = (await scope.ServiceProvider.GetRequiredService<GetPrescriptionHandler>().HandleAsync(new GetPrescription(hiRxno, Yibao.Application.Viewer.Staff("test")), default)).Value;
         Assert.Contains(view.History, e => e.Fraud && e.Code == "rx_not_own_patient" && e.Actor == "P33010000001" && e.Door == "gateway");
     }
 
