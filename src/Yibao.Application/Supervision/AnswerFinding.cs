@@ -18,6 +18,13 @@ public sealed class AnswerFindingHandler(YibaoDbContext db, AgencyCalendar calen
     public async Task<Result<ReviewState>> HandleAsync(AnswerFinding command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
+        // Another's finding is not found, whatever the request: nothing is told about it.
+        var finding = await db.SupervisionFindings.FirstOrDefaultAsync(f => f.JrId == command.JrId && f.FixmedinsCode == command.FixmedinsCode && f.NotifiedOn != null, ct);
+        if (finding is null)
+        {
+            return SupervisionErrors.FindingNotFound.With($"there is no finding {command.JrId} put to {command.FixmedinsCode}");
+        }
+
         if (FindingReview.ActionOf(command.Action) is not ({ } action and (ReviewAction.Appeal or ReviewAction.Accept)))
         {
             return SupervisionErrors.InvalidReview.With("an answer is appeal or accept");
@@ -27,12 +34,6 @@ public sealed class AnswerFindingHandler(YibaoDbContext db, AgencyCalendar calen
         if (FindingReviews.CheckOpinion(command.JrId, reason) is { } invalid)
         {
             return invalid;
-        }
-
-        var finding = await db.SupervisionFindings.FirstOrDefaultAsync(f => f.JrId == command.JrId && f.FixmedinsCode == command.FixmedinsCode && f.NotifiedOn != null, ct);
-        if (finding is null)
-        {
-            return SupervisionErrors.FindingNotFound.With($"there is no finding {command.JrId} put to {command.FixmedinsCode}");
         }
 
         var move = new ReviewMove(action, command.FixmedinsCode, calendar.Today);

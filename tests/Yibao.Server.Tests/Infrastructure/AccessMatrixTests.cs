@@ -94,6 +94,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["PUT /api/admin/supervision/{area}"] = new(Access.AnyStaff, StaffRoles.Policy),
         ["POST /api/supervision/analyses"] = new(Access.AnyInstitution),
         ["POST /api/supervision/feedback"] = new(Access.AnyInstitution),
+        ["GET /api/admin/supervision/findings"] = new(Access.AnyStaff, StaffRoles.Audit),
+        ["GET /api/admin/supervision/findings/{jrId}"] = new(Access.AnyStaff, StaffRoles.Audit),
+        ["POST /api/admin/supervision/findings/{jrId}/review"] = new(Access.AnyStaff, StaffRoles.Audit),
+        ["POST /api/admin/supervision/findings/{jrId}/decision"] = new(Access.AnyStaff, StaffRoles.Audit),
+        ["GET /api/supervision/findings"] = new(Access.AnyInstitution),
+        ["GET /api/supervision/findings/{jrId}"] = new(Access.OwnResource, ResourceOwner: Owner),
+        ["POST /api/supervision/findings/{jrId}/answer"] = new(Access.OwnResource, ResourceOwner: Owner),
         ["PUT /api/admin/institutions"] = new(Access.AnyStaff, StaffRoles.Designation),
         ["GET /api/admin/institutions/{code}/designation"] = new(Access.AnyStaff, StaffRoles.Designation),
         ["PUT /api/admin/institutions/{code}/internet-agreement"] = new(Access.AnyStaff, StaffRoles.Designation),
@@ -181,6 +188,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var flow = new PaymentFlow(_server);
         var order = await flow.OrderAsync(await flow.VisitAsync());
         _values["mdtrtId"] = open;
+        await ReviewQueue.RaiseAsync(_server);
+        _values["jrId"] = await ReviewQueue.PutToInstitutionAsync(_server, Owner);
+        _values["JrId"] = _values["jrId"];
         _values["hiRxno"] = await Prescribing.PrescribeAsync(_server, "H33010000001", ZhangWei, "I10", Prescribing.Drug("XA10BAA001A001", "Metformin", 28, 0.5m));
         _values["HiRxno"] = _values["hiRxno"];
         _values["setlId"] = settlement.GetProperty("setl_id").GetString()!;
