@@ -11,12 +11,19 @@ public static class ReviewQueue
     /// <summary>Amlodipine (XC08CAA001A001) for women only: every settled claim of a man with it is a POL001 finding.</summary>
     public const string WomenOnlyAmlodipine = """{"restrictions": [{"code": "XC08CAA001A001", "gender": "2"}]}""";
 
-    /// <summary>Loads <paramref name="knowledge"/> for Hangzhou and judges this month's settled claims, as <c>yibao supervise</c> does.</summary>
+    /// <summary>Loads <paramref name="knowledge"/> for Hangzhou and judges this month's settled claims.</summary>
     public static async Task<SupervisionRunReport> RaiseAsync(YibaoServer server, string knowledge = WomenOnlyAmlodipine)
     {
         ArgumentNullException.ThrowIfNull(server);
         var policy = await server.StaffClientAsync("policy");
         await (await policy.SendAsync(HttpMethod.Put, "/api/admin/supervision/330100", knowledge)).JsonAsync(200);
+        return await JudgeAsync(server);
+    }
+
+    /// <summary>Judges this month's settled claims with the knowledge loaded, as <c>yibao supervise</c> does.</summary>
+    public static async Task<SupervisionRunReport> JudgeAsync(YibaoServer server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
         using var scope = server.Services.CreateScope();
         var period = scope.ServiceProvider.GetRequiredService<AgencyCalendar>().Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var run = await scope.ServiceProvider.GetRequiredService<RunSupervisionHandler>().HandleAsync(new RunSupervision(period, [], "test"), null, default);
