@@ -26,7 +26,7 @@ INSERT INTO supervision_knowledge (area, version, document, loaded_at, loaded_by
 UPDATE reference_revisions SET revision = revision + 1;
 SQL
 written=0
-printf '%-10s %-9s %-10s %-9s %-10s %-8s %-9s %-10s %s\n' claims people "process s" "run s" "claims/s" "psql s" "run/psql" "findings" "peak RSS MB"
+printf '%-10s %-9s %-10s %-9s %-10s %-8s %-9s %-10s %-12s %s\n' claims people "process s" "run s" "claims/s" "psql s" "run/psql" "findings" "peak RSS MB" "read/judge/write s"
 for n in $sizes; do
   psql_ <<SQL
 CREATE TEMP TABLE g AS
@@ -51,9 +51,10 @@ SQL
   run=$(sed -nE 's/.* claims judged in ([0-9.]+) s.*/\1/p' "$work/run.log")
   judged=$(sed -nE 's/^2026-10: ([0-9,]+) claims.*/\1/p' "$work/run.log" | tr -d ,)
   found=$(sed -nE 's/.*; ([0-9,]+) findings raised.*/\1/p' "$work/run.log" | tr -d ,)
+  split=$(sed -nE 's/^time: reading ([0-9.]+) s, judging ([0-9.]+) s, writing ([0-9.]+) s/\1\/\2\/\3/p' "$work/run.log")
   pstart=$(date +%s.%N)
   psql_ -c "\copy (select v.psn_no, v.mdtrt_id, v.visit_date, p.gender, p.birthday, l.code, l.qty, l.amount from visits v join persons p on p.psn_no = v.psn_no join fee_lines l on l.mdtrt_id = v.mdtrt_id where v.status = 'settled' and v.visit_date >= date '2025-10-01' and v.visit_date <= date '2026-10-31' and not l.cancelled order by v.psn_no, v.visit_date, v.mdtrt_id, l.id) to '/dev/null'"
   pend=$(date +%s.%N)
-  printf '%-10s %-9s %-10.1f %-9s %-10.0f %-8.2f %-9.1f %-10s %s\n' "$judged" "$people" "$(echo "$end - $start" | bc)" "$run" "$(echo "$judged / $run" | bc -l)" \
-    "$(echo "$pend - $pstart" | bc)" "$(echo "$run / ($pend - $pstart)" | bc -l)" "$found" "$(( $(cat "$work/rss") / 1024 ))"
+  printf '%-10s %-9s %-10.1f %-9s %-10.0f %-8.2f %-9.1f %-10s %-12s %s\n' "$judged" "$people" "$(echo "$end - $start" | bc)" "$run" "$(echo "$judged / $run" | bc -l)" \
+    "$(echo "$pend - $pstart" | bc)" "$(echo "$run / ($pend - $pstart)" | bc -l)" "$found" "$(( $(cat "$work/rss") / 1024 ))" "$split"
 done

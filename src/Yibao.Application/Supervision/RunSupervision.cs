@@ -19,7 +19,15 @@ namespace Yibao.Application.Supervision;
 public sealed record RunSupervision(string Period, IReadOnlyList<string> RuleIds, string Actor);
 
 /// <summary>What a run judged and raised; <paramref name="AlreadyRaised"/> findings were raised by an earlier run and not again.</summary>
-public sealed record SupervisionRunReport(string Period, long Claims, int Raised, int AlreadyRaised, IReadOnlyDictionary<string, int> ByRule);
+public sealed record SupervisionRunReport(string Period, long Claims, int Raised, int AlreadyRaised, IReadOnlyDictionary<string, int> ByRule)
+{
+    /// <summary>Where the run's time went: judging (the rules and the claims' history), writing the findings, and the rest (reading, mostly).</summary>
+    public TimeSpan Judging { get; init; }
+
+    public TimeSpan Writing { get; init; }
+
+    public TimeSpan Total { get; init; }
+}
 
 /// <summary>
 /// Streams the settled claims of the period, each with the patient's claims of the year before it
@@ -31,6 +39,7 @@ public sealed record SupervisionRunReport(string Period, long Claims, int Raised
 public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions storage, ReferenceData reference, AgencyCalendar calendar, IOptions<YibaoOptions> options, WriteGate gate)
 {
     private const int SaveEvery = 1000;
+    private const int ReportEvery = 5000;
 
     public async Task<Result<SupervisionRunReport>> HandleAsync(RunSupervision command, IProgress<long>? progress, CancellationToken ct)
     {
@@ -63,6 +72,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         var last = first.AddMonths(1).AddDays(-1);
         var known = (await db.SupervisionFindings.AsNoTracking().Where(f => f.Period == command.Period && f.FindingKey != null).Select(f => f.FindingKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var started = calendar.Clock.GetUtcNow();
+        var timer = calendar.Clock.GetTimestamp();
         var run = new Run(command, known, started, FindingReview.Open(calendar.DateOf(started), options.Value.Supervision.TimeLimits)) { Fraud = fraud };
         var record = await RecordAsync(new SupervisionRunRow { Period = command.Period, Rules = string.Join(",", command.RuleIds), Actor = command.Actor, StartedAt = started }, ct);
         var settled = VisitStatus.Settled;
@@ -84,6 +94,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         // One patient's claims at a time, in date order; each claim of the period is judged with the ones before it.
         var patient = new List<SupervisedClaim>();
         string? current = null;
+        var reported = 0L;
         var claimLines = new List<ClaimLine>();
         await foreach (var row in rows.WithCancellation(ct))
         {
@@ -106,7 +117,10 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 await SaveAsync(run, ct);
             }
 
-            progress?.Report(run.Claims);
+            if (progress is not null && run.Claims - reported >= ReportEvery)
+            {
+                progress.Report(reported = run.Claims);
+            }
         }
 
         if (claimLines.Count > 0)
@@ -121,13 +135,32 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         }
 
         await SaveAsync(run, ct);
+        run.Writing.Start();
+        await NameSettlementsAsync(command.Period, ct);
+        run.Writing.Stop();
         (record.FinishedAt, record.Claims, record.Raised, record.AlreadyRaised) = (calendar.Clock.GetUtcNow(), run.Claims, run.Raised, run.AlreadyRaised);
         await RecordAsync(record, ct);
         progress?.Report(run.Claims);
-        return new SupervisionRunReport(command.Period, run.Claims, run.Raised, run.AlreadyRaised, run.ByRule);
+        return new SupervisionRunReport(command.Period, run.Claims, run.Raised, run.AlreadyRaised, run.ByRule)
+        {
+            Judging = run.Judging.Elapsed, Writing = run.Writing.Elapsed, Total = calendar.Clock.GetElapsedTime(timer),
+        };
     }
 
     private async Task JudgeAsync(Run run, List<SupervisedClaim> patient, DateOnly first, CancellationToken ct)
+    {
+        run.Judging.Start();
+        try
+        {
+            await JudgeEachAsync(run, patient, first, ct);
+        }
+        finally
+        {
+            run.Judging.Stop();
+        }
+    }
+
+    private async Task JudgeEachAsync(Run run, List<SupervisedClaim> patient, DateOnly first, CancellationToken ct)
     {
         for (var i = 0; i < patient.Count; i++)
         {
@@ -142,7 +175,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             if (!run.Areas.TryGetValue(area, out var judged))
             {
                 var document = (await reference.SupervisionAsync(area, ct))?.Document ?? SupervisionDocument.Empty;
-                run.Areas[area] = judged = (document, run.Command.RuleIds.Count > 0 ? run.Command.RuleIds : document.Enabled(RuleSet.Default));
+                run.Areas[area] = judged = (document, (run.Command.RuleIds.Count > 0 ? run.Command.RuleIds : document.Enabled(RuleSet.Default)).ToHashSet(StringComparer.Ordinal));
             }
 
             var (supervision, only) = judged;
@@ -155,7 +188,12 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode);
             }
 
-            run.Count(claim, await PeersOfAsync(claim.FixmedinsCode, ct));
+            if (!run.PeerGroups.TryGetValue(claim.FixmedinsCode, out var peers))
+            {
+                run.PeerGroups[claim.FixmedinsCode] = peers = await PeersOfAsync(claim.FixmedinsCode, ct);
+            }
+
+            run.Count(claim, peers);
         }
     }
 
@@ -166,21 +204,30 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             return;
         }
 
+        run.Writing.Start();
         // Its own context: the streaming read holds this one's connection.
-        var settlements = await SettlementIdsAsync(run.Pending.Where(p => p.MdtrtId is not null).Select(p => p.MdtrtId!).Distinct().ToList(), ct);
-        foreach (var row in run.Pending)
+        await using (var writer = storage.CreateContext())
         {
-            row.SetlId = row.MdtrtId is null ? null : settlements.GetValueOrDefault(row.MdtrtId);
-        }
-
-        await using var writer = storage.CreateContext();
-        using (await gate.EnterAsync(writer, ct))
-        {
-            writer.SupervisionFindings.AddRange(run.Pending);
-            await writer.SaveChangesAsync(ct);
+            using (await gate.EnterAsync(writer, ct))
+            {
+                await FindingWriter.WriteAsync(writer, run.Pending, ct);
+            }
         }
 
         run.Pending.Clear();
+        run.Writing.Stop();
+    }
+
+    /// <summary>Each new finding on a claim names the claim's settlement: one statement at the end, not a lookup per batch.</summary>
+    private async Task NameSettlementsAsync(string period, CancellationToken ct)
+    {
+        await using var writer = storage.CreateContext();
+        var settled = SettlementStatus.Settled;
+        using (await gate.EnterAsync(writer, ct))
+        {
+            await writer.SupervisionFindings.Where(f => f.Period == period && f.Stage == "after" && f.SetlId == null && f.MdtrtId != null)
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.SetlId, f => writer.Settlements.Where(x => x.MdtrtId == f.MdtrtId && x.Status == settled).Select(x => x.SetlId).FirstOrDefault()), ct);
+        }
     }
 
     /// <summary>Records the run as it starts and as it ends, in a context of its own (the streaming read holds this one's).</summary>
@@ -194,14 +241,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         }
 
         return row;
-    }
-
-    private async Task<Dictionary<string, string>> SettlementIdsAsync(List<string> mdtrtIds, CancellationToken ct)
-    {
-        await using var reader = storage.CreateContext();
-        var settled = SettlementStatus.Settled;
-        return await reader.Settlements.AsNoTracking().Where(s => mdtrtIds.Contains(s.MdtrtId) && s.Status == settled)
-            .ToDictionaryAsync(s => s.MdtrtId, s => s.SetlId, StringComparer.Ordinal, ct);
     }
 
     private async Task<SupervisedClaim> ClaimAsync(List<ClaimLine> lines, CancellationToken ct)
@@ -257,11 +296,16 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         public RunSupervision Command => command;
         public ILookup<string, PrescriptionFraud> Fraud { get; init; } = Enumerable.Empty<PrescriptionFraud>().ToLookup(f => f.HiRxno);
         public long Claims { get; set; }
+        public System.Diagnostics.Stopwatch Judging { get; } = new();
+        public System.Diagnostics.Stopwatch Writing { get; } = new();
         public int Raised { get; private set; }
         public int AlreadyRaised { get; private set; }
         public Dictionary<string, int> ByRule { get; } = new(StringComparer.Ordinal);
         public List<SupervisionFindingRow> Pending { get; } = [];
         public Dictionary<string, PeerAccumulator> Peers { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Each institution's peer group (its level and kind), looked up once per run.</summary>
+        public Dictionary<string, string> PeerGroups { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Each insured area's document and the rules it enables, looked up once per run.</summary>
         public Dictionary<string, (SupervisionDocument Document, IReadOnlyCollection<string> Only)> Areas { get; } = new(StringComparer.Ordinal);

@@ -32,7 +32,24 @@ public sealed record KnowledgeBase
     public IReadOnlyDictionary<string, ItemRestriction> Restrictions { get; init; } = new Dictionary<string, ItemRestriction>();
 
     /// <summary>An item and the items it includes (a package and its parts): billing both is charging twice.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<string>> Includes { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Includes
+    {
+        get => _includes;
+        init
+        {
+            _includes = value;
+            IncludedParts = value.Values.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
+            IncludesInOrder = [.. value.OrderBy(p => p.Key, StringComparer.Ordinal)];
+        }
+    }
+
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _includes = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Every item that some other item includes: a claim with none of them cannot be split or double-billed.</summary>
+    public IReadOnlySet<string> IncludedParts { get; private init; } = new HashSet<string>();
+
+    /// <summary><see cref="Includes"/> in code order, so that findings come out in the same order every time.</summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> IncludesInOrder { get; private init; } = [];
 
     /// <summary>An item's ingredient or class group: two items of one group at once are duplicate therapy.</summary>
     public IReadOnlyDictionary<string, string> TherapyGroups { get; init; } = new Dictionary<string, string>();

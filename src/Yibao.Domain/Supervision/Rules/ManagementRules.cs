@@ -56,11 +56,24 @@ public sealed class SplitChargeRule : SupervisionRule
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var included = context.Knowledge.IncludedParts;
+        if (!context.Claim.Lines.Any(l => included.Contains(l.Code)))
+        {
+            yield break;
+        }
+
+        // Only the packages with enough parts to be split into, some of them billed.
         var minParts = context.Int("minParts");
+        var packages = context.Knowledge.IncludesInOrder.Where(p => p.Value.Count >= minParts && context.Claim.Lines.Any(l => p.Value.Contains(l.Code))).ToList();
+        if (packages.Count == 0)
+        {
+            yield break;
+        }
+
         foreach (var day in context.Claim.Lines.GroupBy(l => l.Date))
         {
             var codes = day.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
-            foreach (var (whole, parts) in context.Knowledge.Includes.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (whole, parts) in packages)
             {
                 var billed = day.Where(l => parts.Contains(l.Code)).ToList();
                 if (!codes.Contains(whole) && billed.Select(l => l.Code).Distinct(StringComparer.Ordinal).Count() >= minParts)
