@@ -322,6 +322,8 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode);
             (row.Period, row.FindingKey, row.MdtrtId) = (command.Period, key, mdtrtId);
             (row.ReviewStep, row.ReviewDue) = (FindingReview.ToName(opened.Step), opened.Due);
+            // A run raises tens of thousands within a second: a random jr_id would collide; its key does not.
+            row.JrId = "JR" + at.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + key[..20].ToUpperInvariant();
             Pending.Add(row);
             Raised++;
             ByRule[finding.RuleId] = ByRule.GetValueOrDefault(finding.RuleId) + 1;
