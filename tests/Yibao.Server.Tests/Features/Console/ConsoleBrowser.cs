@@ -14,6 +14,16 @@ internal static class ConsoleBrowser
         await page.ClickAsync("#sign-in");
     }
 
+    /// <summary>A browser on the console's dashboard, signed in as the demo staff member.</summary>
+    public static async Task<ConsoleSession> SignedInAsync(Testing.YibaoServer server, string userName)
+    {
+        var session = await OpenAsync(server);
+        await session.Page.GotoAsync("/console/sign-in");
+        await SignInAsync(session.Page, userName);
+        await session.Page.WaitForURLAsync("**/console");
+        return session;
+    }
+
     /// <summary>Debian's Chromium on a page of the server, in a window of the size given.</summary>
     public static async Task<ConsoleSession> OpenAsync(Testing.YibaoServer server, int width = 1280, int height = 900)
     {

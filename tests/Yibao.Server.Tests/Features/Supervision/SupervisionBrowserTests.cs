@@ -26,12 +26,9 @@ public sealed class SupervisionBrowserTests
         string Shot(string name) => shots is null ? TestRun.File(name, ".png") : Path.Combine(shots, name + ".png");
 
         // The policy desk loads the knowledge on the rules page.
-        await using (var policy = await ConsoleBrowser.OpenAsync(server))
+        await using (var policy = await ConsoleBrowser.SignedInAsync(server, "demo.policy"))
         {
             var page = policy.Page;
-            await page.GotoAsync("/console/sign-in");
-            await ConsoleBrowser.SignInAsync(page, "demo.policy");
-            await page.WaitForURLAsync("**/console");
             await page.GotoAsync("/console/supervision/knowledge?area=330100");
             await page.FillAsync("#knowledge-document", ReviewQueue.WomenOnlyAmlodipine);
             await page.ClickAsync("#load-knowledge");
@@ -45,11 +42,8 @@ public sealed class SupervisionBrowserTests
         var run = await ReviewQueue.JudgeAsync(server);
         Assert.True(run.Raised >= 1);
 
-        await using var audit = await ConsoleBrowser.OpenAsync(server);
+        await using var audit = await ConsoleBrowser.SignedInAsync(server, "demo.audit");
         var desk = audit.Page;
-        await desk.GotoAsync("/console/sign-in");
-        await ConsoleBrowser.SignInAsync(desk, "demo.audit");
-        await desk.WaitForURLAsync("**/console");
         await desk.ClickAsync("#nav-supervision");
         await desk.WaitForURLAsync("**/console/supervision");
         Assert.Contains("POL001", await desk.TextContentAsync("#findings"), StringComparison.Ordinal);
@@ -70,11 +64,8 @@ public sealed class SupervisionBrowserTests
         await desk.WaitForSelectorAsync("#review-message");
         Assert.Contains("review_same_reviewer", await desk.TextContentAsync("#review-message"), StringComparison.Ordinal);
 
-        await using var second = await ConsoleBrowser.OpenAsync(server);
+        await using var second = await ConsoleBrowser.SignedInAsync(server, "demo.admin");
         var other = second.Page;
-        await other.GotoAsync("/console/sign-in");
-        await ConsoleBrowser.SignInAsync(other, "demo.admin");
-        await other.WaitForURLAsync("**/console");
         await other.GotoAsync(findingUrl);
         await other.FillAsync("#review-opinion", "agreed");
         await other.ClickAsync("#submit-review");
