@@ -54,7 +54,7 @@ internal static class PhonePage
             body { font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 0 auto; max-width: 420px; padding: 16px; color: #1f2937; }
             h1 { font-size: 1.4rem; color: #0b6e4f; } h1 small { font-size: .9rem; color: #6b7280; }
             label { display: block; margin: 12px 0; font-size: .95rem; }
-            input { display: block; width: 100%; box-sizing: border-box; font-size: 1.1rem; padding: 10px; margin-top: 4px; border: 1px solid #d1d5db; border-radius: 8px; }
+            input, select { display: block; width: 100%; box-sizing: border-box; font-size: 1.1rem; padding: 10px; margin-top: 4px; border: 1px solid #d1d5db; border-radius: 8px; }
             button { width: 100%; font-size: 1.1rem; padding: 12px; border: 0; border-radius: 8px; background: #0b6e4f; color: #fff; margin-top: 8px; }
             button.secondary, a.button.secondary { background: #e5e7eb; color: #1f2937; }
             #qr { display: block; width: 100%; max-width: 320px; margin: 16px auto; image-rendering: pixelated; }

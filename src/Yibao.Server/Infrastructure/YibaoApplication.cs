@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Yibao.Server.Features.Admin;
 using Yibao.Server.Features.Console;
 using Yibao.Server.Features.ECertificate;
+using Yibao.Server.Features.Filings;
 using Yibao.Server.Features.Prescriptions;
 using Yibao.Server.Features.Supervision;
 using Yibao.Server.Features.Gateway;
@@ -148,6 +149,7 @@ public static class YibaoApplication
         app.MapPaymentEndpoints();
         app.MapOrderPages();
         app.MapPrescriptionPages();
+        app.MapFilingPages();
         app.MapSimulatedCashier();
         app.MapConsole();
         return app;

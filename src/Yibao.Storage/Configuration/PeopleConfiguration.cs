@@ -44,6 +44,8 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<FilingRow>
         e.Property(x => x.Type).Code(20);
         e.Property(x => x.Reason).HasMaxLength(200);
         e.Property(x => x.ToArea).Code(6);
+        e.Property(x => x.FiledVia).HasMaxLength(16);
+        e.Property(x => x.EndedVia).HasMaxLength(16);
     }
 }
 

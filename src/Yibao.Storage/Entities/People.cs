@@ -38,7 +38,19 @@ public sealed class FilingRow
     public required string Reason { get; set; }
     public required string ToArea { get; set; }
     public DateOnly From { get; set; }
+
+    /// <summary>The last day covered; null while open-ended (long-term).</summary>
     public DateOnly? To { get; set; }
+
+    /// <summary>Through which door it was filed (<c>phone</c>, <c>counter</c>, <c>api</c>); null when it came with the person's record.</summary>
+    public string? FiledVia { get; set; }
+
+    public DateTimeOffset? FiledAt { get; set; }
+
+    /// <summary>When it was ended, and through which door.</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public string? EndedVia { get; set; }
 }
 
 /// <summary>

@@ -106,6 +106,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["PUT /api/admin/institutions/{code}/internet-agreement"] = new(Access.AnyStaff, StaffRoles.Designation),
         ["PUT /api/admin/institutions/{code}/agreement-status"] = new(Access.AnyStaff, StaffRoles.Designation),
         ["GET /api/admin/person-access"] = new(Access.AnyStaff, StaffRoles.Audit),
+        ["GET /api/admin/persons/{psnNo}/filings"] = new(Access.AnyStaff, StaffRoles.Admin),
+        ["POST /api/admin/persons/{psnNo}/filings"] = new(Access.AnyStaff, StaffRoles.Admin),
+        ["POST /api/admin/persons/{psnNo}/filings/{id:long}/end"] = new(Access.AnyStaff, StaffRoles.Admin),
+        ["GET /me/filings/"] = new(Access.Person),
+        ["POST /me/filings/"] = new(Access.Person),
+        ["POST /me/filings/{id:long}/end"] = new(Access.Person, ResourceOwner: ZhangWei),
         ["GET /me/sign-in"] = new(Access.Public),
         ["POST /me/sign-in"] = new(Access.Public),
         ["POST /me/sign-out"] = new(Access.Person),
@@ -212,7 +218,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _values["Insutype"] = "310";
         _values["Year:int"] = "2026";
         _values["Id:long"] = "1";
-        _values["id:long"] = "1";
+        var admin = await _server.StaffClientAsync();
+        var filing = await (await admin.SendAsync(HttpMethod.Post, $"/api/admin/persons/{ZhangWei}/filings", new { type = "temporaryFiled", reason = "referral", to_area = "110100" })).JsonAsync(201);
+        _values["id:long"] = filing.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture); // a filing of the person's (and no simulation)
+        _values["psnNo"] = ZhangWei;
         _values["provider"] = "simulated";
         _values["tradeNo"] = "nope";
         _values["documentName"] = "v1";

@@ -44,6 +44,7 @@ internal static class AdminEndpoints
         admin.MapPriceListAdmin();
         Supervision.SupervisionEndpoints.MapSupervisionAdmin(admin);
         Supervision.FindingEndpoints.MapFindingReview(admin);
+        Filings.FilingEndpoints.MapFilingCounter(admin);
         return app;
     }
 

@@ -88,7 +88,7 @@ internal static class PatientPages
             <h1>医保电子凭证<br><small>Insurance certificate</small></h1>
             <p class="who">{{WebUtility.HtmlEncode(person.Name)}} · {{Domain.Privacy.Masking.IdNumber(person.Certno)}}</p>
             {{PhonePage.LiveQr(http, content, expiresAt, "/me/certificate/qr.json", "请向医院或药店出示 Show this code at the hospital or pharmacy.")}}
-            <p class="hint"><a href="/me/orders">待支付订单 My orders</a> · <a href="/me/settlements">结算记录 My settlements</a></p>
+            <p class="hint"><a href="/me/orders">待支付订单 My orders</a> · <a href="/me/settlements">结算记录 My settlements</a> · <a href="/me/prescriptions">电子处方 Prescriptions</a> · <a href="/me/filings" id="link-filings">异地备案 Filing</a></p>
             <form method="post" action="/me/sign-out">
               <input type="hidden" name="{{tokens.FormFieldName}}" value="{{tokens.RequestToken}}">
               <button type="submit" class="secondary">退出 Sign out</button>
