@@ -140,6 +140,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /console/institutions/{Code}"] = new(Access.Console, StaffRoles.Designation),
         ["GET /console/settlements"] = new(Access.Console, StaffRoles.Audit),
         ["GET /console/prescriptions"] = new(Access.Console, StaffRoles.Audit),
+        ["GET /console/filings"] = new(Access.Console, StaffRoles.Admin),
+        ["POST /console/filings"] = new(Access.Console, StaffRoles.Admin),
         ["GET /console/supervision"] = new(Access.Console, StaffRoles.Audit),
         ["POST /console/supervision"] = new(Access.Console, StaffRoles.Audit),
         ["GET /console/supervision/findings/{JrId}"] = new(Access.Console, StaffRoles.Audit),

@@ -36,7 +36,33 @@ public sealed class FilingBrowserTests
         await phone.ScreenshotAsync(new() { Path = shots is null ? TestRun.File("phone-filing", ".png") : Path.Combine(shots, "phone-filing.png"), FullPage = true });
 
         await phone.ClickAsync("section[data-filing] .end-filing");
-        await phone.WaitForURLAsync("**/me/filings");
+        await phone.WaitForSelectorAsync("section[data-filing].cancelled");
         Assert.Contains("ended", await phone.TextContentAsync("section[data-filing] .filing-state"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_TheCounter_FilesAndEndsForAPerson()
+    {
+        await using var server = await YibaoServer.StartAsync(kestrel: true);
+        await using var session = await ConsoleBrowser.SignedInAsync(server, "demo.admin");
+        var page = session.Page;
+
+        await page.ClickAsync("#nav-filings");
+        await page.FillAsync("#filing-psn-no", "3301000000000001");
+        await page.ClickAsync("#find-filings");
+        await page.WaitForSelectorAsync("#filings");
+        await page.SelectOptionAsync("#filing-type", "longTerm");
+        await page.SelectOptionAsync("#filing-reason", "posted");
+        await page.SelectOptionAsync("#filing-place", "110100");
+        await page.ClickAsync("#submit-filing");
+        await page.WaitForSelectorAsync("#filing-message:has-text('Filed')");
+        Assert.Contains("longTerm 110100", await page.TextContentAsync("#filing-message"), StringComparison.Ordinal);
+        Assert.Contains("active", await page.TextContentAsync("#filings .filing-state"), StringComparison.Ordinal);
+        await page.ClickAsync("#filings .end-filing");
+        await page.WaitForSelectorAsync("#filing-message:has-text('Ended')");
+        Assert.Contains("Ended", await page.TextContentAsync("#filing-message"), StringComparison.Ordinal);
+        Assert.Contains("ended", await page.TextContentAsync("#filings .filing-state"), StringComparison.Ordinal);
+        var shots = Environment.GetEnvironmentVariable("YIBAO_SCREENSHOTS");
+        await page.ScreenshotAsync(new() { Path = shots is null ? TestRun.File("console-filing", ".png") : Path.Combine(shots, "console-filing.png"), FullPage = true });
     }
 }
