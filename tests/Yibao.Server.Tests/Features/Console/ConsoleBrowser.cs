@@ -7,11 +7,27 @@ internal static class ConsoleBrowser
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The browser tests' collection: one at a time, for two Chromiums at once on two cores make their waits time out.</summary>
+    public const string Collection = "browser";
+
     public static async Task SignInAsync(IPage page, string userName)
     {
         await page.FillAsync("#user-name", userName);
         await page.FillAsync("#password", Application.Staff.DemoStaff.Password);
         await page.ClickAsync("#sign-in");
+    }
+
+    /// <summary>A phone-sized browser on the person's certificate page, signed in with their ID number and the demo code.</summary>
+    public static async Task<ConsoleSession> PhoneSignedInAsync(Testing.YibaoServer server, string certno)
+    {
+        var session = await OpenAsync(server, 390, 844);
+        var phone = session.Page;
+        await phone.GotoAsync("/me/sign-in");
+        await phone.FillAsync("input[name=certno]", certno);
+        await phone.FillAsync("input[name=code]", Application.ECertificates.DemoPersonSignIn.DemoCode);
+        await phone.ClickAsync("button[type=submit]");
+        await phone.WaitForURLAsync("**/me/certificate");
+        return session;
     }
 
     /// <summary>A browser on the console's dashboard, signed in as the demo staff member.</summary>

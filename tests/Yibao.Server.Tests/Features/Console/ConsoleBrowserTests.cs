@@ -8,6 +8,7 @@ namespace Yibao.Server.Tests.Features.Console;
 /// with the staff cookie, the dashboard's figures and charts, the audit desk for the role that may
 /// open it and the refusal for one that may not, sign-out.
 /// </summary>
+[Collection(Yibao.Server.Tests.Features.Console.ConsoleBrowser.Collection)]
 public sealed class ConsoleBrowserTests
 {
         [Fact]

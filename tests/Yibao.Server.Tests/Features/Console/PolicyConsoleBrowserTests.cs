@@ -8,6 +8,7 @@ namespace Yibao.Server.Tests.Features.Console;
 /// what-if run over the settlements made (its progress, its report and charts, its CSV), the draft
 /// published as the next revision, the parity page; and designation staff refused all of it.
 /// </summary>
+[Collection(Yibao.Server.Tests.Features.Console.ConsoleBrowser.Collection)]
 public sealed class PolicyConsoleBrowserTests
 {
     [Fact]

@@ -4,19 +4,15 @@ using Yibao.Testing;
 namespace Yibao.Server.Tests.Features.Filings;
 
 /// <summary>A person files for treatment in Beijing on the phone (Debian's Chromium), sees it, is refused an overlapping one, and ends it.</summary>
+[Collection(Yibao.Server.Tests.Features.Console.ConsoleBrowser.Collection)]
 public sealed class FilingBrowserTests
 {
     [Fact]
     public async Task Phone_FileSeeAndEnd_ATemporaryFilingForBeijing()
     {
         await using var server = await YibaoServer.StartAsync(kestrel: true);
-        await using var browser = await ConsoleBrowser.OpenAsync(server, 390, 844);
+        await using var browser = await ConsoleBrowser.PhoneSignedInAsync(server, "330106196803140013");
         var phone = browser.Page;
-        await phone.GotoAsync("/me/sign-in");
-        await phone.FillAsync("input[name=certno]", "330106196803140013");
-        await phone.FillAsync("input[name=code]", "888888");
-        await phone.ClickAsync("button[type=submit]");
-        await phone.WaitForURLAsync("**/me/certificate");
 
         await phone.GotoAsync("/me/filings");
         Assert.Contains("No filings yet", await phone.ContentAsync(), StringComparison.Ordinal);

@@ -10,6 +10,7 @@ namespace Yibao.Server.Tests.Features.Payments;
 /// fees and asks for a payment order (6201), all through the gateway; the person confirms and pays on the phone;
 /// the settlement is then visible to both.
 /// </summary>
+[Collection(Yibao.Server.Tests.Features.Console.ConsoleBrowser.Collection)]
 public sealed class OnlineFollowUpBrowserTests
 {
     private const string ChromiumPath = "/usr/bin/chromium";

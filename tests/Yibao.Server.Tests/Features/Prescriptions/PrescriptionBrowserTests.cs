@@ -11,6 +11,7 @@ namespace Yibao.Server.Tests.Features.Prescriptions;
 /// QR code; the pharmacy scans that code and dispenses through the gateway; the phone then shows it
 /// dispensed, and the agency's console shows it with its history.
 /// </summary>
+[Collection(Yibao.Server.Tests.Features.Console.ConsoleBrowser.Collection)]
 public sealed class PrescriptionBrowserTests
 {
     [Fact]
@@ -18,14 +19,8 @@ public sealed class PrescriptionBrowserTests
     {
         await using var server = await YibaoServer.StartAsync(settings: new() { ["Yibao:PaymentSweepSeconds"] = "0" }, kestrel: true);
         var hiRxno = await PrescribeAsync(server, "H33010000001", "3301000000000001", "I10", Drug("XC08CAA001A001", "Amlodipine besylate tablets", 28, 1.85m));
-        await using var browser = await ConsoleBrowser.OpenAsync(server, 390, 844);
+        await using var browser = await ConsoleBrowser.PhoneSignedInAsync(server, "330106196803140013");
         var phone = browser.Page;
-
-        await phone.GotoAsync("/me/sign-in");
-        await phone.FillAsync("input[name=certno]", "330106196803140013");
-        await phone.FillAsync("input[name=code]", "888888");
-        await phone.ClickAsync("button[type=submit]");
-        await phone.WaitForURLAsync("**/me/certificate");
         await phone.GotoAsync("/me/prescriptions");
         Assert.Contains("Amlodipine besylate tablets", await phone.ContentAsync(), StringComparison.Ordinal);
         await phone.ClickAsync($"a[href='/me/prescriptions/{hiRxno}']");

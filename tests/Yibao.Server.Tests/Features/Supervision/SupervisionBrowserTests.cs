@@ -10,6 +10,7 @@ namespace Yibao.Server.Tests.Features.Supervision;
 /// its evidence and explanation, confirms it; another reviewer confirms it too; the institution
 /// appeals through the native API; the decision claws back an amount at the next clearing.
 /// </summary>
+[Collection(Yibao.Server.Tests.Features.Console.ConsoleBrowser.Collection)]
 public sealed class SupervisionBrowserTests
 {
     private const string Hospital = "H33010000001";
