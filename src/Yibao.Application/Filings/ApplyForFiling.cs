@@ -4,6 +4,7 @@ using Yibao.Domain.Codes;
 using Yibao.Domain.Interchange;
 using Yibao.Domain.Persons;
 using Yibao.Storage;
+using Yibao.Storage.Reference;
 using Yibao.Storage.Entities;
 
 namespace Yibao.Application.Filings;
@@ -46,7 +47,7 @@ public sealed class ApplyForFilingHandler(YibaoDbContext db, AgencyCalendar cale
         var today = calendar.Today;
         var from = command.From ?? today;
         var open = Areas.IsValidCode(command.ToArea) && await Filings.OpenTreatments(db, person.PsnNo, command.ToArea, from).AnyAsync(ct);
-        var existing = person.Filings.Select(Filings.ToDomain).ToList();
+        var existing = person.Filings.Select(f => f.ToDomain()).ToList();
         var filed = FilingRules.Apply(new FilingApplication(type, command.Reason, command.ToArea, from, command.To), person.Area, existing, today, open);
         if (!filed.IsSuccess)
         {

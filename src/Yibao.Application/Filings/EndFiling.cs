@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Yibao.Domain;
 using Yibao.Domain.Persons;
 using Yibao.Storage;
+using Yibao.Storage.Reference;
 
 namespace Yibao.Application.Filings;
 
@@ -21,7 +22,7 @@ public sealed class EndFilingHandler(YibaoDbContext db, AgencyCalendar calendar)
         }
 
         var today = calendar.Today;
-        var ended = FilingRules.End(Filings.ToDomain(row), today);
+        var ended = FilingRules.End(row.ToDomain(), today);
         if (!ended.IsSuccess)
         {
             return ended.Error;

@@ -21,12 +21,6 @@ internal static class Filings
         return new FilingView(f.Id, f.Type, f.Reason, f.ToArea, f.From, f.To, status, f.FiledVia);
     }
 
-    public static CrossRegionFiling ToDomain(FilingRow f)
-    {
-        CodeNames.TryParseFiling(f.Type, out var type);
-        return new CrossRegionFiling(type, f.Reason, f.ToArea, f.From, f.To);
-    }
-
     /// <summary>The person's treatments in the place from <paramref name="since"/> that are registered and not yet settled.</summary>
     public static IQueryable<VisitRow> OpenTreatments(YibaoDbContext db, string psnNo, string toArea, DateOnly since)
     {

@@ -50,14 +50,15 @@ public sealed class ListFindingsHandler(YibaoDbContext db, AgencyCalendar calend
         var byRule = await Count(query.GroupBy(f => f.RuleId), ct);
         var byInstitution = await Count(query.GroupBy(f => f.FixmedinsCode ?? ""), ct);
         var overdue = await query.CountAsync(f => f.ReviewStep != closed && f.ReviewDue < today, ct);
-        // SQLite sums decimals as doubles: each step's amounts are summed here, to the cent.
-        var amounts = await query.Where(f => f.ReviewStep != closed).Select(f => f.Amount).ToListAsync(ct);
+        // PostgreSQL sums in the query; SQLite would sum decimals as doubles, so its amounts are summed here, to the cent.
+        var open = query.Where(f => f.ReviewStep != closed);
+        var atStake = db.IsPostgres() ? await open.SumAsync(f => f.Amount, ct) : (await open.Select(f => f.Amount).ToListAsync(ct)).Sum();
         var size = Math.Clamp(command.PageSize, 1, 200);
         var rows = await query
             .OrderBy(f => f.ReviewStep == closed).ThenBy(f => f.ReviewDue).ThenBy(f => f.Id)
             .Skip((Math.Max(1, command.Page) - 1) * size).Take(size)
             .ToListAsync(ct);
-        return new FindingPage(byStep.Values.Sum(), overdue, amounts.Sum(), [.. rows.Select(f => Summary(f, today))], byRule, byInstitution, byStep);
+        return new FindingPage(byStep.Values.Sum(), overdue, atStake, [.. rows.Select(f => Summary(f, today))], byRule, byInstitution, byStep);
     }
 
     public static FindingSummary Summary(SupervisionFindingRow f, DateOnly today)

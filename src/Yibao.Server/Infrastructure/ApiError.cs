@@ -15,6 +15,13 @@ internal sealed record ApiError(int Status, string Code, string Detail, IDiction
         return new ApiError(StatusOf(error.Kind), error.Code, error.Message);
     }
 
+    /// <summary>A read's answer: 200 with the value's body, or the refusal as problem+json.</summary>
+    public static IResult Answer<T>(Result<T> result, Func<T, object> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return result.IsSuccess ? Results.Ok(body(result.Value)) : From(result.Error).ToResult();
+    }
+
     /// <summary>The native API's one table from error kind to HTTP status.</summary>
     public static int StatusOf(ErrorKind kind) => kind switch
     {

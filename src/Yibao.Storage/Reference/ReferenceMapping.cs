@@ -64,11 +64,14 @@ public static class ReferenceMapping
             row.Retired,
             accountBalance,
             row.Chronic.OrderBy(c => c.From).Select(c => new ChronicRegistration(c.Disease, c.Name, c.From)).ToList(),
-            row.Filings.OrderBy(f => f.From).Select(f =>
-            {
-                CodeNames.TryParseFiling(f.Type, out var type);
-                return new CrossRegionFiling(type, f.Reason, f.ToArea, f.From, f.To);
-            }).ToList()) { Naty = row.Naty, CardSn = row.CardSn };
+            row.Filings.OrderBy(f => f.From).Select(ToDomain).ToList()) { Naty = row.Naty, CardSn = row.CardSn };
+    }
+
+    public static CrossRegionFiling ToDomain(this FilingRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        CodeNames.TryParseFiling(row.Type, out var type);
+        return new CrossRegionFiling(type, row.Reason, row.ToArea, row.From, row.To);
     }
 
     public static AccumulatorSet ToAccumulatorSet(this IEnumerable<AccumulatorRow> rows) =>

@@ -18,7 +18,7 @@ internal static class FilingEndpoints
     public static RouteGroupBuilder MapFilingCounter(this RouteGroupBuilder admin)
     {
         admin.MapGet("/persons/{psnNo}/filings", async (string psnNo, ListFilingsHandler list, CancellationToken ct) =>
-                await list.HandleAsync(new ListFilings(psnNo), ct) is var found && found.IsSuccess ? Results.Ok(found.Value) : ApiError.From(found.Error).ToResult())
+                ApiError.Answer(await list.HandleAsync(new ListFilings(psnNo), ct), found => found))
             .RequireStaff(StaffRoles.Admin).WithTags("Filing").WithName("ListFilings")
             .WithSummary("A person's cross-region filings (异地就医备案), the latest first, with the places they may file for")
             .Produces<PersonFilings>().ProducesProblem(404);

@@ -16,12 +16,12 @@ internal static class FindingEndpoints
     public static RouteGroupBuilder MapFindingReview(this RouteGroupBuilder admin)
     {
         admin.MapGet("/supervision/findings", async (string? step, string? rule, string? institution, string? period, bool? overdue, int? page, ListFindingsHandler list, CancellationToken ct) =>
-                Answer(await list.HandleAsync(new ListFindings(step, rule, institution, period, overdue ?? false, Page: page ?? 1), ct), p => p))
+                ApiError.Answer(await list.HandleAsync(new ListFindings(step, rule, institution, period, overdue ?? false, Page: page ?? 1), ct), p => p))
             .RequireStaff(StaffRoles.Audit).WithTags("Supervision").WithName("ListFindings")
             .WithSummary("The review queue: after-event findings by step, rule, institution and period (overdue first), with counts by rule, institution and step")
             .Produces<FindingPage>().ProducesProblem(400);
         admin.MapGet("/supervision/findings/{jrId}", async (string jrId, HttpContext http, GetFindingHandler get, CancellationToken ct) =>
-                Answer(await get.HandleAsync(new GetFinding(jrId, Viewer.Staff(StaffAccess.Actor(http), "api")), ct), FindingResponses.Of))
+                ApiError.Answer(await get.HandleAsync(new GetFinding(jrId, Viewer.Staff(StaffAccess.Actor(http), "api")), ct), FindingResponses.Of))
             .RequireStaff(StaffRoles.Audit).WithTags("Supervision").WithName("GetFinding")
             .WithSummary("A finding explained: the rule, the parameters in force, the evidence lines, the amount at stake, its review's history")
             .Produces<FindingResponse>().ProducesProblem(404);
@@ -43,12 +43,12 @@ internal static class FindingEndpoints
     public static IEndpointRouteBuilder MapInstitutionFindings(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/supervision/findings", async (int? page, CallingInstitution calling, ListFindingsHandler list, CancellationToken ct) =>
-                Answer(await list.HandleAsync(new ListFindings(Institution: calling.Code, Page: page ?? 1), ct), p => p))
+                ApiError.Answer(await list.HandleAsync(new ListFindings(Institution: calling.Code, Page: page ?? 1), ct), p => p))
             .RequireInstitution().WithTags("Supervision").WithName("ListInstitutionFindings")
             .WithSummary("The calling institution's findings put to it (confirmed by two reviewers), with the time to answer each")
             .Produces<FindingPage>();
         app.MapGet("/api/supervision/findings/{jrId}", async (string jrId, CallingInstitution calling, GetFindingHandler get, CancellationToken ct) =>
-                Answer(await get.HandleAsync(new GetFinding(jrId, Viewer.Institution(calling.Code, "api")), ct), FindingResponses.Of))
+                ApiError.Answer(await get.HandleAsync(new GetFinding(jrId, Viewer.Institution(calling.Code, "api")), ct), FindingResponses.Of))
             .RequireInstitution().WithTags("Supervision").WithName("GetInstitutionFinding")
             .WithSummary("One of the calling institution's findings put to it, explained")
             .Produces<FindingResponse>().ProducesProblem(404);
@@ -60,7 +60,4 @@ internal static class FindingEndpoints
             .Produces<ReviewResponse>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);
         return app;
     }
-
-    private static IResult Answer<T>(Yibao.Domain.Result<T> result, Func<T, object> body) =>
-        result.IsSuccess ? Results.Ok(body(result.Value)) : ApiError.From(result.Error).ToResult();
 }
