@@ -27,6 +27,7 @@ public static class YibaoCli
         PolicyCommands.Create(),
         SigningCommands.Create(),
         SuperviseCommand.Create(),
+        ClearingCommands.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

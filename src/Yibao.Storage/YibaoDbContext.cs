@@ -43,6 +43,12 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<SupervisionReviewRow> SupervisionReviews => Set<SupervisionReviewRow>();
     public DbSet<DeductionRow> Deductions => Set<DeductionRow>();
     public DbSet<SupervisionRunRow> SupervisionRuns => Set<SupervisionRunRow>();
+    public DbSet<ClearingMonthRow> ClearingMonths => Set<ClearingMonthRow>();
+    public DbSet<ClearingPairRow> ClearingPairs => Set<ClearingPairRow>();
+    public DbSet<ClearingPositionRow> ClearingPositions => Set<ClearingPositionRow>();
+    public DbSet<AdvanceFundRow> AdvanceFunds => Set<AdvanceFundRow>();
+    public DbSet<AdvanceFundMovementRow> AdvanceFundMovements => Set<AdvanceFundMovementRow>();
+    public DbSet<SplitConfirmationRow> SplitConfirmations => Set<SplitConfirmationRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
     public DbSet<CatalogueEntryRow> CatalogueEntries => Set<CatalogueEntryRow>();
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();

@@ -38,4 +38,7 @@ public sealed class YibaoOptions
 
     /// <summary>Supervision: the review's time limits, the monthly after-event run.</summary>
     public Supervision.SupervisionOptions Supervision { get; } = new();
+
+    /// <summary>Clearing: the thresholds of advance funds.</summary>
+    public Clearing.ClearingOptions Clearing { get; } = new();
 }

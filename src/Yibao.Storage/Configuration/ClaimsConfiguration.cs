@@ -93,6 +93,7 @@ internal sealed class SettlementConfiguration : IEntityTypeConfiguration<Settlem
 
         // The agency's views of a period (the console's dashboard and explorer) select by date alone.
         e.HasIndex(x => x.SettlementDate);
+        e.HasIndex(x => x.CancellationDate);
         e.HasOne<VisitRow>().WithMany().HasForeignKey(x => x.MdtrtId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.SetlId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -109,6 +109,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /api/admin/persons/{psnNo}/filings"] = new(Access.AnyStaff, StaffRoles.Admin),
         ["POST /api/admin/persons/{psnNo}/filings"] = new(Access.AnyStaff, StaffRoles.Admin),
         ["POST /api/admin/persons/{psnNo}/filings/{id:long}/end"] = new(Access.AnyStaff, StaffRoles.Admin),
+        ["GET /api/admin/clearing"] = new(Access.AnyStaff, StaffRoles.Clearing),
+        ["GET /api/admin/clearing/{month}"] = new(Access.AnyStaff, StaffRoles.Clearing),
+        ["POST /api/admin/clearing/{month}/run"] = new(Access.AnyStaff, StaffRoles.Clearing),
+        ["POST /api/admin/clearing/{month}/areas/{area}/confirm"] = new(Access.AnyStaff, StaffRoles.Clearing),
+        ["GET /api/admin/clearing/{month}/statement.{format}"] = new(Access.AnyStaff, StaffRoles.Clearing),
+        ["GET /api/admin/advance-funds"] = new(Access.AnyStaff, StaffRoles.Clearing),
+        ["POST /api/admin/advance-funds/{area}"] = new(Access.AnyStaff, StaffRoles.Clearing),
         ["GET /me/filings/"] = new(Access.Person),
         ["POST /me/filings/"] = new(Access.Person),
         ["POST /me/filings/{id:long}/end"] = new(Access.Person, ResourceOwner: ZhangWei),
@@ -142,6 +149,11 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /console/prescriptions"] = new(Access.Console, StaffRoles.Audit),
         ["GET /console/filings"] = new(Access.Console, StaffRoles.Admin),
         ["POST /console/filings"] = new(Access.Console, StaffRoles.Admin),
+        ["GET /console/clearing"] = new(Access.Console, StaffRoles.Clearing),
+        ["POST /console/clearing"] = new(Access.Console, StaffRoles.Clearing),
+        ["GET /console/clearing/advance-funds"] = new(Access.Console, StaffRoles.Clearing),
+        ["POST /console/clearing/advance-funds"] = new(Access.Console, StaffRoles.Clearing),
+        ["GET /console/clearing/{month}/statement.{format}"] = new(Access.Console, StaffRoles.Clearing),
         ["GET /console/supervision"] = new(Access.Console, StaffRoles.Audit),
         ["POST /console/supervision"] = new(Access.Console, StaffRoles.Audit),
         ["GET /console/supervision/findings/{JrId}"] = new(Access.Console, StaffRoles.Audit),
@@ -224,6 +236,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var filing = await (await admin.SendAsync(HttpMethod.Post, $"/api/admin/persons/{ZhangWei}/filings", new { type = "temporaryFiled", reason = "referral", to_area = "110100" })).JsonAsync(201);
         _values["id:long"] = filing.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture); // a filing of the person's (and no simulation)
         _values["psnNo"] = ZhangWei;
+        _values["month"] = "2026-10";
+        _values["format"] = "csv";
         _values["provider"] = "simulated";
         _values["tradeNo"] = "nope";
         _values["documentName"] = "v1";
@@ -343,6 +357,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         "3201" => new { data = new { insutype = "310", clr_type = "11", setl_optins = "330100", stmt_begndate = "2026-11-01", stmt_enddate = "2026-11-30", medfee_sumamt = 0, fund_pay_sumamt = 0, acct_pay = 0, fixmedins_setl_cnt = 0 } },
         "3202" => new { data = new { setl_optins = "330100", stmt_begndate = "2026-11-01", stmt_enddate = "2026-11-30", medfee_sumamt = 0, fund_pay_sumamt = 0, cash_payamt = 0, fixmedins_setl_cnt = 0, details = Array.Empty<object>() } },
         "1312" => new { data = new { hilist_code = "XC08CAA001A001" } },
+        "3260" => new { data = new { trt_year = 2026, trt_month = 10 } },
+        "3261" => new { data = new { trt_year = 2026, trt_month = 10, setl_cnt = 0, medfee_sumamt = 0, fund_pay_sumamt = 0, acct_pay = 0 } },
         "5206" => new { data = new { psn_no = ZhangWei, cum_ym = "202611" } },
         "2203" => new { mdtrtinfo = new { mdtrt_id = _values["mdtrtId"], psn_no = ZhangWei, med_type = "11" } },
         _ => new

@@ -45,6 +45,7 @@ internal static class AdminEndpoints
         Supervision.SupervisionEndpoints.MapSupervisionAdmin(admin);
         Supervision.FindingEndpoints.MapFindingReview(admin);
         Filings.FilingEndpoints.MapFilingCounter(admin);
+        Clearing.ClearingEndpoints.MapClearingAdmin(admin);
         return app;
     }
 

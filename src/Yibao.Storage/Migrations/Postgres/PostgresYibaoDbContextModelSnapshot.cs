@@ -241,6 +241,84 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("accumulators", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.AdvanceFundMovementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("balance");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("by");
+
+                    b.Property<decimal>("Change")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("change");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advance_fund_movements");
+
+                    b.HasIndex("Area")
+                        .HasDatabaseName("ix_advance_fund_movements_area");
+
+                    b.ToTable("advance_fund_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.AdvanceFundRow", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Area")
+                        .HasName("pk_advance_funds");
+
+                    b.ToTable("advance_funds", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.AreaRow", b =>
                 {
                     b.Property<string>("Admdvs")
@@ -538,6 +616,176 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_chronic_registrations_psn_no");
 
                     b.ToTable("chronic_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingMonthRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("run_by");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("integer")
+                        .HasColumnName("runs");
+
+                    b.Property<long>("Settlements")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settlements");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Month")
+                        .HasName("pk_clearing_months");
+
+                    b.ToTable("clearing_months", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingPairRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("InsuredArea")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insured_area");
+
+                    b.Property<string>("TreatmentArea")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("treatment_area");
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cancelled");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<decimal>("PsnCashPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("psn_cash_pay");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settled");
+
+                    b.HasKey("Month", "InsuredArea", "TreatmentArea")
+                        .HasName("pk_clearing_pairs");
+
+                    b.ToTable("clearing_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingPositionRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("area");
+
+                    b.Property<decimal>("Advance")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("advance");
+
+                    b.Property<decimal>("AdvanceRequired")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("advance_required");
+
+                    b.Property<string>("AdvanceStatus")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("advance_status");
+
+                    b.Property<decimal?>("AdvanceUsage")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)")
+                        .HasColumnName("advance_usage");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<decimal>("Deductions")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("deductions");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("net");
+
+                    b.Property<decimal>("Owed")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("owed");
+
+                    b.Property<decimal>("Owes")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("owes");
+
+                    b.Property<decimal>("TopUp")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("top_up");
+
+                    b.HasKey("Month", "Area")
+                        .HasName("pk_clearing_positions");
+
+                    b.ToTable("clearing_positions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.DeductionRow", b =>
@@ -2285,6 +2533,9 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasKey("SetlId")
                         .HasName("pk_settlements");
 
+                    b.HasIndex("CancellationDate")
+                        .HasDatabaseName("ix_settlements_cancellation_date");
+
                     b.HasIndex("MdtrtId")
                         .HasDatabaseName("ix_settlements_mdtrt_id");
 
@@ -2387,6 +2638,73 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasDatabaseName("ix_simulation_runs_draft_id");
 
                     b.ToTable("simulation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SplitConfirmationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("MsgId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("msg_id");
+
+                    b.Property<DateTimeOffset?>("RolledBackAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rolled_back_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_split_confirmations");
+
+                    b.HasIndex("FixmedinsCode", "Month")
+                        .HasDatabaseName("ix_split_confirmations_fixmedins_code_month");
+
+                    b.HasIndex("FixmedinsCode", "MsgId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_split_confirmations_fixmedins_code_msg_id");
+
+                    b.ToTable("split_confirmations", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.StaffUser", b =>
@@ -3018,6 +3336,26 @@ namespace Yibao.Storage.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_chronic_registrations_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingPairRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.ClearingMonthRow", null)
+                        .WithMany()
+                        .HasForeignKey("Month")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clearing_pairs_clearing_months_month");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingPositionRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.ClearingMonthRow", null)
+                        .WithMany()
+                        .HasForeignKey("Month")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clearing_positions_clearing_months_month");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>

@@ -230,6 +230,82 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("accumulators", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.AdvanceFundMovementRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("balance");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<decimal>("Change")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advance_fund_movements");
+
+                    b.HasIndex("Area")
+                        .HasDatabaseName("ix_advance_fund_movements_area");
+
+                    b.ToTable("advance_fund_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.AdvanceFundRow", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Area")
+                        .HasName("pk_advance_funds");
+
+                    b.ToTable("advance_funds", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.AreaRow", b =>
                 {
                     b.Property<string>("Admdvs")
@@ -519,6 +595,176 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_chronic_registrations_psn_no");
 
                     b.ToTable("chronic_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingMonthRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("RunAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_at");
+
+                    b.Property<string>("RunBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_by");
+
+                    b.Property<int>("Runs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runs");
+
+                    b.Property<long>("Settlements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settlements");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Month")
+                        .HasName("pk_clearing_months");
+
+                    b.ToTable("clearing_months", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingPairRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("InsuredArea")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insured_area");
+
+                    b.Property<string>("TreatmentArea")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("treatment_area");
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<long>("Cancelled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<decimal>("PsnCashPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_cash_pay");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("settled");
+
+                    b.HasKey("Month", "InsuredArea", "TreatmentArea")
+                        .HasName("pk_clearing_pairs");
+
+                    b.ToTable("clearing_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingPositionRow", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<decimal>("Advance")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advance");
+
+                    b.Property<decimal>("AdvanceRequired")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advance_required");
+
+                    b.Property<string>("AdvanceStatus")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advance_status");
+
+                    b.Property<decimal?>("AdvanceUsage")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("advance_usage");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<decimal>("Deductions")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deductions");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("net");
+
+                    b.Property<decimal>("Owed")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owed");
+
+                    b.Property<decimal>("Owes")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owes");
+
+                    b.Property<decimal>("TopUp")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("top_up");
+
+                    b.HasKey("Month", "Area")
+                        .HasName("pk_clearing_positions");
+
+                    b.ToTable("clearing_positions", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.DeductionRow", b =>
@@ -2250,6 +2496,9 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("SetlId")
                         .HasName("pk_settlements");
 
+                    b.HasIndex("CancellationDate")
+                        .HasDatabaseName("ix_settlements_cancellation_date");
+
                     b.HasIndex("MdtrtId")
                         .HasDatabaseName("ix_settlements_mdtrt_id");
 
@@ -2350,6 +2599,71 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasDatabaseName("ix_simulation_runs_draft_id");
 
                     b.ToTable("simulation_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.SplitConfirmationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<DateTimeOffset>("ConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("MsgId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("msg_id");
+
+                    b.Property<DateTimeOffset?>("RolledBackAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rolled_back_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_split_confirmations");
+
+                    b.HasIndex("FixmedinsCode", "Month")
+                        .HasDatabaseName("ix_split_confirmations_fixmedins_code_month");
+
+                    b.HasIndex("FixmedinsCode", "MsgId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_split_confirmations_fixmedins_code_msg_id");
+
+                    b.ToTable("split_confirmations", (string)null);
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.StaffUser", b =>
@@ -2973,6 +3287,26 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_chronic_registrations_persons_psn_no");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingPairRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.ClearingMonthRow", null)
+                        .WithMany()
+                        .HasForeignKey("Month")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clearing_pairs_clearing_months_month");
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.ClearingPositionRow", b =>
+                {
+                    b.HasOne("Yibao.Storage.Entities.ClearingMonthRow", null)
+                        .WithMany()
+                        .HasForeignKey("Month")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_clearing_positions_clearing_months_month");
                 });
 
             modelBuilder.Entity("Yibao.Storage.Entities.EcTokenRow", b =>
