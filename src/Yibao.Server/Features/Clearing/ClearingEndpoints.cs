@@ -29,11 +29,7 @@ internal static class ClearingEndpoints
             .RequireStaff(StaffRoles.Clearing).WithTags("Clearing").WithName("ConfirmClearingStatement")
             .WithSummary("An area confirms its statement; the month closes when every area has, and never changes again")
             .Produces<ClearingStatementView>().ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
-        admin.MapGet("/clearing/{month}/statement.{format}", async (string month, string format, ExportClearingStatementHandler export, CancellationToken ct) =>
-            {
-                var file = await export.HandleAsync(new ExportClearingStatement(month, format), ct);
-                return file.IsSuccess ? Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : ApiError.From(file.Error).ToResult();
-            })
+        admin.MapGet("/clearing/{month}/statement.{format}", ExportAsync)
             .RequireStaff(StaffRoles.Clearing).WithTags("Clearing").WithName("ExportClearingStatement")
             .WithSummary("A month's statement as CSV or PDF").Produces(200, contentType: "application/pdf").ProducesProblem(400).ProducesProblem(404);
         admin.MapGet("/advance-funds", async (ListAdvanceFundsHandler list, CancellationToken ct) => Results.Ok(await list.HandleAsync(new ListAdvanceFunds(), ct)))
@@ -47,6 +43,14 @@ internal static class ClearingEndpoints
             .WithSummary("Top up (positive change) or return (negative) an area's advance fund, with the reason")
             .Produces<AdvanceFundResponse>().ProducesProblem(400).ProducesProblem(404);
         return admin;
+    }
+
+    /// <summary>A month's statement as a file to download, for the staff API and the console alike.</summary>
+    public static async Task<IResult> ExportAsync(string month, string format, ExportClearingStatementHandler export, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        var file = await export.HandleAsync(new ExportClearingStatement(month, format), ct);
+        return file.IsSuccess ? Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : ApiError.From(file.Error).ToResult();
     }
 }
 

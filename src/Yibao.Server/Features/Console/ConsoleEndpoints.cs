@@ -30,11 +30,7 @@ internal static class ConsoleEndpoints
         app.MapGet("/console/simulations/{id:long}.csv", SimulationExport.ExportAsync)
             .RequireAuthorization(StaffAccess.ConsolePolicy + ":" + Application.Staff.StaffRoles.Policy)
             .ExcludeFromDescription();
-        app.MapGet("/console/clearing/{month}/statement.{format}", async (string month, string format, Application.Clearing.ExportClearingStatementHandler export, CancellationToken ct) =>
-            {
-                var file = await export.HandleAsync(new Application.Clearing.ExportClearingStatement(month, format), ct);
-                return file.IsSuccess ? Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : Infrastructure.ApiError.From(file.Error).ToResult();
-            })
+        app.MapGet("/console/clearing/{month}/statement.{format}", Clearing.ClearingEndpoints.ExportAsync)
             .RequireAuthorization(StaffAccess.ConsolePolicy + ":" + Application.Staff.StaffRoles.Clearing)
             .ExcludeFromDescription();
         app.MapPost("/console/catalogues/imports", CatalogueUpload.UploadAsync)
