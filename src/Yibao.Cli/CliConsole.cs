@@ -1,4 +1,6 @@
+using System.CommandLine;
 using Spectre.Console;
+using Yibao.Domain;
 
 namespace Yibao.Cli;
 
@@ -10,6 +12,21 @@ internal static class CliConsole
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         console.Profile.Width = Math.Max(console.Profile.Width, 160);
         return console;
+    }
+
+    /// <summary>A use case's answer: the refusal on the error output (exit code 1), or the success's line on the output (0).</summary>
+    public static async Task<int> ReportAsync<T>(ParseResult parse, Result<T> result, Func<T, string> success)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(success);
+        if (!result.IsSuccess)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync(result.Error.ToString());
+            return 1;
+        }
+
+        await parse.InvocationConfiguration.Output.WriteLineAsync(success(result.Value));
+        return 0;
     }
 }
 

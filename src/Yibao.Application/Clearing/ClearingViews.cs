@@ -6,8 +6,11 @@ using Yibao.Storage.Entities;
 namespace Yibao.Application.Clearing;
 
 /// <summary>An area's statement for a month: its position, its advance as assessed against the month, the deductions clawed back from its institutions, and its confirmation.</summary>
-public sealed record AreaStatement(string Area, string AreaName, decimal Owes, decimal Owed, decimal Net, AdvanceAssessment Advance, decimal Deductions, DateTimeOffset? ConfirmedAt, string? ConfirmedBy)
+public sealed record AreaStatement(string Area, string AreaName, decimal Owes, decimal Owed, AdvanceAssessment Advance, decimal Deductions, DateTimeOffset? ConfirmedAt, string? ConfirmedBy)
 {
+    /// <summary>Owes less owed: positive, the area pays.</summary>
+    public decimal Net => Owes - Owed;
+
     public bool Confirmed => ConfirmedAt is not null;
 }
 
@@ -20,16 +23,12 @@ public sealed record ClearingStatementView(string Month, string Status, DateTime
 /// <summary>The month's rows as the statement a door shows.</summary>
 internal static class ClearingViews
 {
-    public const string Draft = "draft";
-    public const string Confirming = "confirming";
-    public const string Closed = "closed";
-
     public static ClearingStatementView Statement(ClearingMonthRow month, IEnumerable<ClearingPairRow> pairs, IEnumerable<ClearingPositionRow> positions, IReadOnlyDictionary<string, string> areaNames) => new(
         month.Month, month.Status, month.RunAt, month.RunBy, month.Runs, month.Settlements, month.ClosedAt,
         pairs.OrderBy(p => p.InsuredArea, StringComparer.Ordinal).ThenBy(p => p.TreatmentArea, StringComparer.Ordinal)
             .Select(p => new ClearingPair(p.InsuredArea, p.TreatmentArea, p.Settled, p.Cancelled, p.MedfeeSumamt, p.FundPaySumamt, p.AcctPay, p.PsnCashPay)).ToList(),
         positions.OrderBy(p => p.Area, StringComparer.Ordinal).Select(p => new AreaStatement(
-            p.Area, areaNames.GetValueOrDefault(p.Area, p.Area), p.Owes, p.Owed, p.Net,
+            p.Area, areaNames.GetValueOrDefault(p.Area, p.Area), p.Owes, p.Owed,
             new AdvanceAssessment(p.Area, p.Advance, p.Owes, p.AdvanceUsage, p.AdvanceRequired, ParseStatus(p.AdvanceStatus), p.TopUp),
             p.Deductions, p.ConfirmedAt, p.ConfirmedBy)).ToList());
 

@@ -27,18 +27,18 @@ public sealed class ConfirmClearingStatementHandler(YibaoDbContext db, AgencyCal
         }
 
         var positions = await db.ClearingPositions.Where(p => p.Month == key).ToListAsync(ct);
-        var closes = ClearingStatement.Confirm(month.Value, command.Area, positions.ToDictionary(p => p.Area, p => p.ConfirmedAt is not null, StringComparer.Ordinal));
-        if (!closes.IsSuccess)
+        var status = ClearingStatement.Confirm(month.Value, command.Area, positions.ToDictionary(p => p.Area, p => p.ConfirmedAt is not null, StringComparer.Ordinal));
+        if (!status.IsSuccess)
         {
-            return closes.Error;
+            return status.Error;
         }
 
         var now = calendar.Clock.GetUtcNow();
         var position = positions.Single(p => p.Area == command.Area);
         (position.ConfirmedAt, position.ConfirmedBy) = (now, command.Actor);
-        (row.Status, row.Version) = (closes.Value ? ClearingViews.Closed : ClearingViews.Confirming, row.Version + 1);
-        row.ClosedAt = closes.Value ? now : null;
-        db.Record(now, command.Actor, "clearing.confirm", "clearing", key, $"area {command.Area} confirmed: net {position.Net}{(closes.Value ? "; the month is closed" : "")}");
+        (row.Status, row.Version) = (status.Value, row.Version + 1);
+        row.ClosedAt = status.Value == ClearingMonthStatus.Closed ? now : null;
+        db.Record(now, command.Actor, "clearing.confirm", "clearing", key, $"area {command.Area} confirmed: owes {position.Owes}, owed {position.Owed}; the month is {status.Value}");
         var pairs = await db.ClearingPairs.AsNoTracking().Where(p => p.Month == key).ToListAsync(ct);
         return ClearingViews.Statement(row, pairs, positions, await ClearingViews.AreaNamesAsync(db, ct));
     }

@@ -19,12 +19,13 @@ public sealed class ConfirmSplitHandler(YibaoDbContext db, AgencyCalendar calend
     public async Task<Result<SplitConfirmationRow>> HandleAsync(ConfirmSplit command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Month is < 1 or > 12 || command.Year is < 2000 or > 9999)
+        var parsed = ClearingMonth.From(command.Year, command.Month);
+        if (!parsed.IsSuccess)
         {
-            return ClearingErrors.Invalid.With("trt_year and trt_month name a month");
+            return parsed.Error;
         }
 
-        var month = new ClearingMonth(command.Year, command.Month);
+        var month = parsed.Value;
         if (month.ClearableOn(calendar.Today) is { } open)
         {
             return open;

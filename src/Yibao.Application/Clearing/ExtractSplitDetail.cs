@@ -21,19 +21,24 @@ public sealed class ExtractSplitDetailHandler(YibaoDbContext db)
     public async Task<Result<SplitDetailPage>> HandleAsync(ExtractSplitDetail command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command.Month is < 1 or > 12 || command.Year is < 2000 or > 9999 || command.PageNum < 1 || command.PageSize is < 1 or > 1000)
+        var month = ClearingMonth.From(command.Year, command.Month);
+        if (!month.IsSuccess)
         {
-            return ClearingErrors.Invalid.With("trt_year and trt_month name a month; page_num starts at 1; page_size is 1 to 1000");
+            return month.Error;
         }
 
-        var month = new ClearingMonth(command.Year, command.Month);
+        if (command.PageNum < 1 || command.PageSize is < 1 or > 1000)
+        {
+            return ClearingErrors.Invalid.With("page_num starts at 1; page_size is 1 to 1000");
+        }
+
         var skip = (long)(command.PageNum - 1) * command.PageSize;
         if (skip > int.MaxValue)
         {
             return ClearingErrors.Invalid.With("page_num is past the end");
         }
 
-        var (lines, total) = await ClearingSums.PageAsync(db, month, command.FixmedinsCode, (int)skip, command.PageSize, ct);
+        var (lines, total) = await ClearingSums.PageAsync(db, month.Value, command.FixmedinsCode, (int)skip, command.PageSize, ct);
         return new SplitDetailPage(command.PageNum, command.PageSize, total, lines);
     }
 }

@@ -21,7 +21,7 @@ public sealed class RollBackSplitConfirmationHandler(YibaoDbContext db, AgencyCa
             return ClearingErrors.NotFound.With($"there is no standing confirmation {command.OtransId} of yours");
         }
 
-        if (await db.ClearingMonths.AnyAsync(m => m.Month == row.Month && m.Status == ClearingViews.Closed, ct))
+        if (await db.ClearingMonths.AnyAsync(m => m.Month == row.Month && m.Status == ClearingMonthStatus.Closed, ct))
         {
             return ClearingErrors.AlreadyConfirmed.With($"the clearing of {row.Month} is closed: its confirmations stand");
         }

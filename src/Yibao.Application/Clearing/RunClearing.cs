@@ -65,11 +65,11 @@ public sealed class RunClearingHandler(YibaoDbContext db, AgencyCalendar calenda
         var now = calendar.Clock.GetUtcNow();
         if (row is null)
         {
-            row = new ClearingMonthRow { Month = key, Status = ClearingViews.Draft, RunBy = command.Actor };
+            row = new ClearingMonthRow { Month = key, Status = ClearingMonthStatus.Draft, RunBy = command.Actor };
             db.ClearingMonths.Add(row);
         }
 
-        (row.Status, row.RunAt, row.RunBy, row.Runs, row.Version) = (ClearingViews.Draft, now, command.Actor, row.Runs + 1, row.Version + 1);
+        (row.Status, row.RunAt, row.RunBy, row.Runs, row.Version) = (ClearingMonthStatus.Draft, now, command.Actor, row.Runs + 1, row.Version + 1);
         row.Settlements = pairs.Sum(p => p.Settled + p.Cancelled);
 
         // The draft's rows are rewritten in place (a row deleted and added again under its key cannot be tracked twice).
@@ -83,7 +83,7 @@ public sealed class RunClearingHandler(YibaoDbContext db, AgencyCalendar calenda
             {
                 var average = (earlierOwes.GetValueOrDefault(p.Area) + p.Owes) / (earlierMonths.Count + 1);
                 var advance = AdvanceFunds.Assess(p.Area, funds.GetValueOrDefault(p.Area), p.Owes, average, terms);
-                (r.Owes, r.Owed, r.Net, r.Deductions) = (p.Owes, p.Owed, p.Net, deducted.GetValueOrDefault(p.Area));
+                (r.Owes, r.Owed, r.Deductions) = (p.Owes, p.Owed, deducted.GetValueOrDefault(p.Area));
                 (r.Advance, r.AdvanceUsage, r.AdvanceRequired, r.AdvanceStatus, r.TopUp) = (advance.Advance, advance.Usage, advance.Required, advance.Status.ToName(), advance.TopUp);
             });
         foreach (var d in deductions)

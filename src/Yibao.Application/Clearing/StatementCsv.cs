@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using static Yibao.Application.CsvText;
+using static Yibao.Domain.Money;
 
 namespace Yibao.Application.Clearing;
 
@@ -14,24 +16,20 @@ internal static class StatementCsv
         foreach (var p in statement.Pairs)
         {
             csv.AppendLine(string.Join(',', p.InsuredArea, p.TreatmentArea, Number(p.Settled), Number(p.Cancelled), Number(p.Count),
-                Money(p.MedfeeSumamt), Money(p.FundPaySumamt), Money(p.AcctPay), Money(p.PsnCashPay), Money(p.Amount)));
+                Format(p.MedfeeSumamt), Format(p.FundPaySumamt), Format(p.AcctPay), Format(p.PsnCashPay), Format(p.Amount)));
         }
 
         csv.AppendLine();
         csv.AppendLine("admdvs,name,owes,owed,net,advance,advance_usage,advance_required,advance_status,top_up,deductions,confirmed_at,confirmed_by");
         foreach (var a in statement.Areas)
         {
-            csv.AppendLine(string.Join(',', a.Area, Field(a.AreaName), Money(a.Owes), Money(a.Owed), Money(a.Net), Money(a.Advance.Advance),
-                a.Advance.Usage?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Money(a.Advance.Required), Domain.Clearing.AdvanceFunds.ToName(a.Advance.Status),
-                Money(a.Advance.TopUp), Money(a.Deductions), a.ConfirmedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "", Field(a.ConfirmedBy ?? "")));
+            csv.AppendLine(string.Join(',', a.Area, Field(a.AreaName), Format(a.Owes), Format(a.Owed), Format(a.Net), Format(a.Advance.Advance),
+                a.Advance.Usage?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "", Format(a.Advance.Required), Domain.Clearing.AdvanceFunds.ToName(a.Advance.Status),
+                Format(a.Advance.TopUp), Format(a.Deductions), a.ConfirmedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "", Field(a.ConfirmedBy ?? "")));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
-    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-
     private static string Number(long count) => count.ToString(CultureInfo.InvariantCulture);
-
-    private static string Field(string text) => text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

@@ -76,14 +76,7 @@ internal static class ClearingCommands
             await using var cli = await CliServices.OpenAsync(parse, ct);
             var confirmed = await cli.Db.InTransactionAsync(cli.Use<WriteGate>(),
                 () => cli.Use<ConfirmClearingStatementHandler>().HandleAsync(new ConfirmClearingStatement(parse.GetValue(month)!, parse.GetValue(area)!, Actor), ct), ct);
-            if (!confirmed.IsSuccess)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(confirmed.Error.ToString());
-                return 1;
-            }
-
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"{confirmed.Value.Month}: area {parse.GetValue(area)} confirmed; the month is {confirmed.Value.Status}.");
-            return 0;
+            return await CliConsole.ReportAsync(parse, confirmed, s => $"{s.Month}: area {parse.GetValue(area)} confirmed; the month is {s.Status}.");
         });
         return command;
     }
@@ -123,14 +116,7 @@ internal static class ClearingCommands
             await using var cli = await CliServices.OpenAsync(parse, ct);
             var fund = await cli.Db.InTransactionAsync(cli.Use<WriteGate>(),
                 () => cli.Use<AdjustAdvanceFundHandler>().HandleAsync(new AdjustAdvanceFund(parse.GetValue(area)!, parse.GetValue(change), parse.GetValue(reason)!, Actor), ct), ct);
-            if (!fund.IsSuccess)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync(fund.Error.ToString());
-                return 1;
-            }
-
-            await parse.InvocationConfiguration.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Area {fund.Value.Area} holds {fund.Value.Amount:N2} in advance."));
-            return 0;
+            return await CliConsole.ReportAsync(parse, fund, f => string.Create(CultureInfo.InvariantCulture, $"Area {f.Area} holds {f.Amount:N2} in advance."));
         });
         return command;
     }

@@ -32,7 +32,7 @@ internal static class CredentialCommands
         {
             await using var cli = await CliServices.OpenAsync(parse, ct);
             var revoked = await cli.Use<RevokeCredentialHandler>().HandleAsync(new RevokeCredential(parse.GetValue(revokePaasid)!), ct);
-            return await ReportAsync(parse, revoked.Map(p => $"Revoked {p}."));
+            return await CliConsole.ReportAsync(parse, revoked, p => $"Revoked {p}.");
         });
         var list = new Command("list", "List credentials (fingerprints only, never tokens)");
         list.SetAction(async (parse, ct) =>
@@ -59,19 +59,7 @@ internal static class CredentialCommands
     {
         await using var cli = await CliServices.OpenAsync(parse, ct);
         var result = await action(cli);
-        return await ReportAsync(parse, result.Map(c => $"paasid:      {c.Paasid}\ninstitution: {c.FixmedinsCode}\ntoken:       {c.Token}\nfingerprint: {c.Fingerprint}\n(the token is shown only now)"));
-    }
-
-    private static async Task<int> ReportAsync(ParseResult parse, Result<string> result)
-    {
-        if (!result.IsSuccess)
-        {
-            await parse.InvocationConfiguration.Error.WriteLineAsync(result.Error.ToString());
-            return 1;
-        }
-
-        await parse.InvocationConfiguration.Output.WriteLineAsync(result.Value);
-        return 0;
+        return await CliConsole.ReportAsync(parse, result, c => $"paasid:      {c.Paasid}\ninstitution: {c.FixmedinsCode}\ntoken:       {c.Token}\nfingerprint: {c.Fingerprint}\n(the token is shown only now)");
     }
 
     private static IAnsiConsole Console(ParseResult parse) => CliConsole.Create(parse.InvocationConfiguration.Output);

@@ -109,7 +109,7 @@ internal static class ImportCommand
 
             await using var cli = await CliServices.OpenAsync(parse, ct);
             var published = await cli.Db.InTransactionAsync(cli.Use<WriteGate>(), () => cli.Use<PublishCatalogueHandler>().HandleAsync(new PublishCatalogue(parse.GetValue(area)!, entries, Actor), ct), ct);
-            return await ReportAsync(parse, published, v => string.Create(CultureInfo.InvariantCulture, $"Published version {v} of {parse.GetValue(area)}'s catalogue ({entries.Count:N0} entries)."));
+            return await CliConsole.ReportAsync(parse, published, v => string.Create(CultureInfo.InvariantCulture, $"Published version {v} of {parse.GetValue(area)}'s catalogue ({entries.Count:N0} entries)."));
         });
         return command;
     }
@@ -129,7 +129,7 @@ internal static class ImportCommand
 
             await using var cli = await CliServices.OpenAsync(parse, ct);
             var loaded = await cli.Db.InTransactionAsync(cli.Use<WriteGate>(), () => cli.Use<LoadInstitutionsHandler>().HandleAsync(new LoadInstitutions(institutions, Actor), ct), ct);
-            return await ReportAsync(parse, loaded, n => string.Create(CultureInfo.InvariantCulture, $"Loaded {n:N0} institutions."));
+            return await CliConsole.ReportAsync(parse, loaded, n => string.Create(CultureInfo.InvariantCulture, $"Loaded {n:N0} institutions."));
         });
         return command;
     }
@@ -163,17 +163,5 @@ internal static class ImportCommand
         }
 
         return good;
-    }
-
-    private static async Task<int> ReportAsync<T>(ParseResult parse, Result<T> result, Func<T, string> success)
-    {
-        if (!result.IsSuccess)
-        {
-            await parse.InvocationConfiguration.Error.WriteLineAsync(result.Error.ToString());
-            return 1;
-        }
-
-        await parse.InvocationConfiguration.Output.WriteLineAsync(success(result.Value));
-        return 0;
     }
 }

@@ -18,6 +18,12 @@ public readonly record struct ClearingMonth(int Year, int Month)
             ? Of(first)
             : ClearingErrors.Invalid.With($"'{text}' is not a month: write yyyy-MM");
 
+    /// <summary>A month named by its year and number (3260, 3261: <c>trt_year</c>, <c>trt_month</c>).</summary>
+    public static Result<ClearingMonth> From(int year, int month) =>
+        month is >= 1 and <= 12 && year is >= 2000 and <= 9999
+            ? new ClearingMonth(year, month)
+            : ClearingErrors.Invalid.With(string.Create(CultureInfo.InvariantCulture, $"{year}-{month} is not a month: the year is 2000 to 9999, the month 1 to 12"));
+
     /// <summary>Whether the month may be cleared on <paramref name="today"/>: only once it has ended.</summary>
     public DomainError? ClearableOn(DateOnly today) =>
         today > Last ? null : ClearingErrors.MonthOpen.With($"{this} has not ended: it is cleared from {Last.AddDays(1):yyyy-MM-dd}");

@@ -20,7 +20,20 @@ public sealed record ClearingPosition(string Area, decimal Owes, decimal Owed)
     public decimal Net => Owes - Owed;
 }
 
-/// <summary>The month's arithmetic: each area's net position from the pairs.</summary>
+/// <summary>The states of a clearing month.</summary>
+public static class ClearingMonthStatus
+{
+    /// <summary>Computed, and computed again on each run, while no area has confirmed.</summary>
+    public const string Draft = "draft";
+
+    /// <summary>Some areas have confirmed their statements: no longer computed again.</summary>
+    public const string Confirming = "confirming";
+
+    /// <summary>Every area has confirmed: the month never changes again.</summary>
+    public const string Closed = "closed";
+}
+
+/// <summary>The month's arithmetic and lifecycle: each area's net position from the pairs, and the confirmations that close it.</summary>
 public static class ClearingStatement
 {
     /// <summary>Every area that appears in a pair, with its position; the nets sum to zero.</summary>
@@ -42,9 +55,9 @@ public static class ClearingStatement
 
     /// <summary>
     /// An area confirms its statement: refused if it has no statement in the month or has confirmed
-    /// already. The month closes when its last area confirms.
+    /// already. The month's state after it: closed when this was its last area, confirming otherwise.
     /// </summary>
-    public static Result<bool> Confirm(ClearingMonth month, string area, IReadOnlyDictionary<string, bool> confirmed)
+    public static Result<string> Confirm(ClearingMonth month, string area, IReadOnlyDictionary<string, bool> confirmed)
     {
         ArgumentNullException.ThrowIfNull(confirmed);
         if (!confirmed.TryGetValue(area, out var already))
@@ -57,7 +70,7 @@ public static class ClearingStatement
             return ClearingErrors.AlreadyConfirmed.With($"area {area} has confirmed its statement of {month} already");
         }
 
-        return confirmed.All(c => c.Value || c.Key == area);
+        return confirmed.All(c => c.Value || c.Key == area) ? ClearingMonthStatus.Closed : ClearingMonthStatus.Confirming;
     }
 
     /// <summary>Whether the month may be computed (again): only while no area has confirmed.</summary>

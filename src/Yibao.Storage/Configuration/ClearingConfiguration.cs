@@ -41,7 +41,6 @@ internal sealed class ClearingPositionConfiguration : IEntityTypeConfiguration<C
         e.Property(x => x.Area).Code(6);
         e.Property(x => x.Owes).Money();
         e.Property(x => x.Owed).Money();
-        e.Property(x => x.Net).Money();
         e.Property(x => x.Advance).Money();
         e.Property(x => x.AdvanceUsage).HasPrecision(12, 4);
         e.Property(x => x.AdvanceRequired).Money();

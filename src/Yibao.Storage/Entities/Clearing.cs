@@ -37,14 +37,13 @@ public sealed class ClearingPairRow
     public decimal PsnCashPay { get; set; }
 }
 
-/// <summary>An area's statement for the month: its position, its advance as assessed against the month, and its confirmation.</summary>
+/// <summary>An area's statement for the month: its position (what it owes and is owed; the net is their difference), its advance as assessed against the month, and its confirmation.</summary>
 public sealed class ClearingPositionRow
 {
     public required string Month { get; set; }
     public required string Area { get; set; }
     public decimal Owes { get; set; }
     public decimal Owed { get; set; }
-    public decimal Net { get; set; }
     public decimal Advance { get; set; }
     public decimal? AdvanceUsage { get; set; }
     public decimal AdvanceRequired { get; set; }

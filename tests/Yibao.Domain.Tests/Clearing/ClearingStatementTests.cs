@@ -46,8 +46,8 @@ public sealed class ClearingStatementTests
         var month = new ClearingMonth(2026, 10);
         var confirmed = new Dictionary<string, bool> { ["330100"] = true, ["110100"] = false };
 
-        Assert.True(ClearingStatement.Confirm(month, "110100", confirmed).Value);
-        Assert.False(ClearingStatement.Confirm(month, "110100", new Dictionary<string, bool> { ["330100"] = false, ["110100"] = false }).Value);
+        Assert.Equal(ClearingMonthStatus.Closed, ClearingStatement.Confirm(month, "110100", confirmed).Value);
+        Assert.Equal(ClearingMonthStatus.Confirming, ClearingStatement.Confirm(month, "110100", new Dictionary<string, bool> { ["330100"] = false, ["110100"] = false }).Value);
         Assert.Equal("clearing_already_confirmed", ClearingStatement.Confirm(month, "330100", confirmed).Error!.Code);
         Assert.Equal("clearing_not_found", ClearingStatement.Confirm(month, "440100", confirmed).Error!.Code);
     }
@@ -76,6 +76,18 @@ public sealed class ClearingStatementTests
         {
             Assert.Equal((text, new DateOnly(2026, 10, 31)), (month.Value.ToString(), month.Value.Last));
         }
+    }
+
+    [Theory]
+    [InlineData(2026, 10, true)]
+    [InlineData(2026, 13, false)]
+    [InlineData(2026, 0, false)]
+    [InlineData(99, 10, false)]
+    public void From_YearAndMonth_AcceptsOnlyAMonth(int year, int month, bool valid)
+    {
+        var parsed = ClearingMonth.From(year, month);
+
+        Assert.Equal(valid ? null : "clearing_invalid", parsed.Error?.Code);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Yibao.Application.Settlements;
+using static Yibao.Application.CsvText;
+using static Yibao.Domain.Money;
 using Yibao.Server.Infrastructure;
 
 namespace Yibao.Server.Features.Console;
@@ -37,15 +39,9 @@ internal static class SettlementExport
             await writer.WriteLineAsync(string.Join(',',
                 s.SetlId, Gateway.GatewayFormats.Time(s.SettledAt, calendar), s.FixmedinsCode, s.PsnNo,
                 Field(s.PsnNameMasked), s.CertnoMasked, s.Channel, s.BenefitKind, s.InsuredArea, s.TreatmentArea, s.Status,
-                Money(s.MedfeeSumamt), Money(s.FundPaySumamt), Money(s.AcctPay), Money(s.PsnCashPay)));
+                Format(s.MedfeeSumamt), Format(s.FundPaySumamt), Format(s.AcctPay), Format(s.PsnCashPay)));
         }
 
         return Results.Empty;
     }
-
-    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

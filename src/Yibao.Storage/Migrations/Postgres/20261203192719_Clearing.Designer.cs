@@ -765,11 +765,6 @@ namespace Yibao.Storage.Migrations.Postgres
                         .HasColumnType("numeric(16,2)")
                         .HasColumnName("deductions");
 
-                    b.Property<decimal>("Net")
-                        .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
-                        .HasColumnName("net");
-
                     b.Property<decimal>("Owed")
                         .HasPrecision(16, 2)
                         .HasColumnType("numeric(16,2)")

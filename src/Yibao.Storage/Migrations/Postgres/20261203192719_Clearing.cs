@@ -116,7 +116,6 @@ namespace Yibao.Storage.Migrations.Postgres
                     area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
                     owes = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
                     owed = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
-                    net = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
                     advance = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
                     advance_usage = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: true),
                     advance_required = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),

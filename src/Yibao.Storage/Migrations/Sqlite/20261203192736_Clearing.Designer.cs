@@ -744,11 +744,6 @@ namespace Yibao.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("deductions");
 
-                    b.Property<decimal>("Net")
-                        .HasPrecision(16, 2)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("net");
-
                     b.Property<decimal>("Owed")
                         .HasPrecision(16, 2)
                         .HasColumnType("TEXT")

@@ -115,7 +115,6 @@ namespace Yibao.Storage.Migrations.Sqlite
                     area = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
                     owes = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
                     owed = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
-                    net = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
                     advance = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
                     advance_usage = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: true),
                     advance_required = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
