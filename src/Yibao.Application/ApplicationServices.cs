@@ -22,7 +22,13 @@ public static class ApplicationServices
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AgencyCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<YibaoOptions>>().Value.UtcOffset));
-        services.TryAddScoped<IPersonLedger, LocalPersonLedger>();
+        services.AddScoped<LocalPersonLedger>();
+        services.TryAddScoped<IPersonLedger, RoutedPersonLedger>();
+        services.AddScoped<Federation.FederationKeys>();
+        services.AddScoped<Federation.FederationClient>();
+        services.AddScoped<Federation.InsuredNodes>();
+        services.AddScoped<Federation.Guests>();
+        services.TryAddSingleton<Federation.FederationHttp>();
         services.AddScoped<ClaimPreparation>();
 
         // The settlement pipeline, in order: eligibility before computing, agreement with the split after.

@@ -28,6 +28,7 @@ public static class YibaoCli
         SigningCommands.Create(),
         SuperviseCommand.Create(),
         ClearingCommands.Create(),
+        FederationCommands.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)

@@ -49,6 +49,10 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<AdvanceFundRow> AdvanceFunds => Set<AdvanceFundRow>();
     public DbSet<AdvanceFundMovementRow> AdvanceFundMovements => Set<AdvanceFundMovementRow>();
     public DbSet<SplitConfirmationRow> SplitConfirmations => Set<SplitConfirmationRow>();
+    public DbSet<FederationKeyRow> FederationKeys => Set<FederationKeyRow>();
+    public DbSet<FederationPeerRow> FederationPeers => Set<FederationPeerRow>();
+    public DbSet<FederationDecisionRow> FederationDecisions => Set<FederationDecisionRow>();
+    public DbSet<FederationEntryRow> FederationEntries => Set<FederationEntryRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
     public DbSet<CatalogueEntryRow> CatalogueEntries => Set<CatalogueEntryRow>();
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();

@@ -41,4 +41,7 @@ public sealed class YibaoOptions
 
     /// <summary>Clearing: the thresholds of advance funds.</summary>
     public Clearing.ClearingOptions Clearing { get; } = new();
+
+    /// <summary>Federation: whether this process is a node of several, or the hub, and how it calls its peers.</summary>
+    public Federation.FederationOptions Federation { get; } = new();
 }

@@ -1,3 +1,4 @@
+using Yibao.Domain;
 using Yibao.Domain.Persons;
 
 namespace Yibao.Application.Ledger;
@@ -37,13 +38,17 @@ public sealed record VisitLedgerLock(ILedgerLock Ledger, string PsnNo, string Fi
 /// <summary>A person's ledger, locked for the current transaction; changes commit with it.</summary>
 public interface ILedgerLock
 {
+    /// <summary>The ledger as it stands: after the last change, for a ledger on another node.</summary>
     PersonLedger Ledger { get; }
 
     InsuredFacts Insured { get; }
 
-    /// <summary>A settlement takes its entry (staged in the unit of work).</summary>
-    void Take(LedgerEntry entry);
+    /// <summary>
+    /// Settlement <paramref name="setlId"/> takes its entry: a new one, or a cancelled one restored
+    /// (staged in the unit of work; on another node, applied there and decided with this transaction).
+    /// </summary>
+    Task<DomainError?> TakeAsync(LedgerEntry entry, string setlId, CancellationToken ct);
 
-    /// <summary>A cancellation or a released hold gives the entry back (staged in the unit of work).</summary>
-    void GiveBack(LedgerEntry entry);
+    /// <summary>A cancellation or a released hold gives the settlement's entry back (staged in the unit of work).</summary>
+    Task<DomainError?> GiveBackAsync(LedgerEntry entry, string setlId, CancellationToken ct);
 }

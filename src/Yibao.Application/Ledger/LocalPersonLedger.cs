@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Yibao.Domain;
 using Yibao.Domain.Codes;
 using Yibao.Domain.Persons;
 using Yibao.Storage;
@@ -17,7 +18,7 @@ namespace Yibao.Application.Ledger;
 /// write gate. The account row read is attached to the unit of work, so the changes the domain's
 /// arithmetic makes are saved with the rest.
 /// </summary>
-internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
+public sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
 {
     private const string Columns = "a.psn_no, a.balance, p.area, p.insutype, p.retired";
 
@@ -100,11 +101,11 @@ internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
 
         public string PsnNo => account.PsnNo;
 
-        public void Take(LedgerEntry entry) => Write(entry.Benefit, Ledger.Take(entry));
+        public Task<DomainError?> TakeAsync(LedgerEntry entry, string setlId, CancellationToken ct) => Write(entry.Benefit, Ledger.Take(entry));
 
-        public void GiveBack(LedgerEntry entry) => Write(entry.Benefit, Ledger.GiveBack(entry));
+        public Task<DomainError?> GiveBackAsync(LedgerEntry entry, string setlId, CancellationToken ct) => Write(entry.Benefit, Ledger.GiveBack(entry));
 
-        private void Write(BenefitKind benefit, PersonLedger next)
+        private Task<DomainError?> Write(BenefitKind benefit, PersonLedger next)
         {
             Ledger = next;
             account.Balance = next.Balance;
@@ -119,6 +120,7 @@ internal sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
 
             row.DeductiblePaid = next.Accumulators[benefit].DeductiblePaid;
             row.FundPaid = next.Accumulators[benefit].FundPaid;
+            return Task.FromResult<DomainError?>(null);
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed record FindPerson(string PsnNo, PersonReader Reader, int? Year = n
 /// <summary>An insured person as institutions see them before a visit.</summary>
 public sealed record PersonDetails(PersonRow Person, PersonLedger Ledger);
 
-public sealed class FindPersonHandler(YibaoDbContext db, WriteGate gate, IPersonLedger ledgers, AgencyCalendar calendar, TimeProvider clock)
+public sealed class FindPersonHandler(YibaoDbContext db, WriteGate gate, IPersonLedger ledgers, AgencyCalendar calendar, TimeProvider clock, Federation.InsuredNodes insuredNodes)
 {
     public async Task<Result<PersonDetails>> HandleAsync(FindPerson command, CancellationToken ct)
     {
@@ -39,9 +39,25 @@ public sealed class FindPersonHandler(YibaoDbContext db, WriteGate gate, IPerson
             return PersonErrors.InsuredAreaMismatch(area, person.PsnNo, person.Area);
         }
 
-        var ledger = await ledgers.ReadAsync(person.PsnNo, command.Year ?? calendar.Today.Year, ct)
-            ?? throw new InvalidOperationException($"person {person.PsnNo} has no ledger");
+        var year = command.Year ?? calendar.Today.Year;
+        PersonLedger ledger;
+        if (insuredNodes.IsElsewhere(person.Area))
+        {
+            // The ledger of a person insured on another node is there.
+            var remote = await insuredNodes.ReadLedgerAsync(person.PsnNo, person.Area, year, ct);
+            if (!remote.IsSuccess)
+            {
+                return remote.Error;
+            }
+
+            ledger = remote.Value.Ledger.ToDomain();
+        }
+        else
+        {
+            ledger = (await ledgers.ReadAsync(person.PsnNo, year, ct) ?? throw new InvalidOperationException($"person {person.PsnNo} has no ledger")).Ledger;
+        }
+
         await PersonReads.RecordAsync(db, gate, command.Reader, person.PsnNo, "person", clock.GetUtcNow(), ct);
-        return new PersonDetails(person, ledger.Ledger);
+        return new PersonDetails(person, ledger);
     }
 }

@@ -19,7 +19,7 @@ namespace Yibao.Application.Persons;
 /// </param>
 public sealed record IdentifyPerson(string CertType, string CertNo, string? CardSn, string Institution, string? InsuplcAdmdvs = null, string? PsnNo = null, bool Lookup = false);
 
-public sealed class IdentifyPersonHandler(YibaoDbContext db, TimeProvider clock)
+public sealed class IdentifyPersonHandler(YibaoDbContext db, TimeProvider clock, Federation.Guests guests)
 {
     public async Task<Result<PersonRow>> HandleAsync(IdentifyPerson command, CancellationToken ct)
     {
@@ -32,6 +32,12 @@ public sealed class IdentifyPersonHandler(YibaoDbContext db, TimeProvider clock)
         if (command.Lookup && command.CertType == "02")
         {
             return PersonErrors.PresenceProofRequired.With("An ID number alone does not show that the person is here: look the person up with the e-certificate (mdtrt_cert_type 01, the ecToken of their QR code) or their social security card (03, with card_sn).");
+        }
+
+        // A person insured on another node is fetched through the hub, and refreshed on each lookup (an ecToken is this platform's own).
+        if (command.CertType != "01")
+        {
+            await guests.RefreshAsync(new Federation.PersonQuery(command.PsnNo, command.PsnNo is null ? command.CertNo : null, command.CertType == "03" ? command.CardSn : null), command.InsuplcAdmdvs, always: command.Lookup, ct);
         }
 
         if (command.PsnNo is { } named)

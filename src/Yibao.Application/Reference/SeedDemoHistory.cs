@@ -134,7 +134,7 @@ public sealed class SeedDemoHistoryHandler(YibaoDbContext db, ReferenceData refe
             };
         }).ToList();
         visitRow.FeeLines = feeLines;
-        var settlement = SettlementRows.Build(new ComputedClaim(input, r, visitRow, feeLines, catalogue.Version, policy.Revision), SettlementStatus.Settled, new AgencyCalendar(new At(at), at.Offset));
+        var settlement = SettlementRows.Build(new ComputedClaim(new ClaimParty(input.Person.Insutype, input.Person.Retired, input.Visit.UseAccount, visitRow.Filing), r, visitRow, feeLines, catalogue.Version, policy.Revision), SettlementStatus.Settled, new AgencyCalendar(new At(at), at.Offset));
         var entryTaken = SettlementRows.EntryOf(settlement);
         person.Take(entryTaken);
         if (random.Next(50) == 0)

@@ -26,6 +26,7 @@ public sealed class SeedDemoWorldHandler(
     ImportPersonsHandler persons,
     SignInternetAgreementHandler agreements,
     CredentialProtector protector,
+    Microsoft.Extensions.Options.IOptions<YibaoOptions> options,
     TimeProvider clock)
 {
     private const string Actor = "seed";
@@ -78,14 +79,17 @@ public sealed class SeedDemoWorldHandler(
             }
         }
 
-        var demoInstitutions = WorldJson.ReadInstitutions(DemoWorld.Read("institutions.json")).Value;
+        // A node of a federation holds its own areas' institutions and insured people; the hub holds neither.
+        var federation = options.Value.Federation;
+        bool Here(string area) => !federation.IsHub && federation.Serves(area);
+        var demoInstitutions = WorldJson.ReadInstitutions(DemoWorld.Read("institutions.json")).Value.Where(i => Here(i.Area)).ToList();
         var loadedInstitutions = await institutions.HandleAsync(new LoadInstitutions(demoInstitutions, Actor), ct);
         if (!loadedInstitutions.IsSuccess)
         {
             return loadedInstitutions.Error;
         }
 
-        var loadedPersons = await persons.HandleAsync(new ImportPersons(PersonFiles.FromDocument(WorldJson.ReadPersons(DemoWorld.Read("persons.json")).Value.Select(p => p with { CardSn = p.CardSn ?? DemoWorld.DemoCardSn(p.PsnNo) })), ReplaceRegistrations: true, SkipBad: false, Actor), ct);
+        var loadedPersons = await persons.HandleAsync(new ImportPersons(PersonFiles.FromDocument(WorldJson.ReadPersons(DemoWorld.Read("persons.json")).Value.Where(p => Here(p.Area)).Select(p => p with { CardSn = p.CardSn ?? DemoWorld.DemoCardSn(p.PsnNo) })), ReplaceRegistrations: true, SkipBad: false, Actor), ct);
         if (!loadedPersons.IsSuccess)
         {
             return loadedPersons.Error;

@@ -42,7 +42,11 @@ public sealed class CancelSettlementHandler(YibaoDbContext db, IPersonLedger led
             return SettlementErrors.PaidByOrder(row.SetlId);
         }
 
-        ledger.GiveBack(SettlementRows.EntryOf(row));
+        if (await ledger.GiveBackAsync(SettlementRows.EntryOf(row), row.SetlId, ct) is { } notGivenBack)
+        {
+            return notGivenBack;
+        }
+
         var now = calendar.Clock.GetUtcNow();
         row.CancelledAt = now;
         row.CancellationDate = calendar.DateOf(now);

@@ -12,15 +12,29 @@ using Yibao.Application.Reference;
 
 namespace Yibao.Application.Settlements;
 
-/// <summary>A visit's claim, checked and computed: what the engine was given, its split, and what the settlement records.</summary>
+/// <summary>Whom phase 2 settled, and how: the insured facts it read, the account choice and the filing it applied.</summary>
+public sealed record ClaimParty(string Insutype, bool Retired, bool UseAccount, string Filing);
+
+/// <summary>A visit's claim, checked and computed: whom it settled, its split, and what the settlement records.</summary>
 public sealed record ComputedClaim(
-    SettlementInput Input,
+    ClaimParty Party,
     SettlementResult Result,
     VisitRow Visit,
     IReadOnlyList<FeeLineRow> Lines,
     int CatalogueVersion,
     int PolicyRevision,
-    Prescriptions.RxClaim? Prescription = null);
+    Prescriptions.RxClaim? Prescription = null)
+{
+    /// <summary>Phase 2 ran at the insured person's node, which took the entry from their ledger there.</summary>
+    public bool TakenAtInsuredNode { get; init; }
+}
+
+/// <summary>
+/// Phase 2 at the insured person's node, through the hub, as message <paramref name="MsgId"/> (the
+/// settlement's id); with <paramref name="Take"/>, the node takes the entry from the ledger, otherwise
+/// it only computes (a pre-settlement).
+/// </summary>
+public sealed record RemotePhaseTwo(string InsuredArea, string MsgId, bool Take);
 
 /// <summary>How a claim is to be settled: from the account or not, how the person was identified, and the totals the institution expects.</summary>
 /// <param name="MedType">The medical type the institution names with the claim (HIS systems often skip 2203): it becomes the visit's.</param>
@@ -31,13 +45,27 @@ public sealed record ClaimTerms(bool UseAccount, PersonProof? Proof = null, Stat
 /// catalogue of the institution's area, the policy of the person's area, insurance type and visit
 /// year, the person's ledger as given. The settlement checks run before and after computing.
 /// </summary>
-public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference, SettlementChecks checks, Prescriptions.PrescriptionClaims prescriptions)
+public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference, SettlementChecks checks, Prescriptions.PrescriptionClaims prescriptions, Federation.InsuredNodes insuredNodes)
 {
-    public async Task<Result<ComputedClaim>> ComputeAsync(VisitRow visit, ClaimTerms terms, ClaimStage stage, PersonLedger ledger, InsuredFacts person, CancellationToken ct)
+    /// <summary>Both phases here, against the person's ledger as given.</summary>
+    public Task<Result<ComputedClaim>> ComputeAsync(VisitRow visit, ClaimTerms terms, ClaimStage stage, PersonLedger ledger, InsuredFacts person, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        ArgumentNullException.ThrowIfNull(person);
+        return ComputeAsync(visit, terms, stage, (ledger, person), null, ct);
+    }
+
+    /// <summary>Phase 1 here, phase 2 at the insured person's node.</summary>
+    public Task<Result<ComputedClaim>> ComputeAsync(VisitRow visit, ClaimTerms terms, ClaimStage stage, RemotePhaseTwo remote, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        return ComputeAsync(visit, terms, stage, null, remote, ct);
+    }
+
+    private async Task<Result<ComputedClaim>> ComputeAsync(VisitRow visit, ClaimTerms terms, ClaimStage stage, (PersonLedger Ledger, InsuredFacts Person)? local, RemotePhaseTwo? remote, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(visit);
         ArgumentNullException.ThrowIfNull(terms);
-        ArgumentNullException.ThrowIfNull(ledger);
         var institution = await reference.InstitutionAsync(visit.FixmedinsCode, ct)
             ?? throw new InvalidOperationException($"visit {visit.MdtrtId} names an unknown institution");
         CodeNames.TryParseChannel(visit.Channel, out var channel);
@@ -60,8 +88,8 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference,
         }
 
         var year = visit.VisitDate.Year;
-        var policy = await reference.PolicyAsync(visit.InsuredArea, person.Insutype, year, ct);
-        if (policy is null)
+        var policy = local is { Person: var insured } ? await reference.PolicyAsync(visit.InsuredArea, insured.Insutype, year, ct) : null;
+        if (local is { Person: var person } && policy is null)
         {
             return SettlementErrors.PolicyNotFound(visit.InsuredArea, person.Insutype, year);
         }
@@ -93,25 +121,68 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference,
 
         CodeNames.TryParseVisitKind(visit.VisitKind, out var visitKind);
         CodeNames.TryParseFiling(visit.Filing, out var filing);
-        var input = new SettlementInput(
-            policy.Policy,
-            catalogue.Catalogue,
-            new InsuredPerson(person.Area, person.Insutype, person.Retired, ledger.Balance, ledger.Accumulators),
-            settling,
-            new Visit(visit.MedType, channel, visitKind, terms.UseAccount, filing),
-            lines.Select(l => new FeeLine(l.Code, l.Price, l.Qty, l.Amount)).ToList());
-        var result = SettlementEngine.Settle(input);
-        if (!result.IsSuccess)
+        var engineVisit = new Visit(visit.MedType, channel, visitKind, terms.UseAccount, filing);
+        var feeLines = lines.Select(l => new FeeLine(l.Code, l.Price, l.Qty, l.Amount)).ToList();
+        Result<(SettlementResult Result, ClaimParty Party, int PolicyRevision)> computed;
+        if (local is { } here)
         {
-            return result.Error;
+            var input = new SettlementInput(
+                policy!.Policy,
+                catalogue.Catalogue,
+                new InsuredPerson(here.Person.Area, here.Person.Insutype, here.Person.Retired, here.Ledger.Balance, here.Ledger.Accumulators),
+                settling,
+                engineVisit,
+                feeLines);
+            var settled = SettlementEngine.Settle(input);
+            computed = settled.IsSuccess
+                ? (settled.Value, new ClaimParty(here.Person.Insutype, here.Person.Retired, terms.UseAccount, visit.Filing), policy.Revision)
+                : settled.Error;
+        }
+        else
+        {
+            computed = await AdjudicateElsewhereAsync(visit, engineVisit, catalogue.Catalogue, settling, feeLines, remote!, ct);
         }
 
-        (context.Result, context.Visit, context.Lines) = (result.Value, visit, lines);
+        if (!computed.IsSuccess)
+        {
+            return computed.Error;
+        }
+
+        var (result, party, revision) = computed.Value;
+        (context.Result, context.Visit, context.Lines) = (result, visit, lines);
         if (await checks.RunAsync(CheckPhase.AfterComputing, context, ct) is { } refused)
         {
+            if (remote is { Take: true })
+            {
+                await insuredNodes.AbortAsync(remote.MsgId, remote.InsuredArea, ct);
+            }
+
             return refused;
         }
 
-        return new ComputedClaim(input, result.Value, visit, lines, catalogue.Version, policy.Revision, rx);
+        return new ComputedClaim(party, result, visit, lines, catalogue.Version, revision, rx) { TakenAtInsuredNode = remote is { Take: true } };
+    }
+
+    /// <summary>Phase 1 with this node's catalogue, then phase 2 at the insured person's node.</summary>
+    private async Task<Result<(SettlementResult Result, ClaimParty Party, int PolicyRevision)>> AdjudicateElsewhereAsync(
+        VisitRow visit, Visit engineVisit, Domain.Catalogues.Catalogue catalogue, Domain.Institutions.SettlingInstitution settling, IReadOnlyList<FeeLine> lines, RemotePhaseTwo remote, CancellationToken ct)
+    {
+        var classified = SettlementEngine.ClassifyForInsuredPlace(engineVisit, catalogue, settling, lines);
+        if (!classified.IsSuccess)
+        {
+            return classified.Error;
+        }
+
+        var claim = new Federation.RemoteClaim(
+            remote.MsgId, visit.PsnNo, visit.FixmedinsCode, visit.TreatmentArea, visit.VisitDate, engineVisit.MedType, engineVisit.Channel, engineVisit.VisitKind,
+            engineVisit.UseAccount, settling.EffectiveLevel, classified.Value.Lines, classified.Value.Totals, remote.Take);
+        var split = await insuredNodes.AdjudicateAsync(claim, remote.InsuredArea, ct);
+        if (!split.IsSuccess)
+        {
+            return split.Error;
+        }
+
+        var s = split.Value;
+        return (s.Result, new ClaimParty(s.Insutype, s.Retired, engineVisit.UseAccount, s.Filing), s.PolicyRevision);
     }
 }

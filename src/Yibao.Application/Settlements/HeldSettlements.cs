@@ -47,7 +47,11 @@ public sealed class HeldSettlementsHandler(YibaoDbContext db, AgencyCalendar cal
             return refused;
         }
 
-        ledger.GiveBack(SettlementRows.EntryOf(settlement));
+        if (await ledger.GiveBackAsync(SettlementRows.EntryOf(settlement), settlement.SetlId, ct) is { } notGivenBack)
+        {
+            return notGivenBack;
+        }
+
         settlement.CancelledAt = command.At;
         await prescriptions.ReopenAsync(settlement, "payment", ct);
         var visit = await db.Visits.FirstAsync(v => v.MdtrtId == settlement.MdtrtId, ct);

@@ -14,7 +14,7 @@ namespace Yibao.Application.Settlements;
 /// </summary>
 public sealed record PreSettleVisit(string MdtrtId, ClaimTerms Terms, VisitScope Scope = default);
 
-public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar)
+public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar, Federation.InsuredNodes insuredNodes)
 {
     /// <summary>The settlement as it would be stored; its id and time are not kept.</summary>
     public async Task<Result<SettlementRow>> HandleAsync(PreSettleVisit command, CancellationToken ct)
@@ -32,9 +32,19 @@ public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation cl
             return closed;
         }
 
-        var ledger = await ledgers.ReadAsync(visit.PsnNo, visit.VisitDate.Year, ct)
-            ?? throw new InvalidOperationException($"person {visit.PsnNo} has no ledger");
-        var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, ledger.Ledger, ledger.Insured, ct);
+        Result<ComputedClaim> claim;
+        if (insuredNodes.Federated && insuredNodes.IsElsewhere(visit.InsuredArea))
+        {
+            // Phase 2 at the person's node, computed there and kept nowhere.
+            claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, new RemotePhaseTwo(visit.InsuredArea, Ids.New("PS", calendar.Now), Take: false), ct);
+        }
+        else
+        {
+            var ledger = await ledgers.ReadAsync(visit.PsnNo, visit.VisitDate.Year, ct)
+                ?? throw new InvalidOperationException($"person {visit.PsnNo} has no ledger");
+            claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, ledger.Ledger, ledger.Insured, ct);
+        }
+
         return claim.IsSuccess ? SettlementRows.Build(claim.Value, SettlementStatus.Settled, calendar) : claim.Error;
     }
 }

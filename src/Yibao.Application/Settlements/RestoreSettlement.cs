@@ -49,7 +49,11 @@ public sealed class RestoreSettlementHandler(YibaoDbContext db, IPersonLedger le
 
         settlement.Move(SettlementEvent.Restore);
         visit.Move(VisitEvent.Restore);
-        ledger.Take(SettlementRows.EntryOf(settlement));
+        if (await ledger.TakeAsync(SettlementRows.EntryOf(settlement), settlement.SetlId, ct) is { } notTaken)
+        {
+            return notTaken;
+        }
+
         settlement.CancelledAt = null;
         settlement.CancellationDate = null;
         db.Record(calendar.Clock.GetUtcNow(), settlement.FixmedinsCode, "settlement.restore", "settlement", settlement.SetlId, "cancellation reversed");

@@ -19,7 +19,7 @@ public sealed record SettleVisit(string MdtrtId, ClaimTerms Terms, VisitScope Sc
 /// the visit's move, inside the caller's transaction: concurrent claims of one person take turns, so
 /// the account is never overdrawn and the cap never passed.
 /// </summary>
-public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar, Prescriptions.PrescriptionClaims prescriptions, Supervision.ClaimFindings findings)
+public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claims, IPersonLedger ledgers, AgencyCalendar calendar, Prescriptions.PrescriptionClaims prescriptions, Supervision.ClaimFindings findings, Federation.InsuredNodes insuredNodes)
 {
     public async Task<Result<SettlementRow>> HandleAsync(SettleVisit command, CancellationToken ct)
     {
@@ -44,29 +44,53 @@ public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claim
             return closed;
         }
 
-        var claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, ledger.Ledger, ledger.Insured, ct);
+        // A person insured on another node has phase 2 there, which takes the entry from their ledger as the settlement's id.
+        var setlId = Ids.New("ST", calendar.Now);
+        var remote = ledger as RemoteLedgerLock;
+        var claim = remote is not null
+            ? await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, remote.PhaseTwo(setlId, take: true), ct)
+            : await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, ledger.Ledger, ledger.Insured, ct);
         if (!claim.IsSuccess)
         {
             return claim.Error;
         }
 
-        var settlement = SettlementRows.Build(claim.Value, SettlementLifecycle.Initial(command.Hold), calendar);
+        var settlement = SettlementRows.Build(claim.Value, SettlementLifecycle.Initial(command.Hold), calendar, setlId);
+        if (await RecordAsync(command, visit, settlement, claim.Value, ledger, ct) is { } refused)
+        {
+            if (remote is not null)
+            {
+                await insuredNodes.AbortAsync(setlId, ledger.Insured.Area, ct);
+            }
+
+            return refused;
+        }
+
+        return settlement;
+    }
+
+    private async Task<DomainError?> RecordAsync(SettleVisit command, VisitRow visit, SettlementRow settlement, ComputedClaim claim, ILedgerLock ledger, CancellationToken ct)
+    {
         db.Settlements.Add(settlement);
-        ledger.Take(SettlementRows.EntryOf(settlement));
+        if (!claim.TakenAtInsuredNode && await ledger.TakeAsync(SettlementRows.EntryOf(settlement), settlement.SetlId, ct) is { } notTaken)
+        {
+            return notTaken;
+        }
+
         if (visit.Move(command.Hold ? VisitEvent.Hold : VisitEvent.Settle) is { } refused)
         {
             return refused;
         }
 
-        if (claim.Value.Prescription is { } rx && await prescriptions.DispenseAsync(rx, visit.FixmedinsCode, settlement.SetlId, ct) is { } notDispensed)
+        if (claim.Prescription is { } rx && await prescriptions.DispenseAsync(rx, visit.FixmedinsCode, settlement.SetlId, ct) is { } notDispensed)
         {
             return notDispensed;
         }
 
         findings.Keep(db, settlement);
-        var result = claim.Value.Result;
+        var result = claim.Result;
         db.Record(calendar.Clock.GetUtcNow(), visit.FixmedinsCode, command.Hold ? "settlement.hold" : "settlement.settle", "settlement", settlement.SetlId,
             $"fund {result.FundPaySumamt}, account {result.AcctPay}, cash {result.PsnCashPay}");
-        return settlement;
+        return null;
     }
 }

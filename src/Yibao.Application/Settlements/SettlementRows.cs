@@ -8,7 +8,8 @@ namespace Yibao.Application.Settlements;
 /// <summary>A computed claim as the settlement it records, and the ledger entry it takes.</summary>
 public static class SettlementRows
 {
-    public static SettlementRow Build(ComputedClaim claim, SettlementStatus status, AgencyCalendar calendar)
+    /// <param name="setlId">The settlement's id when it was chosen before computing (phase 2 on another node is sent under it); else a new one.</param>
+    public static SettlementRow Build(ComputedClaim claim, SettlementStatus status, AgencyCalendar calendar, string? setlId = null)
     {
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -16,24 +17,24 @@ public static class SettlementRows
         var (visit, result) = (claim.Visit, claim.Result);
         var row = new SettlementRow
         {
-            SetlId = Ids.New("ST", calendar.Now),
+            SetlId = setlId ?? Ids.New("ST", calendar.Now),
             MdtrtId = visit.MdtrtId,
             PsnNo = visit.PsnNo,
             FixmedinsCode = visit.FixmedinsCode,
-            Insutype = claim.Input.Person.Insutype,
+            Insutype = claim.Party.Insutype,
             InsuredArea = visit.InsuredArea,
             TreatmentArea = visit.TreatmentArea,
             MedType = visit.MedType,
             BenefitKind = result.BenefitKind.ToName(),
             Year = visit.VisitDate.Year,
             Channel = visit.Channel,
-            Filing = visit.Filing,
+            Filing = claim.Party.Filing,
             EffectiveLevel = result.EffectiveLevel,
             Ratio = result.Ratio,
             CatalogueVersion = claim.CatalogueVersion,
             PolicyRevision = claim.PolicyRevision,
-            AcctUsedFlag = claim.Input.Visit.UseAccount,
-            Retired = claim.Input.Person.Retired,
+            AcctUsedFlag = claim.Party.UseAccount,
+            Retired = claim.Party.Retired,
             MedfeeSumamt = result.MedfeeSumamt,
             FulamtOwnpayAmt = result.FulamtOwnpayAmt,
             OverlmtSelfpay = result.OverlmtSelfpay,

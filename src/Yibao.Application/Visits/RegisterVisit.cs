@@ -33,7 +33,7 @@ public sealed record RegisterVisit(
     string? DiseCodg = null,
     PersonRow? Identified = null);
 
-public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceData reference, SettlementChecks checks, AgencyCalendar calendar)
+public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceData reference, SettlementChecks checks, AgencyCalendar calendar, Federation.Guests guests, Federation.InsuredNodes insuredNodes)
 {
     public async Task<Result<VisitRow>> HandleAsync(RegisterVisit command, CancellationToken ct)
     {
@@ -41,6 +41,11 @@ public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceData refere
         if (!MedType.TryGetBenefitKind(command.MedType, out _))
         {
             return SettlementErrors.UnknownMedType;
+        }
+
+        if (command.Identified is null)
+        {
+            await guests.RefreshAsync(new Federation.PersonQuery(command.PsnNo, string.IsNullOrWhiteSpace(command.PsnNo) ? command.Certno : null, null), null, always: false, ct);
         }
 
         var person = command.Identified ?? await PersonAccess.FindAsync(db, command.PsnNo, command.Certno, ct);
@@ -94,7 +99,8 @@ public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceData refere
             return refused;
         }
 
-        if (await reference.PolicyAsync(person.Area, person.Insutype, visitDate.Year, ct) is null)
+        // A person insured on another node is under that node's policy, which judges the claim there.
+        if (!insuredNodes.IsElsewhere(person.Area) && await reference.PolicyAsync(person.Area, person.Insutype, visitDate.Year, ct) is null)
         {
             return SettlementErrors.PolicyNotFound(person.Area, person.Insutype, visitDate.Year);
         }

@@ -1,5 +1,6 @@
 using Yibao.Domain.Catalogues;
 using Yibao.Domain.Codes;
+using Yibao.Domain.Institutions;
 using Yibao.Domain.Persons;
 using Yibao.Domain.Policies;
 
@@ -15,17 +16,11 @@ public static class SettlementEngine
     public static Result<SettlementResult> Settle(SettlementInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var visit = input.Visit;
 
         // Refusals in the spec's order of precedence.
-        if (visit.Channel == Channel.Online && visit.VisitKind == VisitKind.First)
+        if (Admissible(input.Visit) is { } refused)
         {
-            return SettlementErrors.OnlineFirstVisit;
-        }
-
-        if (!MedType.TryGetBenefitKind(visit.MedType, out var benefitKind))
-        {
-            return SettlementErrors.UnknownMedType;
+            return refused;
         }
 
         if (input.Person.Insutype != input.Policy.Insutype)
@@ -33,18 +28,37 @@ public static class SettlementEngine
             return SettlementErrors.InsutypeMismatch;
         }
 
-        var classified = ClassifyClaim(input.Catalogue, input.Lines);
+        var classified = ClassifyAtLevels(input.Catalogue, input.Institution, input.Lines);
         if (!classified.IsSuccess)
         {
             return classified.Error;
         }
 
-        if (!input.Institution.HasValidLevels)
-        {
-            return SettlementErrors.InvalidInstitutionLevel;
-        }
+        MedType.TryGetBenefitKind(input.Visit.MedType, out var benefitKind);
+        return Adjudicate(classified.Value, input.Policy, input.Person, input.Institution.EffectiveLevel, benefitKind, input.Visit);
+    }
 
-        return Adjudicate(classified.Value, input.Policy, input.Person, input.Institution.EffectiveLevel, benefitKind, visit);
+    /// <summary>
+    /// Phase 1 as the treatment place runs it when phase 2 runs elsewhere (the insured person's node):
+    /// the same refusals as <see cref="Settle"/> in the same order, but the insurance type's, which only
+    /// the insured place can judge.
+    /// </summary>
+    public static Result<ClassifiedClaim> ClassifyForInsuredPlace(Visit visit, Catalogue catalogue, SettlingInstitution institution, IReadOnlyList<FeeLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return Admissible(visit) is { } refused ? refused : ClassifyAtLevels(catalogue, institution, lines);
+    }
+
+    private static DomainError? Admissible(Visit visit) =>
+        visit.Channel == Channel.Online && visit.VisitKind == VisitKind.First ? SettlementErrors.OnlineFirstVisit
+        : !MedType.TryGetBenefitKind(visit.MedType, out _) ? SettlementErrors.UnknownMedType
+        : null;
+
+    private static Result<ClassifiedClaim> ClassifyAtLevels(Catalogue catalogue, SettlingInstitution institution, IReadOnlyList<FeeLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(institution);
+        var classified = ClassifyClaim(catalogue, lines);
+        return !classified.IsSuccess ? classified : institution.HasValidLevels ? classified : SettlementErrors.InvalidInstitutionLevel;
     }
 
     /// <summary>Phase 1 for a whole claim: every line's split and the claim's totals (rules 4–5).</summary>

@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Yibao.Server.Features.Admin;
 using Yibao.Server.Features.Console;
 using Yibao.Server.Features.ECertificate;
+using Yibao.Server.Features.Federation;
 using Yibao.Server.Features.Filings;
 using Yibao.Server.Features.Prescriptions;
 using Yibao.Server.Features.Supervision;
@@ -56,6 +57,7 @@ public static class YibaoApplication
         services.AddSingleton<Application.Payments.IPaymentProvider, Application.Payments.SimulatedPaymentProvider>();
         services.AddHostedService<Features.Payments.OrderExpirySweep>();
         services.AddHostedService<Features.Supervision.SupervisionSchedule>();
+        services.AddHostedService<Features.Federation.FederationReconciler>();
         services.AddSingleton<Features.Console.ConsoleRuns>();
         services.AddHostedService<Features.Console.ConsoleRunner>();
         var development = builder.Environment.IsDevelopment();
@@ -152,6 +154,7 @@ public static class YibaoApplication
         app.MapFilingPages();
         app.MapSimulatedCashier();
         app.MapConsole();
+        app.MapFederation();
         return app;
     }
 

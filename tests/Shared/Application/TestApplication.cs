@@ -25,12 +25,15 @@ public sealed class TestApplication : IAsyncDisposable
 
     /// <param name="clock">The platform's clock (default: the system's).</param>
     /// <param name="configure">More services: ports' implementations, replaced checks.</param>
-    public static async Task<TestApplication> CreateAsync(string provider, TimeProvider? clock = null, Action<IServiceCollection>? configure = null, bool seed = true)
+    /// <param name="options">Settings beyond the defaults (a federation role, say).</param>
+    public static async Task<TestApplication> CreateAsync(string provider, TimeProvider? clock = null, Action<IServiceCollection>? configure = null, bool seed = true, Action<YibaoOptions>? options = null)
     {
         var storage = await StorageProviders.CreateAsync(provider);
         var services = new ServiceCollection();
         services.AddSingleton(clock ?? TimeProvider.System);
-        services.AddSingleton(Options.Create(new YibaoOptions { CredentialKey = TestKeys.Base64Key }));
+        var settings = new YibaoOptions { CredentialKey = TestKeys.Base64Key };
+        options?.Invoke(settings);
+        services.AddSingleton(Options.Create(settings));
         services.AddLogging();
         services.AddSingleton(TestKeys.Protector);
         services.AddYibaoStorage(_ => storage);

@@ -51,6 +51,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
         /// <summary>The console's pages: staff signed in with the staff cookie, of the page's role (any, when it names none).</summary>
         Console,
+
+        /// <summary>A federation peer (the hub at a node, a node at the hub), by its request's signature: none of these callers.</summary>
+        FederationPeer,
     }
 
     private sealed record Rule(Access Access, string? Role = null, string? ResourceOwner = null);
@@ -81,6 +84,18 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /api/institutions/{fixmedinsCode}/reconciliation/details"] = new(Access.OwnPath),
         ["GET /api/internet-plus-prices/{area}"] = new(Access.AnyInstitution),
         ["POST /api/payments/notify/{provider}"] = new(Access.PaymentProvider),
+        ["POST /federation/persons/find"] = new(Access.FederationPeer),
+        ["POST /federation/ledger"] = new(Access.FederationPeer),
+        ["POST /federation/claims/adjudicate"] = new(Access.FederationPeer),
+        ["POST /federation/claims/cancel"] = new(Access.FederationPeer),
+        ["POST /federation/claims/restore"] = new(Access.FederationPeer),
+        ["POST /federation/entries/aborted"] = new(Access.FederationPeer),
+        ["POST /federation/decisions"] = new(Access.FederationPeer),
+        ["POST /federation/keys"] = new(Access.FederationPeer),
+        ["POST /hub/areas/{area}/{**operation}"] = new(Access.FederationPeer),
+        ["POST /hub/nodes/{node}/{**operation}"] = new(Access.FederationPeer),
+        ["POST /hub/persons/find"] = new(Access.FederationPeer),
+        ["POST /hub/keys"] = new(Access.FederationPeer),
         ["POST /api/staff/sign-in"] = new(Access.Public),
         ["POST /api/staff/sign-out"] = new(Access.AnyStaff),
         ["GET /api/staff/me"] = new(Access.AnyStaff),
@@ -244,6 +259,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         _values["documentName?"] = "v1";
         _values["**path"] = "index.html";
         _values["**path:file"] = "robots.txt";
+        _values["node"] = "zj";
+        _values["**operation"] = "decisions";
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -439,7 +456,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             Access.AnyStaff => caller == "staff " + rule.Role || caller == "staff admin" ? Outcome.Allowed : Outcome.Denied,
             Access.Person when rule.ResourceOwner is not null => caller == "the person" ? Outcome.Allowed : caller == "another person" ? Outcome.Missing : Outcome.Denied,
             Access.Person => caller is "the person" or "another person" ? Outcome.Allowed : Outcome.Denied,
-            Access.PaymentProvider => Outcome.Denied,
+            Access.PaymentProvider or Access.FederationPeer => Outcome.Denied,
             Access.Console when rule.Role is null => caller.StartsWith("staff ", StringComparison.Ordinal) ? Outcome.Allowed : Outcome.Denied,
             Access.Console => caller == "staff " + rule.Role || caller == "staff admin" ? Outcome.Allowed : Outcome.Denied,
             _ => throw new ArgumentOutOfRangeException(nameof(rule)),

@@ -967,6 +967,249 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.ToTable("epc_apps", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.FederationDecisionRow", b =>
+                {
+                    b.Property<string>("MsgId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("msg_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("InsuredArea")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insured_area");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("SetlId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setl_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("MsgId")
+                        .HasName("pk_federation_decisions");
+
+                    b.ToTable("federation_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.FederationEntryRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("BenefitKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit_kind");
+
+                    b.Property<decimal>("DeductibleDelta")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deductible_delta");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<decimal>("FundDelta")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_delta");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<string>("InsuredArea")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("insured_area");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<string>("MsgId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("msg_id");
+
+                    b.Property<string>("PsnNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("psn_no");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("SetlId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("setl_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TreatmentArea")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("treatment_area");
+
+                    b.Property<string>("TreatmentNode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("treatment_node");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_federation_entries");
+
+                    b.HasIndex("MsgId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_federation_entries_msg_id");
+
+                    b.HasIndex("SetlId")
+                        .HasDatabaseName("ix_federation_entries_setl_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_federation_entries_status");
+
+                    b.ToTable("federation_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.FederationKeyRow", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("private_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("KeyId")
+                        .HasName("pk_federation_keys");
+
+                    b.ToTable("federation_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Yibao.Storage.Entities.FederationPeerRow", b =>
+                {
+                    b.Property<string>("PeerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("peer_id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("areas");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("base_url");
+
+                    b.Property<string>("PreviousPublicKey")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_public_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("public_key");
+
+                    b.Property<DateTimeOffset?>("RotatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rotated_at");
+
+                    b.HasKey("PeerId")
+                        .HasName("pk_federation_peers");
+
+                    b.ToTable("federation_peers", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.FeeLineRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,252 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Yibao.Application.Federation;
+using Yibao.Storage;
+using Yibao.Testing;
+
+namespace Yibao.Server.Tests.Features.Federation;
+
+/// <summary>Settlement across nodes: a hub and two nodes on loopback, each with its own PostgreSQL database.</summary>
+public sealed class FederationTests : IAsyncLifetime
+{
+    private static readonly string[] Amounts =
+    [
+        "medfee_sumamt", "fulamt_ownpay_amt", "overlmt_selfpay", "preselfpay_amt", "inscp_scp_amt", "act_pay_dedc",
+        "hifp_pay", "pool_prop_selfpay", "fund_pay_sumamt", "psn_part_amt", "acct_pay", "psn_cash_pay", "balc", "ratio",
+    ];
+
+    private FederatedWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await FederatedWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    /// <summary>The demo people's cross-region visits: unfiled from Beijing in Hangzhou; long-term, temporary and unfiled from Hangzhou in Beijing.</summary>
+    private static readonly (string PsnNo, string Institution, string Filing)[] Visits =
+    [
+        ("1101000000000004", "H33010000001", "unfiled"),
+        ("3301000000000002", "H11010000001", "longTerm"),
+        ("3301000000000005", "H11010000001", "temporaryFiled"),
+        ("3301000000000005", "H11010000001", "temporaryFiled"), // again: the deductible and account used by the first count
+        ("3301000000000001", "H11010000001", "unfiled"),
+    ];
+
+    private static readonly object[] Lines = [Api.Line("XC08CAA001A001", 1.85m, 28), Api.Line("250301001", 12m, 50), Api.Line("XC10AAA005A001", 4.2m, 30)];
+
+    private YibaoServer TreatmentNode(string institution) => institution.StartsWith("H1101", StringComparison.Ordinal) ? _world.Bj : _world.Zj;
+
+    private YibaoServer InsuredNode(string psnNo) => psnNo.StartsWith("1101", StringComparison.Ordinal) ? _world.Bj : _world.Zj;
+
+    [Fact]
+    public async Task Settle_PersonInsuredOnAnotherNode_SplitsToTheCentAsOneProcessDoes()
+    {
+        await using var single = await YibaoServer.StartAsync("postgres");
+        var one = single.HisClient();
+        foreach (var (psnNo, institution, filing) in Visits)
+        {
+            var here = TreatmentNode(institution).HisClient();
+            var expected = await SettleAsync(one, psnNo, institution);
+            var federated = await SettleAsync(here, psnNo, institution);
+
+            Assert.Equal(filing, federated.GetProperty("filing").GetString());
+            foreach (var amount in Amounts)
+            {
+                Assert.True(expected.Amount(amount) == federated.Amount(amount), $"{psnNo} at {institution}, {amount}: one process {expected.GetProperty(amount)}, federated {federated.GetProperty(amount)}");
+            }
+        }
+
+        // The insured nodes' ledgers moved as the single process's did.
+        foreach (var psnNo in Visits.Select(v => v.PsnNo).Distinct())
+        {
+            await using var oneDb = single.OpenDatabase();
+            await using var insuredDb = InsuredNode(psnNo).OpenDatabase();
+            Assert.Equal(await BalanceAsync(oneDb, psnNo), await BalanceAsync(insuredDb, psnNo));
+            Assert.Equal(await FundUsedAsync(oneDb, psnNo), await FundUsedAsync(insuredDb, psnNo));
+        }
+
+        // Nothing of a guest's money is kept at the treatment node.
+        await using var zj = _world.Zj.OpenDatabase();
+        Assert.False(await zj.PersonalAccounts.AnyAsync(a => a.PsnNo == "1101000000000004"));
+        Assert.True(await zj.Persons.AnyAsync(p => p.PsnNo == "1101000000000004"));
+    }
+
+    [Fact]
+    public async Task Cancel_PersonInsuredOnAnotherNode_GivesTheEntryBackAtTheirNode()
+    {
+        var hangzhou = _world.Zj.HisClient();
+        await using var bj = _world.Bj.OpenDatabase();
+        var before = await BalanceAsync(bj, "1101000000000004");
+        var settled = await SettleAsync(hangzhou, "1101000000000004", "H33010000001");
+        bj.ChangeTracker.Clear();
+        Assert.Equal(before - settled.Amount("acct_pay"), await BalanceAsync(bj, "1101000000000004"));
+        Assert.True(settled.Amount("acct_pay") > 0m);
+
+        var cancelled = await (await hangzhou.SendAsync(HttpMethod.Post, $"/api/settlements/{settled.GetProperty("setl_id").GetString()}/cancellation")).JsonAsync(200);
+        var again = await (await hangzhou.SendAsync(HttpMethod.Post, $"/api/settlements/{settled.GetProperty("setl_id").GetString()}/cancellation")).JsonAsync(409);
+
+        bj.ChangeTracker.Clear();
+        Assert.Equal(before, await BalanceAsync(bj, "1101000000000004"));
+        Assert.Equal(before, cancelled.Amount("balc"));
+        Assert.Equal("settlement_already_cancelled", again.GetProperty("code").GetString());
+        Assert.Equal(["cancel", "settle"], await bj.FederationEntries.OrderBy(e => e.Kind).Select(e => e.Kind).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Lookup_PersonInsuredOnAnotherNode_FindsThemThroughTheHubWithTheirBalance()
+    {
+        var person = await _world.Zj.HisClient().PersonAsync("1101000000000004");
+
+        Assert.Equal("110100", person.GetProperty("insuplc_admdvs").GetString());
+        Assert.Equal(500m, person.Amount("balc"));
+        await using var bj = _world.Bj.OpenDatabase();
+        Assert.True(await bj.PersonAccessRecords.AnyAsync(r => r.PsnNo == "1101000000000004" && r.ActorKind == "node" && r.Actor == "zj"));
+    }
+
+    [Fact]
+    public async Task Settle_InsuredNodeDown_RefusesWithInsuredNodeUnavailableAndKeepsNothing()
+    {
+        var hangzhou = _world.Zj.HisClient();
+        var mdtrtId = await hangzhou.RegisterAsync("1101000000000004", "H33010000001");
+        await hangzhou.UploadAsync(mdtrtId, Lines);
+        var bjDatabase = _world.Bj.ConnectionString;
+        await _world.Bj.DisposeAsync();
+
+        var refused = await (await hangzhou.SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { })).JsonAsync(502);
+
+        Assert.Equal("insured_node_unavailable", refused.GetProperty("code").GetString());
+        await using var zj = _world.Zj.OpenDatabase();
+        Assert.False(await zj.Settlements.AnyAsync(s => s.MdtrtId == mdtrtId));
+        Assert.False(await zj.FederationDecisions.AnyAsync());
+
+        // Back (on another port, as after a restart): the same visit settles.
+        await using var restarted = await YibaoServer.StartAsync("postgres", FederatedWorld.Settings("node", "bj", "110100"), kestrel: true, connectionString: bjDatabase);
+        await FederatedWorld.AddPeerAsync(_world.Hub, new AddFederationPeer("bj", FederatedWorld.Url(restarted), ["110100"], await FederatedWorld.KeyAsync(restarted)));
+        await (await hangzhou.SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { })).JsonAsync(201);
+    }
+
+    [Fact]
+    public async Task Reconcile_TreatmentTransactionRolledBack_UndoesTheEntryAtTheInsuredNode()
+    {
+        var hangzhou = _world.Zj.HisClient();
+        var mdtrtId = await hangzhou.RegisterAsync("1101000000000004", "H33010000001");
+        await hangzhou.UploadAsync(mdtrtId, Lines);
+        await using var bj = _world.Bj.OpenDatabase();
+        var before = await BalanceAsync(bj, "1101000000000004");
+
+        // Phase 2 applied at Beijing, then the treatment node's transaction dies before it commits.
+        await using (var scope = _world.Zj.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var settle = scope.ServiceProvider.GetRequiredService<Yibao.Application.Settlements.SettleVisitHandler>();
+            var settled = await settle.HandleAsync(new Yibao.Application.Settlements.SettleVisit(mdtrtId, new Yibao.Application.Settlements.ClaimTerms(true)), default);
+            Assert.True(settled.IsSuccess, settled.Error?.ToString());
+            await transaction.RollbackAsync();
+        }
+
+        bj.ChangeTracker.Clear();
+        Assert.True(await BalanceAsync(bj, "1101000000000004") < before);
+
+        var report = await ReconcileAsync(_world.Bj);
+
+        bj.ChangeTracker.Clear();
+        Assert.Equal((1, 0, 1, 0), (report.Asked, report.Committed, report.Aborted, report.Unanswered));
+        Assert.Equal(before, await BalanceAsync(bj, "1101000000000004"));
+        Assert.Equal("aborted", await bj.FederationEntries.Select(e => e.Status).SingleAsync());
+
+        // The visit settles afresh, and what committed is kept when asked.
+        await (await hangzhou.SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { })).JsonAsync(201);
+        var second = await ReconcileAsync(_world.Bj);
+        Assert.Equal((1, 1, 0), (second.Asked, second.Committed, second.Aborted));
+    }
+
+    [Fact]
+    public async Task Reconcile_TreatmentTransactionStillOpen_WaitsForItsOutcome()
+    {
+        var hangzhou = _world.Zj.HisClient();
+        var mdtrtId = await hangzhou.RegisterAsync("1101000000000004", "H33010000001");
+        await hangzhou.UploadAsync(mdtrtId, Lines);
+
+        await using var scope = _world.Zj.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var settled = await scope.ServiceProvider.GetRequiredService<Yibao.Application.Settlements.SettleVisitHandler>()
+            .HandleAsync(new Yibao.Application.Settlements.SettleVisit(mdtrtId, new Yibao.Application.Settlements.ClaimTerms(true)), default);
+        Assert.True(settled.IsSuccess, settled.Error?.ToString());
+
+        var asking = ReconcileAsync(_world.Bj);
+        await Task.Delay(500);
+        Assert.False(asking.IsCompleted); // the question waits on the open decision
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+
+        var report = await asking;
+        Assert.Equal((1, 1, 0), (report.Asked, report.Committed, report.Aborted));
+    }
+
+    [Fact]
+    public async Task Hub_UnsignedOrForeignSignedRequest_IsRefused()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(FederatedWorld.Url(_world.Hub)) };
+        var unsigned = await client.PostAsync("/hub/persons/find", new StringContent("{\"psn_no\":\"1101000000000004\"}"));
+
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/hub/persons/find") { Content = new StringContent("{\"psn_no\":\"1101000000000004\"}") };
+        var time = _world.Hub.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var (privateKey, _) = Yibao.Application.Prescriptions.NationalCrypto.NewKeyPair();
+        forged.Headers.Add(FederationSigning.SignerHeader, "zj");
+        forged.Headers.Add(FederationSigning.OriginHeader, "zj");
+        forged.Headers.Add(FederationSigning.TimeHeader, time.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        forged.Headers.Add(FederationSigning.SignatureHeader, Yibao.Application.Prescriptions.NationalCrypto.Sign(
+            Yibao.Application.Prescriptions.NationalCrypto.PrivateKey(privateKey), FederationSigning.Text("POST", "/hub/persons/find", "zj", "zj", time, "{\"psn_no\":\"1101000000000004\"}")));
+        var foreign = await client.SendAsync(forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, foreign.StatusCode);
+        Assert.Equal("federation_unauthenticated", (await foreign.JsonAsync(401)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task RotateFederationKey_Node_HubTakesTheNewKeyAndSettlementsGoOn()
+    {
+        var before = (await PeerAsync(_world.Hub, "zj")).PublicKey;
+
+        await using var scope = _world.Zj.Services.CreateAsyncScope();
+        var rotation = await scope.ServiceProvider.GetRequiredService<RotateFederationKeyHandler>().HandleAsync(new RotateFederationKey(), default);
+        Assert.True(rotation.IsSuccess, rotation.Error?.ToString());
+        var rotated = rotation.Value;
+
+        var after = await PeerAsync(_world.Hub, "zj");
+        Assert.NotEqual(before, rotated.PublicKey);
+        Assert.Equal(rotated.PublicKey, after.PublicKey);
+        Assert.NotNull(after.RotatedAt);
+        await SettleAsync(_world.Zj.HisClient(), "1101000000000004", "H33010000001");
+    }
+
+    private static async Task<FederationPeerView> PeerAsync(YibaoServer server, string id)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ListFederationPeersHandler>().HandleAsync(new ListFederationPeers(), default)).Single(p => p.PeerId == id);
+    }
+
+    private static async Task<ReconcileReport> ReconcileAsync(YibaoServer server)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<ReconcileFederationEntriesHandler>().HandleAsync(new ReconcileFederationEntries(All: true), default);
+        Assert.True(report.IsSuccess, report.Error?.ToString());
+        return report.Value;
+    }
+
+    private static async Task<JsonElement> SettleAsync(HttpClient client, string psnNo, string institution)
+    {
+        var mdtrtId = await client.RegisterAsync(psnNo, institution);
+        await client.UploadAsync(mdtrtId, Lines);
+        return await (await client.SendAsync(HttpMethod.Post, $"/api/visits/{mdtrtId}/settlement", new { })).JsonAsync(201);
+    }
+
+    private static Task<decimal> BalanceAsync(YibaoDbContext db, string psnNo) => db.PersonalAccounts.Where(a => a.PsnNo == psnNo).Select(a => a.Balance).SingleAsync();
+
+    private static async Task<decimal> FundUsedAsync(YibaoDbContext db, string psnNo) =>
+        (await db.Accumulators.Where(a => a.PsnNo == psnNo).Select(a => a.FundPaid).ToListAsync()).Sum();
+}
