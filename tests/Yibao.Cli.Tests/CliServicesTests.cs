@@ -14,17 +14,9 @@ public sealed class CliServicesTests
     {
         // A fresh user account: nothing configured, so both must find the same default data folder.
         var home = TestRun.Folder("home");
-        var url = $"http://127.0.0.1:{FreePort()}";
-        using var server = Start(Built("Yibao.Server", "Yibao.Server.dll"), ["--urls", url], workingDirectory: TestRun.Folder("server-cwd"), home);
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        server.OutputDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
-        server.ErrorDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        try
+        await using var server = await ServerProcess.StartAsync($"http://127.0.0.1:{ServerProcess.FreePort()}", home);
         {
-            using var http = new HttpClient { BaseAddress = new Uri(url) };
-            await WaitUntilHealthyAsync(http, server, log);
+            using var http = new HttpClient { BaseAddress = new Uri(server.Url) };
             Assert.Equal(HttpStatusCode.Created, (await RegisterAsync(http, "before")).StatusCode);
 
             var (exit, output, error) = await RunCliAsync(["designation", "suspend", "--institution", "H33010000001", "--reason", "audit finding"], TestRun.Folder("cli-cwd"), home);
@@ -35,11 +27,6 @@ public sealed class CliServicesTests
             Assert.Contains("H33010000001 is now suspended", output, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
             Assert.Contains("institution_suspended", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
         }
     }
 
@@ -59,7 +46,7 @@ public sealed class CliServicesTests
     [Fact]
     public async Task RunAsync_UnreachablePostgres_OneLineAndExitTwo()
     {
-        var (exit, _, error) = await RunCliAsync(["credentials", "list", "-c", $"Host=127.0.0.1;Port={FreePort()};Username=nobody"], TestRun.Folder("cli-cwd"), TestRun.Folder("home"));
+        var (exit, _, error) = await RunCliAsync(["credentials", "list", "-c", $"Host=127.0.0.1;Port={ServerProcess.FreePort()};Username=nobody"], TestRun.Folder("cli-cwd"), TestRun.Folder("home"));
 
         Assert.Equal(YibaoCli.ConfigurationError, exit);
         Assert.Contains("yibao: Cannot reach PostgreSQL", error, StringComparison.Ordinal);
@@ -69,7 +56,8 @@ public sealed class CliServicesTests
     [Fact]
     public async Task Server_UnreachableDatabase_LogsOneLineAndExitsTwo()
     {
-        using var server = Start(Built("Yibao.Server", "Yibao.Server.dll"), ["--urls", $"http://127.0.0.1:{FreePort()}", $"--ConnectionStrings:Yibao=Host=127.0.0.1;Port={FreePort()};Username=nobody;Timeout=3"], TestRun.Folder("server-cwd"), TestRun.Folder("home"));
+        using var server = Process.Start(ServerProcess.StartInfo(ServerProcess.Built("Yibao.Server", "Yibao.Server.dll"),
+            ["--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}", $"--ConnectionStrings:Yibao=Host=127.0.0.1;Port={ServerProcess.FreePort()};Username=nobody;Timeout=3"], TestRun.Folder("server-cwd"), TestRun.Folder("home")))!;
         var output = server.StandardOutput.ReadToEndAsync();
         var error = server.StandardError.ReadToEndAsync();
         await server.WaitForExitAsync();
@@ -92,67 +80,6 @@ public sealed class CliServicesTests
         return http.SendAsync(request);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunCliAsync(string[] args, string workingDirectory, string home)
-    {
-        using var cli = Start(Built("Yibao.Cli", "yibao.dll"), args, workingDirectory, home);
-        var output = cli.StandardOutput.ReadToEndAsync();
-        var error = cli.StandardError.ReadToEndAsync();
-        await cli.WaitForExitAsync();
-        return (cli.ExitCode, await output, await error);
-    }
-
-    /// <summary><c>dotnet run</c>'s own build output of the project, in this test run's configuration.</summary>
-    private static string Built(string project, string assembly)
-    {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        return Path.Combine(SharedFolder.RepositoryRoot, "src", project, "bin", configuration, "net10.0", assembly);
-    }
-
-    private static Process Start(string assembly, string[] args, string workingDirectory, string home)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(assembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // Nothing inherited from this test process's own isolation: only the user's home differs.
-        start.Environment.Remove("Yibao__DataDirectory");
-        start.Environment["HOME"] = home;
-        start.Environment.Remove("XDG_DATA_HOME");
-        start.Environment["Yibao__PaymentSweepSeconds"] = "0";
-        start.Environment["Yibao__Supervision__MonthlyRunDay"] = "0";
-        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {assembly}");
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient http, Process server, IEnumerable<string> log)
-    {
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            Assert.False(server.HasExited, "the server exited: " + string.Join('\n', log));
-            try
-            {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail("the server did not become healthy within 30 s: " + string.Join('\n', log));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static Task<(int Exit, string Output, string Error)> RunCliAsync(string[] args, string workingDirectory, string home) =>
+        ServerProcess.RunCliAsync(args, workingDirectory, home);
 }

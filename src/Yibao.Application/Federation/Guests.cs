@@ -16,14 +16,15 @@ public sealed class Guests(YibaoDbContext db, WriteGate gate, InsuredNodes nodes
     /// On a node, fetches the person the query names from their node when this node does not insure
     /// them (<paramref name="area"/> if known; a person it does not know at all is looked for
     /// everywhere), and keeps the copy. Does nothing in a single process or for this node's own people.
-    /// A node that cannot be reached leaves the copy as it was: the caller finds what there is.
+    /// A node that cannot be reached leaves the copy as it was, and the caller finds what there is;
+    /// with no copy, that failure is the answer (a person not found would be a wrong one).
     /// </summary>
-    public async Task RefreshAsync(PersonQuery query, string? area, bool always, CancellationToken ct)
+    public async Task<Domain.DomainError?> RefreshAsync(PersonQuery query, string? area, bool always, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (!nodes.Federated || area is not null && !nodes.IsElsewhere(area))
         {
-            return;
+            return null;
         }
 
         var known = await db.Persons.AsNoTracking()
@@ -31,7 +32,7 @@ public sealed class Guests(YibaoDbContext db, WriteGate gate, InsuredNodes nodes
             .Select(p => new { p.PsnNo, p.Area }).FirstOrDefaultAsync(ct);
         if (known is not null && (!nodes.IsElsewhere(known.Area) || !always))
         {
-            return;
+            return null;
         }
 
         var found = await nodes.FindPersonAsync(query, area ?? known?.Area, ct);
@@ -39,32 +40,46 @@ public sealed class Guests(YibaoDbContext db, WriteGate gate, InsuredNodes nodes
         {
             await KeepAsync(found.Value, ct);
         }
+
+        return !found.IsSuccess && known is null && found.Error.Kind != Domain.ErrorKind.NotFound ? found.Error : null;
     }
 
     private async Task KeepAsync(RemotePerson person, CancellationToken ct)
     {
-        var row = await db.Persons.Include(p => p.Chronic).Include(p => p.Filings).FirstOrDefaultAsync(p => p.PsnNo == person.PsnNo, ct);
-        if (row is null)
+        if (db.Database.CurrentTransaction is not null)
         {
-            row = new PersonRow { PsnNo = person.PsnNo, Name = "", Gender = "", Certno = "", Insutype = "", Area = "" };
-            db.Persons.Add(row);
+            await WriteAsync(person, ct);
+            return;
         }
 
+        using var entered = await gate.EnterAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await WriteAsync(person, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The copy written over the last one. Two first visits of the same guest at once both find no
+    /// copy: the row is created if missing (on PostgreSQL the second waits for the first, then finds it)
+    /// and locked, so one writes after the other.
+    /// </summary>
+    private async Task WriteAsync(RemotePerson person, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO persons (psn_no, name, gender, birthday, certno, insutype, area, retired) VALUES ({person.PsnNo}, {person.Name}, {person.Gender}, {person.Birthday}, {person.Certno}, {person.Insutype}, {person.Area}, {person.Retired}) ON CONFLICT DO NOTHING", ct);
+        if (db.IsPostgres())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM persons WHERE psn_no = {person.PsnNo} FOR UPDATE", ct);
+        }
+
+        var row = await db.Persons.Include(p => p.Chronic).Include(p => p.Filings).FirstAsync(p => p.PsnNo == person.PsnNo, ct);
         (row.Name, row.Gender, row.Birthday, row.Certno, row.Insutype, row.Area, row.Retired, row.Naty, row.CardSn) =
             (person.Name, person.Gender, person.Birthday, person.Certno, person.Insutype, person.Area, person.Retired, person.Naty, person.CardSn);
         db.ChronicRegistrations.RemoveRange(row.Chronic);
         db.Filings.RemoveRange(row.Filings);
         row.Chronic = [.. person.Chronic.Select(c => new ChronicRegistrationRow { PsnNo = person.PsnNo, Disease = c.Disease, Name = c.Name, From = c.From })];
         row.Filings = [.. person.Filings.Select(f => new FilingRow { PsnNo = person.PsnNo, Type = f.Type, Reason = f.Reason, ToArea = f.ToArea, From = f.From, To = f.To })];
-        if (db.Database.CurrentTransaction is null)
-        {
-            using var entered = await gate.EnterAsync(db, ct);
-            await db.SaveChangesAsync(ct);
-        }
-        else
-        {
-            await db.SaveChangesAsync(ct);
-        }
+        await db.SaveChangesAsync(ct);
 
         // The copy is read again as any person is (untracked): this one is let go, and nothing else the unit of work holds.
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity == row || e.Entity is ChronicRegistrationRow c && c.PsnNo == row.PsnNo || e.Entity is FilingRow f && f.PsnNo == row.PsnNo).ToList())

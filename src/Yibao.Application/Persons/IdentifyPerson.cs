@@ -37,7 +37,10 @@ public sealed class IdentifyPersonHandler(YibaoDbContext db, TimeProvider clock,
         // A person insured on another node is fetched through the hub, and refreshed on each lookup (an ecToken is this platform's own).
         if (command.CertType != "01")
         {
-            await guests.RefreshAsync(new Federation.PersonQuery(command.PsnNo, command.PsnNo is null ? command.CertNo : null, command.CertType == "03" ? command.CardSn : null), command.InsuplcAdmdvs, always: command.Lookup, ct);
+            if (await guests.RefreshAsync(new Federation.PersonQuery(command.PsnNo, command.PsnNo is null ? command.CertNo : null, command.CertType == "03" ? command.CardSn : null), command.InsuplcAdmdvs, always: command.Lookup, ct) is { } unreachable)
+            {
+                return unreachable;
+            }
         }
 
         if (command.PsnNo is { } named)

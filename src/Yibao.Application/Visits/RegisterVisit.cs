@@ -43,9 +43,10 @@ public sealed class RegisterVisitHandler(YibaoDbContext db, ReferenceData refere
             return SettlementErrors.UnknownMedType;
         }
 
-        if (command.Identified is null)
+        if (command.Identified is null
+            && await guests.RefreshAsync(new Federation.PersonQuery(command.PsnNo, string.IsNullOrWhiteSpace(command.PsnNo) ? command.Certno : null, null), null, always: false, ct) is { } unreachable)
         {
-            await guests.RefreshAsync(new Federation.PersonQuery(command.PsnNo, string.IsNullOrWhiteSpace(command.PsnNo) ? command.Certno : null, null), null, always: false, ct);
+            return unreachable;
         }
 
         var person = command.Identified ?? await PersonAccess.FindAsync(db, command.PsnNo, command.Certno, ct);
