@@ -28,6 +28,7 @@ public static class ApplicationServices
         services.AddScoped<Federation.FederationClient>();
         services.AddScoped<Federation.InsuredNodes>();
         services.AddScoped<Federation.Guests>();
+        services.AddScoped<Federation.HubJournal>();
         services.TryAddSingleton<Federation.FederationHttp>();
         services.AddScoped<ClaimPreparation>();
 

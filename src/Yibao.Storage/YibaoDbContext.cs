@@ -53,6 +53,7 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     public DbSet<FederationPeerRow> FederationPeers => Set<FederationPeerRow>();
     public DbSet<FederationDecisionRow> FederationDecisions => Set<FederationDecisionRow>();
     public DbSet<FederationEntryRow> FederationEntries => Set<FederationEntryRow>();
+    public DbSet<HubJournalRow> HubJournal => Set<HubJournalRow>();
     public DbSet<CatalogueVersionRow> CatalogueVersions => Set<CatalogueVersionRow>();
     public DbSet<CatalogueEntryRow> CatalogueEntries => Set<CatalogueEntryRow>();
     public DbSet<InstitutionRow> Institutions => Set<InstitutionRow>();

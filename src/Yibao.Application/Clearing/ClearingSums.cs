@@ -17,6 +17,11 @@ internal static class ClearingSums
     public static async Task<List<ClearingPair>> PairsAsync(YibaoDbContext db, ClearingMonth month, string? fixmedinsCode, CancellationToken ct)
     {
         var (from, to) = (month.First, month.Last);
+        if (fixmedinsCode is null && await db.HubJournal.AnyAsync(ct))
+        {
+            return await JournalPairsAsync(db, month, ct);
+        }
+
         var (settled, cancelled) = (SettlementStatus.Settled.ToName(), SettlementStatus.Cancelled.ToName());
         if (db.IsPostgres())
         {
@@ -42,22 +47,60 @@ internal static class ClearingSums
         {
             await foreach (var s in part.AsAsyncEnumerable().WithCancellation(ct))
             {
-                var sign = s.Cancellation ? -1 : 1;
-                var key = (s.InsuredArea, s.TreatmentArea);
-                var p = sums.GetValueOrDefault(key) ?? new ClearingPair(s.InsuredArea, s.TreatmentArea, 0, 0, 0m, 0m, 0m, 0m);
-                sums[key] = p with
-                {
-                    Settled = p.Settled + (s.Cancellation ? 0 : 1),
-                    Cancelled = p.Cancelled + (s.Cancellation ? 1 : 0),
-                    MedfeeSumamt = p.MedfeeSumamt + (sign * s.MedfeeSumamt),
-                    FundPaySumamt = p.FundPaySumamt + (sign * s.FundPaySumamt),
-                    AcctPay = p.AcctPay + (sign * s.AcctPay),
-                    PsnCashPay = p.PsnCashPay + (sign * s.PsnCashPay),
-                };
+                Add(sums, s.InsuredArea, s.TreatmentArea, s.Cancellation, (s.MedfeeSumamt, s.FundPaySumamt, s.AcctPay, s.PsnCashPay));
             }
         }
 
         return [.. sums.Values];
+    }
+
+    /// <summary>
+    /// At the hub, whose settlements are the nodes': the journal of the messages it routed, as both
+    /// sides committed them (a cancellation less, a restoration more), by the date it routed them.
+    /// </summary>
+    private static async Task<List<ClearingPair>> JournalPairsAsync(YibaoDbContext db, ClearingMonth month, CancellationToken ct)
+    {
+        var (from, to, committed, cancel) = (month.First, month.Last, Federation.InsuredNodes.Committed, "cancel");
+        if (db.IsPostgres())
+        {
+            var rows = await db.Database.SqlQuery<PairRow>($"""
+                SELECT insured_area, treatment_area, count(*) FILTER (WHERE kind <> {cancel}) AS settled, count(*) FILTER (WHERE kind = {cancel}) AS cancelled,
+                       coalesce(sum(CASE WHEN kind = {cancel} THEN -medfee_sumamt ELSE medfee_sumamt END), 0) AS medfee_sumamt,
+                       coalesce(sum(CASE WHEN kind = {cancel} THEN -fund_pay_sumamt ELSE fund_pay_sumamt END), 0) AS fund_pay_sumamt,
+                       coalesce(sum(CASE WHEN kind = {cancel} THEN -acct_pay ELSE acct_pay END), 0) AS acct_pay,
+                       coalesce(sum(CASE WHEN kind = {cancel} THEN -psn_cash_pay ELSE psn_cash_pay END), 0) AS psn_cash_pay
+                FROM hub_journal
+                WHERE routed_date >= {from} AND routed_date <= {to} AND status = {committed} AND insured_area <> treatment_area
+                GROUP BY insured_area, treatment_area
+                ORDER BY insured_area, treatment_area
+                """).ToListAsync(ct);
+            return rows.Select(r => new ClearingPair(r.InsuredArea, r.TreatmentArea, r.Settled, r.Cancelled, r.MedfeeSumamt, r.FundPaySumamt, r.AcctPay, r.PsnCashPay)).ToList();
+        }
+
+        var sums = new SortedDictionary<(string, string), ClearingPair>();
+        var journal = db.HubJournal.AsNoTracking().Where(j => j.RoutedDate >= from && j.RoutedDate <= to && j.Status == committed && j.InsuredArea != j.TreatmentArea);
+        await foreach (var j in journal.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            Add(sums, j.InsuredArea, j.TreatmentArea, j.Kind == cancel, (j.MedfeeSumamt, j.FundPaySumamt, j.AcctPay, j.PsnCashPay));
+        }
+
+        return [.. sums.Values];
+    }
+
+    /// <summary>One settlement counted into its pair, or one cancellation counted out of it (SQLite's sums, in decimal).</summary>
+    private static void Add(SortedDictionary<(string, string), ClearingPair> sums, string insured, string treatment, bool undo, (decimal Medfee, decimal Fund, decimal Acct, decimal Cash) amounts)
+    {
+        var sign = undo ? -1 : 1;
+        var p = sums.GetValueOrDefault((insured, treatment)) ?? new ClearingPair(insured, treatment, 0, 0, 0m, 0m, 0m, 0m);
+        sums[(insured, treatment)] = p with
+        {
+            Settled = p.Settled + (undo ? 0 : 1),
+            Cancelled = p.Cancelled + (undo ? 1 : 0),
+            MedfeeSumamt = p.MedfeeSumamt + (sign * amounts.Medfee),
+            FundPaySumamt = p.FundPaySumamt + (sign * amounts.Fund),
+            AcctPay = p.AcctPay + (sign * amounts.Acct),
+            PsnCashPay = p.PsnCashPay + (sign * amounts.Cash),
+        };
     }
 
     /// <summary>

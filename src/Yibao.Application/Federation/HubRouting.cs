@@ -12,7 +12,7 @@ namespace Yibao.Application.Federation;
 /// </summary>
 public sealed record RouteMessage(string? Area, string? Node, string Operation, string Body, string Origin);
 
-public sealed class RouteMessageHandler(YibaoDbContext db, FederationClient client)
+public sealed class RouteMessageHandler(YibaoDbContext db, FederationClient client, HubJournal journal)
 {
     /// <summary>The operations a node serves to others, through the hub.</summary>
     public static readonly IReadOnlySet<string> Operations = new HashSet<string>(StringComparer.Ordinal)
@@ -34,7 +34,13 @@ public sealed class RouteMessageHandler(YibaoDbContext db, FederationClient clie
             return FederationErrors.PeerNotFound.With($"No node of the directory serves {command.Area ?? command.Node}.");
         }
 
-        return await client.SendRawAsync(node, "/federation/" + command.Operation, command.Body, command.Origin, node, ct);
+        var reply = await client.SendRawAsync(node, "/federation/" + command.Operation, command.Body, command.Origin, node, ct);
+        if (reply.IsSuccess)
+        {
+            await journal.RecordAsync(command, reply.Value, ct);
+        }
+
+        return reply;
     }
 }
 

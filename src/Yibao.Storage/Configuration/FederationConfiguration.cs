@@ -66,3 +66,26 @@ internal sealed class FederationEntryConfiguration : IEntityTypeConfiguration<Fe
         e.HasIndex(x => x.SetlId);
     }
 }
+
+internal sealed class HubJournalConfiguration : IEntityTypeConfiguration<HubJournalRow>
+{
+    public void Configure(EntityTypeBuilder<HubJournalRow> e)
+    {
+        e.ToTable("hub_journal");
+        e.HasKey(x => x.MsgId);
+        e.Property(x => x.MsgId).HasMaxLength(40);
+        e.Property(x => x.Kind).HasMaxLength(8);
+        e.Property(x => x.SetlId).HasMaxLength(40);
+        e.Property(x => x.TreatmentNode).HasMaxLength(40);
+        e.Property(x => x.InsuredArea).Code(6);
+        e.Property(x => x.TreatmentArea).Code(6);
+        e.Property(x => x.FixmedinsCode).HasMaxLength(30);
+        e.Property(x => x.MedfeeSumamt).Money();
+        e.Property(x => x.FundPaySumamt).Money();
+        e.Property(x => x.AcctPay).Money();
+        e.Property(x => x.PsnCashPay).Money();
+        e.Property(x => x.Status).HasMaxLength(10);
+        e.HasIndex(x => new { x.RoutedDate, x.Status });
+        e.HasIndex(x => x.SetlId);
+    }
+}

@@ -95,3 +95,32 @@ public sealed class FederationEntryRow
     public DateTimeOffset AppliedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
 }
+
+/// <summary>
+/// The hub's journal of the settlement messages it routed and their outcome: <c>applied</c> when the
+/// insured node answered, then <c>committed</c> or <c>aborted</c> as the treatment node's decision,
+/// relayed by the hub, says. Clearing at the hub sums the committed ones: what both sides kept.
+/// </summary>
+public sealed class HubJournalRow
+{
+    public required string MsgId { get; set; }
+
+    /// <summary><c>settle</c>, <c>cancel</c> or <c>restore</c>.</summary>
+    public required string Kind { get; set; }
+
+    public required string SetlId { get; set; }
+    public required string TreatmentNode { get; set; }
+    public required string InsuredArea { get; set; }
+    public required string TreatmentArea { get; set; }
+    public required string FixmedinsCode { get; set; }
+    public decimal MedfeeSumamt { get; set; }
+    public decimal FundPaySumamt { get; set; }
+    public decimal AcctPay { get; set; }
+    public decimal PsnCashPay { get; set; }
+
+    /// <summary>The agency's date the hub routed it on: the month it is cleared in.</summary>
+    public DateOnly RoutedDate { get; set; }
+
+    public DateTimeOffset RoutedAt { get; set; }
+    public required string Status { get; set; }
+}

@@ -1516,6 +1516,95 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.ToTable("gateway_sign_ins", (string)null);
                 });
 
+            modelBuilder.Entity("Yibao.Storage.Entities.HubJournalRow", b =>
+                {
+                    b.Property<string>("MsgId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("msg_id");
+
+                    b.Property<decimal>("AcctPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("acct_pay");
+
+                    b.Property<string>("FixmedinsCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("fixmedins_code");
+
+                    b.Property<decimal>("FundPaySumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("fund_pay_sumamt");
+
+                    b.Property<string>("InsuredArea")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("insured_area");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("MedfeeSumamt")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("medfee_sumamt");
+
+                    b.Property<decimal>("PsnCashPay")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("psn_cash_pay");
+
+                    b.Property<DateTimeOffset>("RoutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("routed_at");
+
+                    b.Property<DateOnly>("RoutedDate")
+                        .HasColumnType("date")
+                        .HasColumnName("routed_date");
+
+                    b.Property<string>("SetlId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("setl_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TreatmentArea")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("treatment_area");
+
+                    b.Property<string>("TreatmentNode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("treatment_node");
+
+                    b.HasKey("MsgId")
+                        .HasName("pk_hub_journal");
+
+                    b.HasIndex("SetlId")
+                        .HasDatabaseName("ix_hub_journal_setl_id");
+
+                    b.HasIndex("RoutedDate", "Status")
+                        .HasDatabaseName("ix_hub_journal_routed_date_status");
+
+                    b.ToTable("hub_journal", (string)null);
+                });
+
             modelBuilder.Entity("Yibao.Storage.Entities.InstitutionRow", b =>
                 {
                     b.Property<string>("FixmedinsCode")

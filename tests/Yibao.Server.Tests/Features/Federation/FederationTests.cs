@@ -73,6 +73,49 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gateway_PersonInsuredOnAnotherNode_AnswersAsForALocalSettlement()
+    {
+        await using var single = await YibaoServer.StartAsync("postgres");
+        var local = await GatewayFlowAsync(single);
+        await using var bj = _world.Bj.OpenDatabase();
+        var before = await BalanceAsync(bj, "1101000000000004");
+
+        var federated = await GatewayFlowAsync(_world.Zj);
+
+        foreach (var name in new[] { "medfee_sumamt", "fund_pay_sumamt", "hifp_pay", "acct_pay", "psn_cash_pay", "balc", "act_pay_dedc" })
+        {
+            Assert.True(local.Settled.GetProperty(name).GetDecimal() == federated.Settled.GetProperty(name).GetDecimal(), $"{name}: one process {local.Settled.GetProperty(name)}, federated {federated.Settled.GetProperty(name)}");
+        }
+
+        Assert.Equal("110100", federated.Area);
+        Assert.Equal(local.Balance, federated.Balance);
+
+        // Settled, cancelled, and the cancellation reversed (2601): Liu Yang's account at Beijing carries the one settlement.
+        Assert.Equal(before - federated.Settled.GetProperty("acct_pay").GetDecimal(), await BalanceAsync(bj, "1101000000000004"));
+        Assert.Equal(["cancel", "restore", "settle"], await bj.FederationEntries.OrderBy(e => e.Kind).Select(e => e.Kind).ToListAsync());
+    }
+
+    /// <summary>1101, 2201, 2204, 2206, 2207, 2208 and 2601 of Liu Yang at the Hangzhou hospital; what 1101 and 2207 answered.</summary>
+    private static async Task<(string Area, decimal Balance, JsonElement Settled)> GatewayFlowAsync(YibaoServer server)
+    {
+        const string psnNo = "1101000000000004";
+        var (certno, card) = Api.Card(psnNo);
+        var his = await Yibao.Server.Tests.Features.Gateway.GatewayFixture.SignedInAsync(server, "H33010000001");
+        var info = (await his.PersonInfoAsync("03", certno, card)).Expect().GetProperty("insuinfo")[0];
+        var area = info.GetProperty("insuplc_admdvs").GetString()!;
+        var mdtrtId = (await his.RegisterAsync(psnNo, "310", area, "02", certno)).Expect().GetProperty("data").GetProperty("mdtrt_id").GetString()!;
+        Yibao.Client.FeeDetail[] lines = [Yibao.Client.FeeDetail.Of("1", "XC08CAA001A001", 1.85m, 28m), Yibao.Client.FeeDetail.Of("2", "250301001", 12m, 5m)];
+        (await his.UploadFeesAsync(mdtrtId, psnNo, lines)).Expect();
+        var request = new Yibao.Client.SettleRequest(mdtrtId, psnNo, "310", area, "11", lines.Sum(l => l.Amount), "02", certno);
+        (await his.PreSettleAsync(request)).Expect();
+        var settled = (await his.SettleAsync(request)).Expect().GetProperty("setlinfo");
+        var cancelMsgid = Api.NewMsgId();
+        (await his.CancelSettlementAsync(settled.GetProperty("setl_id").GetString()!, mdtrtId, psnNo, cancelMsgid)).Expect();
+        (await his.ReverseAsync(psnNo, cancelMsgid, "2208")).Expect();
+        return (area, info.GetProperty("balc").GetDecimal(), settled.Clone());
+    }
+
+    [Fact]
     public async Task Cancel_PersonInsuredOnAnotherNode_GivesTheEntryBackAtTheirNode()
     {
         var hangzhou = _world.Zj.HisClient();
@@ -184,6 +227,48 @@ public sealed class FederationTests : IAsyncLifetime
 
         var report = await asking;
         Assert.Equal((1, 1, 0), (report.Asked, report.Committed, report.Aborted));
+    }
+
+    [Fact]
+    public async Task Clearing_AtTheHub_SumsWhatBothSidesKept()
+    {
+        var hangzhou = _world.Zj.HisClient();
+        var beijing = _world.Bj.HisClient();
+        await SettleAsync(hangzhou, "1101000000000004", "H33010000001");
+        var cancelled = await SettleAsync(hangzhou, "1101000000000004", "H33010000001");
+        await (await hangzhou.SendAsync(HttpMethod.Post, $"/api/settlements/{cancelled.GetProperty("setl_id").GetString()}/cancellation")).JsonAsync(200);
+        await SettleAsync(beijing, "3301000000000005", "H11010000001");
+        await SettleAsync(beijing, "3301000000000002", "H11010000001");
+        var rolledBack = await beijing.RegisterAsync("3301000000000001", "H11010000001");
+        await beijing.UploadAsync(rolledBack, Lines);
+        await using (var scope = _world.Bj.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<YibaoDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Yibao.Application.Settlements.SettleVisitHandler>()
+                .HandleAsync(new Yibao.Application.Settlements.SettleVisit(rolledBack, new Yibao.Application.Settlements.ClaimTerms(true)), default)).IsSuccess);
+        }
+
+        await ReconcileAsync(_world.Zj);
+        await ReconcileAsync(_world.Bj);
+        _world.Hub.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero));
+        var statement = await FederatedWorld.RunAsync(_world.Hub, sp => sp.GetRequiredService<Yibao.Application.Clearing.RunClearingHandler>().HandleAsync(new Yibao.Application.Clearing.RunClearing("2026-11", "test"), default));
+
+        foreach (var (treatment, insured, pair) in new[] { (_world.Zj, _world.Bj, ("110100", "330100")), (_world.Bj, _world.Zj, ("330100", "110100")) })
+        {
+            var cleared = statement.Pairs.Single(p => (p.InsuredArea, p.TreatmentArea) == pair);
+            await using var t = treatment.OpenDatabase();
+            await using var i = insured.OpenDatabase();
+            var made = await t.Settlements.Where(s => s.InsuredArea == pair.Item1 && s.Status == Yibao.Domain.Lifecycles.SettlementStatus.Settled).ToListAsync();
+            var kept = await i.FederationEntries.Where(e => e.InsuredArea == pair.Item1 && e.Status == "committed").ToListAsync();
+            Assert.Equal(made.Sum(s => s.FundPaySumamt), cleared.FundPaySumamt);
+            Assert.Equal(made.Sum(s => s.AcctPay), cleared.AcctPay);
+            Assert.Equal(kept.Sum(e => e.Kind == "cancel" ? -e.FundPaySumamt : e.FundPaySumamt), cleared.FundPaySumamt);
+            Assert.Equal(made.Count, cleared.Settled - cleared.Cancelled);
+        }
+
+        Assert.Equal((2, 1), (statement.Pairs.Single(p => p.InsuredArea == "110100").Settled, statement.Pairs.Single(p => p.InsuredArea == "110100").Cancelled));
+        Assert.Equal(0m, statement.Areas.Sum(a => a.Net));
     }
 
     [Fact]

@@ -91,6 +91,30 @@ namespace Yibao.Storage.Migrations.Postgres
                     table.PrimaryKey("pk_federation_peers", x => x.peer_id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "hub_journal",
+                columns: table => new
+                {
+                    msg_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    setl_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    treatment_node = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    insured_area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    treatment_area = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    fixmedins_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    medfee_sumamt = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    fund_pay_sumamt = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    acct_pay = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    psn_cash_pay = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    routed_date = table.Column<DateOnly>(type: "date", nullable: false),
+                    routed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hub_journal", x => x.msg_id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_federation_entries_msg_id",
                 table: "federation_entries",
@@ -106,6 +130,16 @@ namespace Yibao.Storage.Migrations.Postgres
                 name: "ix_federation_entries_status",
                 table: "federation_entries",
                 column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hub_journal_routed_date_status",
+                table: "hub_journal",
+                columns: new[] { "routed_date", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hub_journal_setl_id",
+                table: "hub_journal",
+                column: "setl_id");
         }
 
         /// <inheritdoc />
@@ -122,6 +156,9 @@ namespace Yibao.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "federation_peers");
+
+            migrationBuilder.DropTable(
+                name: "hub_journal");
         }
     }
 }

@@ -90,6 +90,30 @@ namespace Yibao.Storage.Migrations.Sqlite
                     table.PrimaryKey("pk_federation_peers", x => x.peer_id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "hub_journal",
+                columns: table => new
+                {
+                    msg_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    setl_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    treatment_node = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    insured_area = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    treatment_area = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    fixmedins_code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    medfee_sumamt = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
+                    fund_pay_sumamt = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
+                    acct_pay = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
+                    psn_cash_pay = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
+                    routed_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    routed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_hub_journal", x => x.msg_id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_federation_entries_msg_id",
                 table: "federation_entries",
@@ -105,6 +129,16 @@ namespace Yibao.Storage.Migrations.Sqlite
                 name: "ix_federation_entries_status",
                 table: "federation_entries",
                 column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hub_journal_routed_date_status",
+                table: "hub_journal",
+                columns: new[] { "routed_date", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_hub_journal_setl_id",
+                table: "hub_journal",
+                column: "setl_id");
         }
 
         /// <inheritdoc />
@@ -121,6 +155,9 @@ namespace Yibao.Storage.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "federation_peers");
+
+            migrationBuilder.DropTable(
+                name: "hub_journal");
         }
     }
 }
