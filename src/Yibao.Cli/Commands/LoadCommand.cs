@@ -24,12 +24,14 @@ internal static class LoadCommand
         var clients = new Option<int>("--clients") { Description = "Concurrent clients", DefaultValueFactory = _ => 8 };
         var persons = new Option<int>("--persons") { Description = "Synthetic persons to spread claims over", DefaultValueFactory = _ => 1000 };
         var gateway = new Option<bool>("--gateway") { Description = "Go through the national-interface envelope (2201 → 2204 → 2207) with the demo institutions' credentials" };
-        var command = new Command("load", "Drive register → upload → settle flows against a server; print throughput and p50/p95/p99") { url, seconds, clients, persons, gateway };
+        var personsAt = new Option<string?>("--persons-at") { Description = "Load the synthetic persons at another server (a federation's insured node), so that every flow settles across nodes" };
+        var area = new Option<string>("--area") { Description = "The synthetic persons' insured area", DefaultValueFactory = _ => "330100" };
+        var command = new Command("load", "Drive register → upload → settle flows against a server; print throughput and p50/p95/p99") { url, seconds, clients, persons, gateway, personsAt, area };
         command.Validators.Add(result =>
         {
-            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out _))
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out _) || result.GetValue(personsAt) is { } at && !Uri.TryCreate(at, UriKind.Absolute, out _))
             {
-                result.AddError("--url must be an absolute URL such as http://127.0.0.1:5000");
+                result.AddError("--url and --persons-at are absolute URLs such as http://127.0.0.1:5000");
             }
 
         });
@@ -49,8 +51,10 @@ internal static class LoadCommand
         {
             var console = CliConsole.Create(parse.InvocationConfiguration.Output);
             using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!), Timeout = TimeSpan.FromSeconds(30) };
+            using var insured = new HttpClient { BaseAddress = new Uri(parse.GetValue(personsAt) ?? parse.GetValue(url)!), Timeout = TimeSpan.FromSeconds(120) };
             var status = CliConsole.Create(parse.InvocationConfiguration.Error).Status();
-            var run = await status.StartAsync($"Loading {parse.GetValue(persons):N0} synthetic persons through the admin API…", _ => LoadRun.PrepareAsync(http, parse.GetValue(persons), ct, parse.GetValue(gateway)));
+            var run = await status.StartAsync($"Loading {parse.GetValue(persons):N0} synthetic persons through the admin API…", _ =>
+                LoadRun.PrepareAsync(http, parse.GetValue(persons), ct, parse.GetValue(gateway), insuredAt: insured, area: parse.GetValue(area)!));
             var report = await status.StartAsync($"Driving {parse.GetValue(clients)} clients for {parse.GetValue(seconds)} s…", _ => run.DriveAsync(parse.GetValue(clients), TimeSpan.FromSeconds(parse.GetValue(seconds)), ct));
             report.Print(console);
             return report.Failed == 0 ? 0 : 1;
@@ -67,8 +71,10 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
 
     private const int PersonsPerRequest = 10_000;
 
-    public static async Task<LoadRun> PrepareAsync(HttpClient http, int count, CancellationToken ct, bool gateway = false, TimeProvider? clock = null)
+    /// <param name="insuredAt">Where the persons are loaded: the server driven, or a federation's insured node.</param>
+    public static async Task<LoadRun> PrepareAsync(HttpClient http, int count, CancellationToken ct, bool gateway = false, TimeProvider? clock = null, HttpClient? insuredAt = null, string area = "330100")
     {
+        insuredAt ??= http;
         // Unique per run: persons and message ids must not collide with an earlier run on the same database.
         var prefix = "L" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture) + Random.Shared.Next(100, 1000).ToString(CultureInfo.InvariantCulture);
         var persons = Enumerable.Range(0, count).Select(i => new
@@ -79,7 +85,7 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
             birthday = "1980-01-01",
             certno = $"{prefix}{i:D6}X",
             insutype = i % 3 == 0 ? "390" : "310",
-            area = "330100",
+            area,
             retired = i % 5 == 0,
             accountBalance = 5000m,
 
@@ -89,13 +95,13 @@ internal sealed class LoadRun(HttpClient http, string runId, IReadOnlyList<(stri
 
         // In documents well under the admin API's size limit (16 MB: about 50,000 such persons), as the
         // demo data set's admin: like the institutions' credentials it drives with, the load driver is for the demo.
-        var staffToken = await StaffSignInAsync(http, DemoStaff.UserName(StaffRoles.Admin), DemoStaff.Password, ct);
+        var staffToken = await StaffSignInAsync(insuredAt, DemoStaff.UserName(StaffRoles.Admin), DemoStaff.Password, ct);
         foreach (var (batch, i) in persons.Chunk(PersonsPerRequest).Select((b, i) => (b, i)))
         {
             using var request = new HttpRequestMessage(HttpMethod.Put, "/api/admin/persons") { Content = JsonContent.Create(batch) };
             request.Headers.Authorization = new("Bearer", staffToken);
             request.Headers.Add("X-Msg-Id", $"{prefix}-persons-{i}");
-            using var response = await http.SendAsync(request, ct);
+            using var response = await insuredAt.SendAsync(request, ct);
             if (!response.IsSuccessStatusCode)
             {
                 throw new CliFailure($"loading synthetic persons failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
