@@ -155,4 +155,21 @@ public sealed class InsuredNodeTests
         Assert.Equal("aborted", again.Decisions["M2"]);
         Assert.Equal("federation_invalid", empty.Refusal());
     }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task GetFederationStatus_EntryAppliedAndOneUndone_CountsThemAndListsTheOpenOne(string provider)
+    {
+        await using var app = await BeijingAsync(provider);
+        (await app.CommitAsync(s => s.Use<AdjudicateForNodeHandler>().HandleAsync(new AdjudicateForNode(Claim("ST5"), "zj"), default))).Ok();
+        (await app.CommitAsync(s => s.Use<AdjudicateForNodeHandler>().HandleAsync(new AdjudicateForNode(Claim("ST6"), "zj"), default))).Ok();
+        (await app.CommitAsync(s => s.Use<UndoAbortedEntriesHandler>().HandleAsync(new UndoAbortedEntries(["ST5"], "zj"), default))).Ok();
+
+        var status = await app.ReadAsync(s => s.Use<GetFederationStatusHandler>().HandleAsync(new GetFederationStatus(), default));
+
+        Assert.Equal(("node", "bj"), (status.Role, status.NodeId));
+        Assert.Equal(["110100"], status.Areas);
+        Assert.Equal((1, 1), (status.Entries["applied"], status.Entries["aborted"]));
+        Assert.Equal("ST6", status.Unresolved.Single().MsgId);
+    }
 }

@@ -167,6 +167,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["GET /console/clearing"] = new(Access.Console, StaffRoles.Clearing),
         ["POST /console/clearing"] = new(Access.Console, StaffRoles.Clearing),
         ["GET /console/clearing/advance-funds"] = new(Access.Console, StaffRoles.Clearing),
+        ["GET /console/federation"] = new(Access.Console, StaffRoles.Admin),
+        ["POST /console/federation"] = new(Access.Console, StaffRoles.Admin),
         ["POST /console/clearing/advance-funds"] = new(Access.Console, StaffRoles.Clearing),
         ["GET /console/clearing/{month}/statement.{format}"] = new(Access.Console, StaffRoles.Clearing),
         ["GET /console/supervision"] = new(Access.Console, StaffRoles.Audit),
