@@ -30,10 +30,11 @@ as() { # node, command…: the node's environment
 }
 stop_all() { for id in "${!pid[@]}"; do kill "${pid[$id]}" 2>/dev/null || true; done; cleanup; }
 trap stop_all EXIT
+serve() { as "$1" exec dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "${url[$1]}"; }   # exec: $! is the server itself
 offset=1
 for id in hub zj bj; do
   url[$id]=http://127.0.0.1:$((port + offset)); offset=$((offset + 1))
-  as "$id" dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "${url[$id]}" >"$work/$id.log" 2>&1 &
+  serve "$id" >"$work/$id.log" 2>&1 &
   pid[$id]=$!
 done
 for id in hub zj bj; do

@@ -18,6 +18,9 @@ public sealed class YibaoOptions
     /// <summary>Sign-in attempts (staff and phone) per minute from one client address.</summary>
     public int SignInsPerMinute { get; set; } = 20;
 
+    /// <summary>One institution request in this many also forgets expired nonces (0: never, e.g. where round trips are counted).</summary>
+    public int NonceSweepOneIn { get; set; } = 100;
+
     /// <summary>How far back an offline visit for the same diagnosis makes an online visit a follow-up.</summary>
     public int FollowUpWindowMonths { get; set; } = Domain.Designation.OnlineFollowUp.DefaultWindowMonths;
 

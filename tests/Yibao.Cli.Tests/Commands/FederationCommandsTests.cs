@@ -71,6 +71,7 @@ public sealed class FederationCommandsTests(ITestOutputHelper output)
             await WaitUntilReconciledAsync(nodes);
             await AssertBothSidesAgreeAsync(nodes["zj"], nodes["bj"], LiuYang, 500m);
             await AssertBothSidesAgreeAsync(nodes["bj"], nodes["zj"], ChenJie, 0m);
+            await AssertOneProcessSplitsAlikeAsync(nodes);
             foreach (var node in nodes.Values.Where(n => n.Role == "node"))
             {
                 await using var db = Open(node);
@@ -205,6 +206,32 @@ public sealed class FederationCommandsTests(ITestOutputHelper output)
         var fundUsed = (await i.Accumulators.Where(a => a.PsnNo == psnNo).Select(a => a.FundPaid).ToListAsync()).Sum();
         Assert.Equal(settlements.Sum(s => s.FundDelta), fundUsed);
         Assert.True(visits.Count >= settlements.Count);
+    }
+
+    /// <summary>
+    /// The same claims, in the order each treatment node committed them, settled again by one process
+    /// holding both areas: every split is the same to the cent, so what was killed, retried and undone
+    /// on the way left no trace in anyone's accumulators or account.
+    /// </summary>
+    private static async Task AssertOneProcessSplitsAlikeAsync(Dictionary<string, Node> nodes)
+    {
+        await using var single = await YibaoServer.StartAsync("postgres");
+        var his = single.HisClient();
+        foreach (var (treatment, psnNo, institution) in new[] { (nodes["zj"], LiuYang, "H33010000001"), (nodes["bj"], ChenJie, "H11010000001") })
+        {
+            await using var t = Open(treatment);
+            var settled = (await t.Settlements.AsNoTracking().Where(s => s.PsnNo == psnNo && s.Status == Domain.Lifecycles.SettlementStatus.Settled).ToListAsync())
+                .OrderBy(s => s.SettledAt).ToList();
+            foreach (var federated in settled)
+            {
+                var visit = await his.RegisterAsync(psnNo, institution);
+                await his.UploadAsync(visit, Api.Line("XC08CAA001A001", 1.85m, 28), Api.Line("250301001", 12m, 5));
+                var one = await (await his.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/settlement", new { })).JsonAsync(201);
+                Assert.Equal(
+                    (one.Amount("fund_pay_sumamt"), one.Amount("acct_pay"), one.Amount("psn_cash_pay"), one.Amount("act_pay_dedc"), one.Amount("balc")),
+                    (federated.FundPaySumamt, federated.AcctPay, federated.PsnCashPay, federated.ActPayDedc, federated.Balc));
+            }
+        }
     }
 
     private static YibaoDbContext Open(Node node) => StorageOptions.FromConnectionString(node.Environment["ConnectionStrings__Yibao"]).CreateContext();

@@ -19,7 +19,7 @@ namespace Yibao.Server.Infrastructure.Access;
 /// (<see cref="Keep"/>): a replay's commit then fails on the nonce, and nothing it did survives.
 /// Any other answer remembers it on its own (<see cref="RememberAsync"/>).
 /// </remarks>
-internal sealed class TifAuthentication(YibaoDbContext db, ListCredentialsHandler credentials, WriteGate gate, TimeProvider clock)
+internal sealed class TifAuthentication(YibaoDbContext db, ListCredentialsHandler credentials, WriteGate gate, TimeProvider clock, Microsoft.Extensions.Options.IOptions<YibaoOptions> options)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 
@@ -96,12 +96,13 @@ internal sealed class TifAuthentication(YibaoDbContext db, ListCredentialsHandle
     }
 
     /// <summary>
-    /// In one request of a hundred, forgets expired nonces: a replay needs a timestamp inside the
-    /// window anyway. Outside any transaction, so that it holds no request's locks.
+    /// In one request of a hundred (<see cref="YibaoOptions.NonceSweepOneIn"/>), forgets expired nonces:
+    /// a replay needs a timestamp inside the window anyway. Outside any transaction, so that it holds
+    /// no request's locks.
     /// </summary>
     public async Task ForgetExpiredNowAndThenAsync(CancellationToken cancellationToken)
     {
-        if (Random.Shared.Next(100) == 0)
+        if (options.Value.NonceSweepOneIn > 0 && Random.Shared.Next(options.Value.NonceSweepOneIn) == 0)
         {
             var now = clock.GetUtcNow().ToUnixTimeSeconds();
             using var entered = await gate.EnterAsync(db, cancellationToken);
