@@ -29,12 +29,19 @@ internal sealed class ConsoleRunner(IServiceScopeFactory scopes, ConsoleRuns que
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        await FailInterruptedAsync(stoppingToken);
+        var (failures, marked) = (0, false);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!marked)
+                {
+                    await FailInterruptedAsync(stoppingToken);
+                    marked = true;
+                }
+
                 var (simulations, imports) = await QueuedAsync(stoppingToken);
+                failures = 0;
                 foreach (var id in simulations)
                 {
                     await using var scope = scopes.CreateAsyncScope();
@@ -55,12 +62,41 @@ internal sealed class ConsoleRunner(IServiceScopeFactory scopes, ConsoleRuns que
             {
                 return;
             }
+            catch (Exception ex) when (DbErrors.IsUnavailable(ex))
+            {
+                // Looked for again later, not at once: a database that is down would otherwise be asked thousands of times a second.
+                logger.LogWarning("Console runs: the database cannot be reached ({Reason}); looking again in {Delay} s", ex.GetBaseException().Message, Backoff(++failures).TotalSeconds);
+                if (!await PauseAsync(Backoff(failures), stoppingToken))
+                {
+                    return;
+                }
+            }
 #pragma warning disable CA1031 // one failed run is recorded on the run; the runner goes on to the next
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 logger.LogError(ex, "A console run failed");
+                if (!await PauseAsync(Backoff(++failures), stoppingToken))
+                {
+                    return;
+                }
             }
+        }
+    }
+
+    /// <summary>How long the runner waits after its <paramref name="failures"/>th failure in a row: 1 s, doubling, at most 30 s.</summary>
+    internal static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Clamp(failures - 1, 0, 5))));
+
+    private static async Task<bool> PauseAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
