@@ -28,8 +28,9 @@ public sealed class RouteMessageHandler(YibaoDbContext db, FederationClient clie
             return FederationErrors.Invalid.With($"No federation operation {command.Operation}.");
         }
 
+        // A node named but not in the directory is refused by the call itself (its peer row is read there).
         var node = command.Node ?? (command.Area is { } area ? await FederationDirectory.NodeForAsync(db, area, ct) : null);
-        if (node is null || !await db.FederationPeers.AnyAsync(p => p.PeerId == node && node != FederationOptions.HubRole, ct))
+        if (node is null or FederationOptions.HubRole)
         {
             return FederationErrors.PeerNotFound.With($"No node of the directory serves {command.Area ?? command.Node}.");
         }

@@ -33,7 +33,7 @@ public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation cl
         }
 
         Result<ComputedClaim> claim;
-        if (insuredNodes.Federated && insuredNodes.IsElsewhere(visit.InsuredArea))
+        if (insuredNodes.IsElsewhere(visit.InsuredArea))
         {
             // Phase 2 at the person's node, computed there and kept nowhere.
             claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, new RemotePhaseTwo(visit.InsuredArea, Ids.New("PS", calendar.Now), Take: false), ct);

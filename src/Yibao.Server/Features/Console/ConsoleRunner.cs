@@ -62,21 +62,22 @@ internal sealed class ConsoleRunner(IServiceScopeFactory scopes, ConsoleRuns que
             {
                 return;
             }
-            catch (Exception ex) when (DbErrors.IsUnavailable(ex))
-            {
-                // Looked for again later, not at once: a database that is down would otherwise be asked thousands of times a second.
-                logger.LogWarning("Console runs: the database cannot be reached ({Reason}); looking again in {Delay} s", ex.GetBaseException().Message, Backoff(++failures).TotalSeconds);
-                if (!await PauseAsync(Backoff(failures), stoppingToken))
-                {
-                    return;
-                }
-            }
 #pragma warning disable CA1031 // one failed run is recorded on the run; the runner goes on to the next
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                logger.LogError(ex, "A console run failed");
-                if (!await PauseAsync(Backoff(++failures), stoppingToken))
+                // Looked for again later, not at once: a database that is down would otherwise be asked thousands of times a second.
+                var delay = Backoff(++failures);
+                if (DbErrors.IsUnavailable(ex))
+                {
+                    logger.LogWarning("Console runs: the database cannot be reached ({Reason}); looking again in {Delay} s", ex.GetBaseException().Message, delay.TotalSeconds);
+                }
+                else
+                {
+                    logger.LogError(ex, "A console run failed");
+                }
+
+                if (!await PauseAsync(delay, stoppingToken))
                 {
                     return;
                 }
