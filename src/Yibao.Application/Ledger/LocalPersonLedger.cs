@@ -71,22 +71,39 @@ public sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
             return null;
         }
 
-        var account = new PersonalAccountRow { PsnNo = read.PsnNo, Balance = read.Balance };
-
-        // The unit of work may already track the row (a second lock in one transaction): its copy,
-        // with any change not yet saved, is the current one.
-        if (db.PersonalAccounts.Local.FirstOrDefault(a => a.PsnNo == account.PsnNo) is { } tracked)
-        {
-            account = tracked;
-        }
-        else
-        {
-            db.PersonalAccounts.Attach(account);
-        }
-
-        var accumulators = await db.Accumulators.Where(a => a.PsnNo == read.PsnNo && a.Year == read.Year).ToListAsync(ct);
+        // The unit of work may already track the rows. A change not yet saved is this transaction's
+        // own, made under the lock, and is the current state; a row it only read (or saved in an
+        // earlier transaction of the same unit of work) may be stale, so it takes what was just read
+        // under the lock.
+        var account = Current(db.PersonalAccounts, new PersonalAccountRow { PsnNo = read.PsnNo, Balance = read.Balance },
+            a => a.PsnNo == read.PsnNo);
+        var accumulators = (await db.Accumulators.AsNoTracking().Where(a => a.PsnNo == read.PsnNo && a.Year == read.Year).ToListAsync(ct))
+            .Select(fresh => Current(db.Accumulators, fresh, a => a.PsnNo == fresh.PsnNo && a.Year == fresh.Year && a.BenefitKind == fresh.BenefitKind))
+            .ToList();
+        accumulators.AddRange(db.Accumulators.Local.Where(a => a.PsnNo == read.PsnNo && a.Year == read.Year && !accumulators.Contains(a)
+            && db.Entry(a).State == EntityState.Added));
         var ledger = new PersonLedger(account.Balance, read.Year, accumulators.ToAccumulatorSet());
         return (new Lock(db, account, accumulators, ledger, new InsuredFacts(read.Area, read.Insutype, read.Retired)), read.FixmedinsCode);
+    }
+
+    /// <summary>The tracked copy of <paramref name="fresh"/>: its own if it has unsaved changes, else refreshed from <paramref name="fresh"/>; <paramref name="fresh"/> attached if none.</summary>
+    private T Current<T>(DbSet<T> set, T fresh, Func<T, bool> same)
+        where T : class
+    {
+        if (set.Local.FirstOrDefault(same) is not { } tracked)
+        {
+            set.Attach(fresh);
+            return fresh;
+        }
+
+        var entry = db.Entry(tracked);
+        if (entry.State == EntityState.Unchanged)
+        {
+            entry.CurrentValues.SetValues(fresh);
+            entry.OriginalValues.SetValues(fresh);
+        }
+
+        return tracked;
     }
 
     /// <summary>The columns of the lock-and-read, by name.</summary>

@@ -142,7 +142,7 @@ public sealed class SettlementTests
 
         var released = await app.CommitAsync(async s =>
         {
-            var ledger = await s.Use<Ledger.IPersonLedger>().LockAsync(ZhangWei, held.Year, default);
+            var ledger = await s.Use<Yibao.Application.Ledger.IPersonLedger>().LockAsync(ZhangWei, held.Year, default);
             return await s.Use<HeldSettlementsHandler>().HandleAsync(new ReleaseHeldSettlement(held.SetlId, DateTimeOffset.UtcNow), ledger!, default);
         });
         var again = await app.CommitAsync(async s => (Domain.Result<bool>)(await s.Use<HeldSettlementsHandler>().HandleAsync(new CommitHeldSettlement(held.SetlId, DateTimeOffset.UtcNow, "late"), default) is { } e ? e : true));
