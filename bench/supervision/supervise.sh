@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The after-event supervision batch over growing months of settled claims: for each size, N
 # claims of one month (ten per person, three lines each, one line in a hundred of an item the
-# knowledge restricts, one item with a monthly frequency limit) written with SQL into a throwaway
+# knowledge restricts, one item with a monthly frequency limit), each with its settlement, written with SQL into a throwaway
 # PostgreSQL, the area's knowledge loaded, and `yibao supervise --period 2026-10` timed with its
 # peak memory, reading included. The yardstick is psql reading the same rows in the same order.
 #
@@ -40,7 +40,12 @@ INSERT INTO fee_lines (mdtrt_id, feedetl_sn, code, name, price, qty, amount, ful
 SELECT 'SV' || g, n::text, CASE WHEN n = 3 AND g % 100 = 0 THEN 'RARE0001' ELSE (array['XC08CAA001A001','XC10AAA005A001','110200001'])[n] END, 'item',
   2.5, 10, 25, 0, 0, 0, 25, '01', 0, null, false, false
 FROM g, generate_series(1, 3) n;
-ANALYZE persons; ANALYZE visits; ANALYZE fee_lines;
+INSERT INTO settlements (setl_id, mdtrt_id, psn_no, fixmedins_code, insutype, insured_area, treatment_area, med_type, benefit_kind, year, channel, filing,
+  effective_level, ratio, catalogue_version, policy_revision, medfee_sumamt, fulamt_ownpay_amt, overlmt_selfpay, preselfpay_amt, inscp_scp_amt, act_pay_dedc,
+  hifp_pay, pool_prop_selfpay, fund_pay_sumamt, psn_part_amt, acct_pay, psn_cash_pay, balc, deductible_delta, fund_delta, status, settled_at, settlement_date)
+SELECT 'SS' || g, 'SV' || g, psn_no, code, '310', '330100', '330100', '11', 'outpatient', 2026, 'offline', 'none',
+  2, 0.7, 1, 1, 75, 0, 0, 0, 75, 0, 52.5, 22.5, 52.5, 22.5, 0, 22.5, 0, 0, 52.5, 'settled', day::timestamptz, day FROM g;
+ANALYZE persons; ANALYZE visits; ANALYZE fee_lines; ANALYZE settlements;
 SQL
   written=$n
   people=$(psql_ -c "select count(*) from persons where psn_no like 'S%'")
@@ -53,8 +58,10 @@ SQL
   found=$(sed -nE 's/.*; ([0-9,]+) findings raised.*/\1/p' "$work/run.log" | tr -d ,)
   split=$(sed -nE 's/^time: reading ([0-9.]+) s, judging ([0-9.]+) s, writing ([0-9.]+) s/\1\/\2\/\3/p' "$work/run.log")
   pstart=$(date +%s.%N)
-  psql_ -c "\copy (select v.psn_no, v.mdtrt_id, v.visit_date, p.gender, p.birthday, l.code, l.qty, l.amount from visits v join persons p on p.psn_no = v.psn_no join fee_lines l on l.mdtrt_id = v.mdtrt_id where v.status = 'settled' and v.visit_date >= date '2025-10-01' and v.visit_date <= date '2026-10-31' and not l.cancelled order by v.psn_no, v.visit_date, v.mdtrt_id, l.id) to '/dev/null'"
+  psql_ -c "\copy (select v.psn_no, v.mdtrt_id, v.visit_date, p.gender, p.birthday, l.code, l.qty, l.amount, s.setl_id from visits v join persons p on p.psn_no = v.psn_no left join settlements s on s.mdtrt_id = v.mdtrt_id and s.status = 'settled' join fee_lines l on l.mdtrt_id = v.mdtrt_id where v.status = 'settled' and v.visit_date >= date '2025-10-01' and v.visit_date <= date '2026-10-31' and not l.cancelled order by v.psn_no, v.visit_date, v.mdtrt_id, l.id) to '/dev/null'"
   pend=$(date +%s.%N)
+  unnamed=$(psql_ -c "select count(*) from supervision_findings where mdtrt_id is not null and setl_id is null")
+  [ "$unnamed" = 0 ] || { echo "$unnamed findings on a claim do not name its settlement"; exit 1; }
   printf '%-10s %-9s %-10.1f %-9s %-10.0f %-8.2f %-9.1f %-10s %-12s %s\n' "$judged" "$people" "$(echo "$end - $start" | bc)" "$run" "$(echo "$judged / $run" | bc -l)" \
     "$(echo "$pend - $pstart" | bc)" "$(echo "$run / ($pend - $pstart)" | bc -l)" "$found" "$(( $(cat "$work/rss") / 1024 ))" "$split"
 done

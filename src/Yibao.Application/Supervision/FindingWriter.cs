@@ -13,7 +13,7 @@ namespace Yibao.Application.Supervision;
 internal static class FindingWriter
 {
     private const string Copy = """
-        COPY supervision_findings (jr_id, stage, rule_id, rule_name, severity, blocking, mdtrt_id, psn_no, fixmedins_code, subject,
+        COPY supervision_findings (jr_id, stage, rule_id, rule_name, severity, blocking, mdtrt_id, setl_id, psn_no, fixmedins_code, subject,
           content, amount, evidence, parameters, found_at, period, finding_key, review_step, review_due, deducted, version) FROM STDIN (FORMAT BINARY)
         """;
 
@@ -38,6 +38,7 @@ internal static class FindingWriter
             await copy.WriteAsync(f.Severity, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(f.Blocking, NpgsqlDbType.Boolean, ct);
             await WriteAsync(copy, f.MdtrtId, ct);
+            await WriteAsync(copy, f.SetlId, ct);
             await WriteAsync(copy, f.PsnNo, ct);
             await WriteAsync(copy, f.FixmedinsCode, ct);
             await WriteAsync(copy, f.Subject, ct);

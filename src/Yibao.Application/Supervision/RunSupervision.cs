@@ -76,23 +76,25 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         var run = new Run(command, known, started, FindingReview.Open(calendar.DateOf(started), options.Value.Supervision.TimeLimits)) { Fraud = fraud };
         var record = await RecordAsync(new SupervisionRunRow { Period = command.Period, Rules = string.Join(",", command.RuleIds), Actor = command.Actor, StartedAt = started }, ct);
         var settled = VisitStatus.Settled;
+        var kept = SettlementStatus.Settled;
         var since = first.AddDays(-SupervisionHistory.Days);
-        var rows = db.Visits.AsNoTracking()
-            .Where(v => v.Status == settled && v.VisitDate >= since && v.VisitDate <= last)
-            .Join(db.Persons, v => v.PsnNo, p => p.PsnNo, (v, p) => new { v, p.Gender, p.Birthday, p.Insutype })
-            .Join(db.FeeLines.Where(l => !l.Cancelled), x => x.v.MdtrtId, l => l.MdtrtId, (x, l) => new
-            {
-                x.v.PsnNo, x.v.MdtrtId, x.v.VisitDate, x.v.Channel, x.v.VisitKind, x.v.MedType, x.v.DiseaseCode, x.v.FixmedinsCode, x.v.InsuredArea, x.v.TreatmentArea,
-                x.Gender, x.Birthday, x.Insutype, LineId = l.Id, l.FeedetlSn, l.Code, l.Name, l.Price, l.Qty, l.Amount, l.Rxno, l.RxCircFlag,
-            })
-            .OrderBy(r => r.PsnNo).ThenBy(r => r.VisitDate).ThenBy(r => r.MdtrtId).ThenBy(r => r.LineId)
-            .Select(r => new ClaimLine(
-                r.PsnNo, r.MdtrtId, r.VisitDate, r.Channel, r.VisitKind, r.MedType, r.DiseaseCode, r.FixmedinsCode, r.InsuredArea, r.TreatmentArea,
-                r.Gender, r.Birthday, r.Insutype, r.FeedetlSn, r.Code, r.Name, r.Price, r.Qty, r.Amount, r.Rxno, r.RxCircFlag))
+
+        // Each line comes with its visit, patient and the visit's settlement (a finding names it as it
+        // is raised, so no update of the findings follows).
+        var rows = (
+                from v in db.Visits.AsNoTracking().Where(v => v.Status == settled && v.VisitDate >= since && v.VisitDate <= last)
+                join p in db.Persons on v.PsnNo equals p.PsnNo
+                from s in db.Settlements.Where(s => s.MdtrtId == v.MdtrtId && s.Status == kept).DefaultIfEmpty()
+                join l in db.FeeLines.Where(l => !l.Cancelled) on v.MdtrtId equals l.MdtrtId
+                orderby v.PsnNo, v.VisitDate, v.MdtrtId, l.Id
+                select new ClaimLine(
+                    v.PsnNo, v.MdtrtId, v.VisitDate, v.Channel, v.VisitKind, v.MedType, v.DiseaseCode, v.FixmedinsCode, v.InsuredArea, v.TreatmentArea,
+                    p.Gender, p.Birthday, p.Insutype, l.FeedetlSn, l.Code, l.Name, l.Price, l.Qty, l.Amount, l.Rxno, l.RxCircFlag, s == null ? null : s.SetlId))
             .AsAsyncEnumerable();
+        await using var streaming = await StreamInPatientOrderAsync(ct);
 
         // One patient's claims at a time, in date order; each claim of the period is judged with the ones before it.
-        var patient = new List<SupervisedClaim>();
+        var patient = new List<(SupervisedClaim Claim, string? SetlId)>();
         string? current = null;
         var reported = 0L;
         var claimLines = new List<ClaimLine>();
@@ -100,7 +102,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         {
             if (claimLines.Count > 0 && row.MdtrtId != claimLines[0].MdtrtId)
             {
-                patient.Add(await ClaimAsync(claimLines, ct));
+                patient.Add((await ClaimAsync(claimLines, ct), claimLines[0].SetlId));
                 claimLines.Clear();
             }
 
@@ -125,19 +127,16 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
 
         if (claimLines.Count > 0)
         {
-            patient.Add(await ClaimAsync(claimLines, ct));
+            patient.Add((await ClaimAsync(claimLines, ct), claimLines[0].SetlId));
         }
 
         await JudgeAsync(run, patient, first, ct);
         foreach (var finding in RuleSet.Default.EvaluatePeers([.. run.Peers.Values.Select(p => p.Totals())], null, Only(command, RuleStage.After)))
         {
-            run.Raise(finding, null, FixmedinsOf(finding.Subject));
+            run.Raise(finding, null, FixmedinsOf(finding.Subject), null);
         }
 
         await SaveAsync(run, ct);
-        run.Writing.Start();
-        await NameSettlementsAsync(command.Period, ct);
-        run.Writing.Stop();
         (record.FinishedAt, record.Claims, record.Raised, record.AlreadyRaised) = (calendar.Clock.GetUtcNow(), run.Claims, run.Raised, run.AlreadyRaised);
         await RecordAsync(record, ct);
         progress?.Report(run.Claims);
@@ -147,7 +146,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         };
     }
 
-    private async Task JudgeAsync(Run run, List<SupervisedClaim> patient, DateOnly first, CancellationToken ct)
+    private async Task JudgeAsync(Run run, List<(SupervisedClaim Claim, string? SetlId)> patient, DateOnly first, CancellationToken ct)
     {
         run.Judging.Start();
         try
@@ -160,11 +159,11 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         }
     }
 
-    private async Task JudgeEachAsync(Run run, List<SupervisedClaim> patient, DateOnly first, CancellationToken ct)
+    private async Task JudgeEachAsync(Run run, List<(SupervisedClaim Claim, string? SetlId)> patient, DateOnly first, CancellationToken ct)
     {
         for (var i = 0; i < patient.Count; i++)
         {
-            var claim = patient[i];
+            var (claim, setlId) = patient[i];
             if (claim.Date < first)
             {
                 continue;
@@ -179,13 +178,13 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             }
 
             var (supervision, only) = judged;
-            var history = new ClaimHistory([.. patient.Take(i).Where(c => c.Date >= claim.Date.AddDays(-SupervisionHistory.Days))])
+            var history = new ClaimHistory([.. patient.Take(i).Select(c => c.Claim).Where(c => c.Date >= claim.Date.AddDays(-SupervisionHistory.Days))])
             {
-                PrescriptionFraud = [.. claim.Lines.Select(l => l.Rxno).OfType<string>().Distinct(StringComparer.Ordinal).SelectMany(rx => run.Fraud[rx])],
+                PrescriptionFraud = run.Fraud.Count == 0 ? [] : [.. claim.Lines.Select(l => l.Rxno).OfType<string>().Distinct(StringComparer.Ordinal).SelectMany(rx => run.Fraud[rx])],
             };
             foreach (var finding in RuleSet.Default.Evaluate(RuleStage.After, claim, history, supervision.Knowledge, supervision.Settings, only))
             {
-                run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode);
+                run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode, setlId);
             }
 
             if (!run.PeerGroups.TryGetValue(claim.FixmedinsCode, out var peers))
@@ -218,16 +217,29 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         run.Writing.Stop();
     }
 
-    /// <summary>Each new finding on a claim names the claim's settlement: one statement at the end, not a lookup per batch.</summary>
-    private async Task NameSettlementsAsync(string period, CancellationToken ct)
+    /// <summary>
+    /// On PostgreSQL, the read's own transaction plans for rows as they come: costed for the whole
+    /// result, the planner hashes the joins and sorts everything (on disk, at a million claims) before
+    /// the first row, while the rules wait. Without sorts and hash joins it walks the visits'
+    /// (psn_no, visit_date) index, already in patient order, and reads while the rules judge.
+    /// </summary>
+    private async Task<IAsyncDisposable> StreamInPatientOrderAsync(CancellationToken ct)
     {
-        await using var writer = storage.CreateContext();
-        var settled = SettlementStatus.Settled;
-        using (await gate.EnterAsync(writer, ct))
+        if (!db.IsPostgres())
         {
-            await writer.SupervisionFindings.Where(f => f.Period == period && f.Stage == "after" && f.SetlId == null && f.MdtrtId != null)
-                .ExecuteUpdateAsync(u => u.SetProperty(f => f.SetlId, f => writer.Settlements.Where(x => x.MdtrtId == f.MdtrtId && x.Status == settled).Select(x => x.SetlId).FirstOrDefault()), ct);
+            return NoTransaction.Instance;
         }
+
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_sort = off; SET LOCAL enable_hashjoin = off", ct);
+        return transaction;
+    }
+
+    private sealed class NoTransaction : IAsyncDisposable
+    {
+        public static readonly NoTransaction Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Records the run as it starts and as it ends, in a context of its own (the streaming read holds this one's).</summary>
@@ -288,7 +300,8 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
     /// <summary>A fee line of a settled claim with its visit and patient, as the batch streams them.</summary>
     private sealed record ClaimLine(
         string PsnNo, string MdtrtId, DateOnly VisitDate, string Channel, string VisitKind, string MedType, string? DiseaseCode, string FixmedinsCode, string InsuredArea, string TreatmentArea,
-        string Gender, DateOnly Birthday, string Insutype, string FeedetlSn, string Code, string? Name, decimal Price, decimal Qty, decimal Amount, string? Rxno, bool RxCircFlag);
+        string Gender, DateOnly Birthday, string Insutype, string FeedetlSn, string Code, string? Name, decimal Price, decimal Qty, decimal Amount, string? Rxno, bool RxCircFlag,
+        string? SetlId);
 
     /// <summary>One run's state: what it raised, what waits to be saved, and each institution's totals for the statistical rules.</summary>
     private sealed class Run(RunSupervision command, HashSet<string> known, DateTimeOffset at, ReviewState opened)
@@ -310,7 +323,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         /// <summary>Each insured area's document and the rules it enables, looked up once per run.</summary>
         public Dictionary<string, (SupervisionDocument Document, IReadOnlyCollection<string> Only)> Areas { get; } = new(StringComparer.Ordinal);
 
-        public void Raise(Finding finding, string? mdtrtId, string? fixmedinsCode)
+        public void Raise(Finding finding, string? mdtrtId, string? fixmedinsCode, string? setlId)
         {
             var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.RuleId}|{mdtrtId ?? finding.Subject}|{command.Period}|{string.Join(",", finding.EvidenceLines)}")));
             if (!known.Add(key))
@@ -319,7 +332,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 return;
             }
 
-            var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode);
+            var row = ClaimFindings.Row(finding, "after", at, setlId, fixmedinsCode);
             (row.Period, row.FindingKey, row.MdtrtId) = (command.Period, key, mdtrtId);
             (row.ReviewStep, row.ReviewDue) = (FindingReview.ToName(opened.Step), opened.Due);
             // A run raises tens of thousands within a second: a random jr_id would collide; its key does not.
