@@ -4,6 +4,7 @@ using Yibao.Domain;
 using Yibao.Storage;
 using Yibao.Storage.Entities;
 using Yibao.Domain.Persons;
+using Yibao.Application.Federation;
 
 namespace Yibao.Application.ECertificates;
 
@@ -17,19 +18,42 @@ public sealed record DecodedCertificate(EcTokenRow Token, PersonRow Person);
 /// Turns a person's QR code into an ecToken for this institution, good for 30 minutes; each code
 /// decodes once, and each decode leaves an access record (the answer names the person).
 /// </summary>
-public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, WriteGate gate, TimeProvider clock)
+/// <remarks>
+/// On a node of a federation, a code another node issued (a person insured there) is not checked
+/// here: it is sent to that node through the hub, which checks it and uses it up, and answers with
+/// the person. This node keeps them as a guest and issues its own ecToken, so that what follows (the
+/// face check, the settlement) happens here as for anyone.
+/// </remarks>
+public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, WriteGate gate, TimeProvider clock, InsuredNodes nodes, Guests guests)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(30);
 
     public async Task<Result<DecodedCertificate>> HandleAsync(DecodeQrCode command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (qrCodes.Read(command.QrCode, out var reason) is not { } claims)
+        string psnNo, nonce;
+        if (QrCodes.IssuerOf(command.QrCode) is { } issuer && nodes.IsOtherNode(issuer))
+        {
+            // Only its node checks it and knows whether it was used (even where nodes share a key).
+            var decoded = await nodes.DecodeQrCodeAsync(new RemoteQrDecode(command.QrCode, command.Institution), issuer, ct);
+            if (!decoded.IsSuccess)
+            {
+                return decoded.Error;
+            }
+
+            await guests.KeepAsync(decoded.Value, ct);
+            (psnNo, nonce) = (decoded.Value.PsnNo, "");
+        }
+        else if (qrCodes.Read(command.QrCode, out var reason) is { } claims)
+        {
+            (psnNo, nonce) = (claims.PsnNo, claims.Nonce);
+        }
+        else
         {
             return PersonErrors.QrInvalid.With(reason);
         }
 
-        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.PsnNo == claims.PsnNo, ct);
+        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.PsnNo == psnNo, ct);
         if (person is null)
         {
             return PersonErrors.QrInvalid.With("The QR code names no insured person.");
@@ -46,7 +70,12 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
             ExpiresAt = now.Add(TokenLifetime).ToUnixTimeSeconds(),
         };
         using var entered = await gate.EnterAsync(db, ct);
-        db.EcQrUses.Add(new EcQrUseRow { QrNonce = claims.Nonce, FixmedinsCode = command.Institution, UsedAt = now });
+        if (nonce.Length > 0)
+        {
+            // Another node's code was used up there.
+            db.EcQrUses.Add(new EcQrUseRow { QrNonce = nonce, FixmedinsCode = command.Institution, UsedAt = now });
+        }
+
         db.EcTokens.Add(token);
 
         // The answer names the person (ID number, name, insured area): a read of their record, recorded with the decode.

@@ -12,23 +12,40 @@ public sealed record QrClaims(string PsnNo, string Nonce, DateTimeOffset Expires
 /// <summary>
 /// The dynamic QR codes: the electronic insurance certificate's, and a prescription's (<c>YBRX1.</c>,
 /// whose subject is psn_no/hi_rxno). The certificate's: <c>YBQR1.</c> + psn_no, a nonce and
-/// the expiry, signed with HMAC-SHA256 under a key derived from the platform's credential key. It
-/// proves nothing by itself: an institution decodes it (once) into an ecToken.
+/// the expiry, signed with HMAC-SHA256 under a key derived from the platform's credential key, and,
+/// on a node of a federation, the node's id: a treatment node that cannot check another node's code
+/// knows where to send it (the id is signed too). It proves nothing by itself: an institution decodes
+/// it (once) into an ecToken.
 /// </summary>
-public sealed class QrCodes(CredentialProtector protector, TimeProvider clock)
+public sealed class QrCodes(CredentialProtector protector, TimeProvider clock, Microsoft.Extensions.Options.IOptions<YibaoOptions> options)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
     private const string Prefix = "YBQR1.";
     private const string PrescriptionPrefix = "YBRX1.";
     private readonly byte[] _key = protector.DeriveKey("yibao.ecert.qr");
 
-    public (string Content, DateTimeOffset ExpiresAt) Issue(string psnNo) => Issue(Prefix, psnNo);
+    public (string Content, DateTimeOffset ExpiresAt) Issue(string psnNo) =>
+        Issue(Prefix, psnNo, options.Value.Federation.IsNode ? options.Value.Federation.NodeId : null);
+
+    /// <summary>
+    /// The node a certificate's code says it comes from, read without checking it (only its node
+    /// can): where to send it to be decoded. Null when it names none, or is no certificate's code.
+    /// </summary>
+    public static string? IssuerOf(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var parts = content.StartsWith(Prefix, StringComparison.Ordinal) ? content[Prefix.Length..].Split('.') : [];
+        return parts.Length == 2 && Base64Url.IsValid(parts[0])
+            && Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[0])).Split('|') is [_, _, _, var node] && node.Length > 0
+            ? node
+            : null;
+    }
 
     /// <summary>The claims of a genuine, unexpired code; null with the reason otherwise.</summary>
     public QrClaims? Read(string content, out string reason) => Read(Prefix, content, out reason);
 
     /// <summary>A prescription's code (<c>epc_qrcd</c>) for the pharmacy to scan: whose prescription, and which; good for one decode.</summary>
-    public (string Content, DateTimeOffset ExpiresAt) IssuePrescription(string psnNo, string hiRxno) => Issue(PrescriptionPrefix, $"{psnNo}/{hiRxno}");
+    public (string Content, DateTimeOffset ExpiresAt) IssuePrescription(string psnNo, string hiRxno) => Issue(PrescriptionPrefix, $"{psnNo}/{hiRxno}", null);
 
     /// <summary>The person and prescription of a genuine, unexpired prescription code; null with the reason otherwise.</summary>
     public (QrClaims Claims, string HiRxno)? ReadPrescription(string content, out string reason)
@@ -43,10 +60,11 @@ public sealed class QrCodes(CredentialProtector protector, TimeProvider clock)
         return null;
     }
 
-    private (string Content, DateTimeOffset ExpiresAt) Issue(string prefix, string subject)
+    private (string Content, DateTimeOffset ExpiresAt) Issue(string prefix, string subject, string? node)
     {
         var expires = clock.GetUtcNow().Add(Lifetime);
         var payload = $"{subject}|{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}|{expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}";
+        payload += node is null ? "" : "|" + node;
         var encoded = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload));
         return (prefix + encoded + "." + Base64Url.EncodeToString(Mac(prefix, encoded)), expires);
     }

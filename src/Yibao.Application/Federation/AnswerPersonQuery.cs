@@ -35,10 +35,7 @@ public sealed class AnswerPersonQueryHandler(YibaoDbContext db, WriteGate gate, 
         }
 
         await PersonReads.RecordAsync(db, gate, new PersonReader("node", command.TreatmentNode, "federation"), person.PsnNo, "person", clock.GetUtcNow(), ct);
-        return new RemotePerson(
-            person.PsnNo, person.Name, person.Gender, person.Birthday, person.Certno, person.Insutype, person.Area, person.Retired, person.Naty, person.CardSn,
-            [.. person.Chronic.Select(c => new RemoteChronic(c.Disease, c.Name, c.From))],
-            [.. person.Filings.Select(f => new RemoteFiling(f.Type, f.Reason, f.ToArea, f.From, f.To))]);
+        return RemotePerson.Of(person);
     }
 }
 

@@ -39,7 +39,21 @@ public sealed record RemoteFiling(string Type, string Reason, string ToArea, Dat
 /// <summary>An insured person as their insured node shows them to a treatment node: enough to register and check a visit.</summary>
 public sealed record RemotePerson(
     string PsnNo, string Name, string Gender, DateOnly Birthday, string Certno, string Insutype, string Area, bool Retired, string? Naty, string? CardSn,
-    IReadOnlyList<RemoteChronic> Chronic, IReadOnlyList<RemoteFiling> Filings);
+    IReadOnlyList<RemoteChronic> Chronic, IReadOnlyList<RemoteFiling> Filings)
+{
+    /// <summary>The person's record, with its chronic registrations and filings loaded.</summary>
+    public static RemotePerson Of(Storage.Entities.PersonRow person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return new(
+            person.PsnNo, person.Name, person.Gender, person.Birthday, person.Certno, person.Insutype, person.Area, person.Retired, person.Naty, person.CardSn,
+            [.. person.Chronic.Select(c => new RemoteChronic(c.Disease, c.Name, c.From))],
+            [.. person.Filings.Select(f => new RemoteFiling(f.Type, f.Reason, f.ToArea, f.From, f.To))]);
+    }
+}
+
+/// <summary>A certificate's QR code another node issued, scanned at <paramref name="Institution"/> of the treatment node.</summary>
+public sealed record RemoteQrDecode(string QrCode, string Institution);
 
 /// <summary>A person's ledger for a year, as the insured node answers it.</summary>
 public sealed record LedgerState(decimal Balance, int Year, IReadOnlyDictionary<BenefitKind, Accumulator> Accumulators)

@@ -44,8 +44,10 @@ public sealed class Guests(YibaoDbContext db, WriteGate gate, InsuredNodes nodes
         return !found.IsSuccess && known is null && found.Error.Kind != Domain.ErrorKind.NotFound ? found.Error : null;
     }
 
-    private async Task KeepAsync(RemotePerson person, CancellationToken ct)
+    /// <summary>Keeps the copy of a person their node showed (in the open transaction, if any).</summary>
+    public async Task KeepAsync(RemotePerson person, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(person);
         if (db.Database.CurrentTransaction is not null)
         {
             await WriteAsync(person, ct);

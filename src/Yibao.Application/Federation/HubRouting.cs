@@ -17,7 +17,7 @@ public sealed class RouteMessageHandler(YibaoDbContext db, FederationClient clie
     /// <summary>The operations a node serves to others, through the hub.</summary>
     public static readonly IReadOnlySet<string> Operations = new HashSet<string>(StringComparer.Ordinal)
     {
-        "persons/find", "ledger", "claims/adjudicate", "claims/cancel", "claims/restore", "entries/aborted", "decisions",
+        "persons/find", "ledger", "claims/adjudicate", "claims/cancel", "claims/restore", "entries/aborted", "decisions", "ecert/decode",
     };
 
     public async Task<Result<string>> HandleAsync(RouteMessage command, CancellationToken ct)

@@ -35,6 +35,13 @@ public sealed class InsuredNodes(YibaoDbContext db, FederationClient client, IOp
     public Task<Result<RemotePerson>> FindPersonAsync(PersonQuery query, string? area, CancellationToken ct) =>
         client.SendAsync<RemotePerson>(Hub, area is null ? "/hub/persons/find" : $"/hub/areas/{area}/persons/find", query, null, area ?? Hub, ct);
 
+    /// <summary>Whether <paramref name="nodeId"/> names another node than this one.</summary>
+    public bool IsOtherNode(string nodeId) => Federated && !string.Equals(nodeId, options.Value.Federation.NodeId, StringComparison.Ordinal);
+
+    /// <summary>A certificate's QR code that <paramref name="nodeId"/> issued, checked and used up there: whose it is.</summary>
+    public Task<Result<RemotePerson>> DecodeQrCodeAsync(RemoteQrDecode decode, string nodeId, CancellationToken ct) =>
+        client.SendAsync<RemotePerson>(Hub, $"/hub/nodes/{Uri.EscapeDataString(nodeId)}/ecert/decode", decode, null, nodeId, ct);
+
     public Task<Result<RemoteLedgerView>> ReadLedgerAsync(string psnNo, string area, int year, CancellationToken ct) =>
         client.SendAsync<RemoteLedgerView>(Hub, $"/hub/areas/{area}/ledger", new LedgerQuery(psnNo, year), null, area, ct);
 

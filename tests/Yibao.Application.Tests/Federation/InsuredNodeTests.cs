@@ -51,6 +51,26 @@ public sealed class InsuredNodeTests
 
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task DecodeQrCodeForNode_CodeIssuedHere_AnswersThePersonOnceAndRecordsTheRead(string provider)
+    {
+        await using var app = await BeijingAsync(provider);
+        var qr = await app.ReadAsync(s => Task.FromResult(s.Use<Yibao.Application.ECertificates.QrCodes>().Issue(LiuYang).Content));
+        Task<Domain.Result<RemotePerson>> DecodeAsync(string code) =>
+            app.CommitAsync(s => s.Use<DecodeQrCodeForNodeHandler>().HandleAsync(new DecodeQrCodeForNode(new RemoteQrDecode(code, "H33010000001"), "zj"), default));
+
+        var forged = await DecodeAsync(qr[..^3] + (qr[^3] == 'A' ? "B" : "A") + qr[^2..]);
+        var first = (await DecodeAsync(qr)).Ok();
+        var again = await DecodeAsync(qr);
+
+        Assert.Equal("bj", Yibao.Application.ECertificates.QrCodes.IssuerOf(qr));
+        Assert.Equal("qr_invalid", forged.Refusal());
+        Assert.Equal((LiuYang, "110100"), (first.PsnNo, first.Area));
+        Assert.Equal("qr_used", again.Refusal());
+        Assert.Equal(1, await app.ReadAsync(s => s.Db.PersonAccessRecords.CountAsync(r => r.PsnNo == LiuYang && r.Actor == "H33010000001@zj" && r.Purpose == "qr-decode")));
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task AdjudicateForNode_PartsNotAddingUp_IsRefusedFederationInvalid(string provider)
     {
         await using var app = await BeijingAsync(provider);

@@ -92,6 +92,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ["POST /federation/entries/aborted"] = new(Access.FederationPeer),
         ["POST /federation/decisions"] = new(Access.FederationPeer),
         ["POST /federation/keys"] = new(Access.FederationPeer),
+        ["POST /federation/ecert/decode"] = new(Access.FederationPeer),
         ["POST /hub/areas/{area}/{**operation}"] = new(Access.FederationPeer),
         ["POST /hub/nodes/{node}/{**operation}"] = new(Access.FederationPeer),
         ["POST /hub/persons/find"] = new(Access.FederationPeer),

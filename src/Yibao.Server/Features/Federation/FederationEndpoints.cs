@@ -32,6 +32,8 @@ internal static class FederationEndpoints
             sp.GetRequiredService<UndoAbortedEntriesHandler>().HandleAsync(new UndoAbortedEntries(q.MsgIds, r.Origin), ct));
         FromHub<DecisionQuery, DecisionAnswer>(node, "/decisions", (q, r, sp, ct) =>
             sp.GetRequiredService<ResolveDecisionsHandler>().HandleAsync(new ResolveDecisions(q.MsgIds), ct));
+        FromHub<RemoteQrDecode, RemotePerson>(node, "/ecert/decode", (q, r, sp, ct) =>
+            sp.GetRequiredService<DecodeQrCodeForNodeHandler>().HandleAsync(new DecodeQrCodeForNode(q, r.Origin), ct));
         FromHub<PeerKey, bool>(node, "/keys", (q, r, sp, ct) =>
             sp.GetRequiredService<AcceptPeerKeyHandler>().HandleAsync(new AcceptPeerKey(r.Signer, q.PublicKey), ct));
 

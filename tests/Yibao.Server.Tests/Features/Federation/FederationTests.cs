@@ -148,6 +148,31 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DecodeQrCode_CodeOfAPersonInsuredOnAnotherNode_IsCheckedAtTheirNodeAndIdentifiesThemHere()
+    {
+        // Liu Yang opens his certificate on his own (Beijing) node's phone page and shows it at a Hangzhou hospital.
+        const string LiuYang = "1101000000000004";
+        var qr = await Phone.QrAsync(await Phone.SignInAsync(_world.Bj, Api.Card(LiuYang).Certno));
+        var scanner = new Yibao.Client.GatewayClient(_world.Zj.CreateClient(), Yibao.Client.GatewayIdentity.Demo("H33010000001", "330100"), _world.Zj.Clock);
+
+        var (ecToken, message) = await scanner.DecodeQrCodeAsync(qr);
+        var (again, refusal) = await scanner.DecodeQrCodeAsync(qr);
+        var forged = await scanner.DecodeQrCodeAsync(qr[..^3] + (qr[^3] == 'A' ? "B" : "A") + qr[^2..]);
+
+        Assert.True(ecToken is not null, message);
+        Assert.Null(again);
+        Assert.Contains("already used", refusal, StringComparison.Ordinal);
+        Assert.Null(forged.EcToken);
+        var (verified, notVerified) = await scanner.VerifyFaceAsync(ecToken, "demo-face-ok");
+        Assert.True(verified, notVerified);
+        var person = await (await _world.Zj.HisClient().SendAsync(HttpMethod.Post, "/api/persons/identification", new { mdtrt_cert_type = "01", mdtrt_cert_no = ecToken })).JsonAsync(200);
+        Assert.Equal(LiuYang, person.GetProperty("psn_no").GetString());
+        Assert.Equal(500m, person.Amount("balc"));
+        await using var bj = _world.Bj.OpenDatabase();
+        Assert.Equal(1, await bj.PersonAccessRecords.CountAsync(r => r.PsnNo == LiuYang && r.Actor == "H33010000001@zj" && r.Purpose == "qr-decode"));
+    }
+
+    [Fact]
     public async Task Settle_InsuredNodeDown_RefusesWithInsuredNodeUnavailableAndKeepsNothing()
     {
         var hangzhou = _world.Zj.HisClient();
