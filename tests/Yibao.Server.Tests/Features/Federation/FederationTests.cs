@@ -173,6 +173,61 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PaymentOrder_PersonInsuredOnAnotherNode_HoldsAtTheirNodeSettlesWhenPaidAndGivesBackWhenRevoked()
+    {
+        const string LiuYang = "1101000000000004";
+        var certno = Api.Card(LiuYang).Certno;
+        var his = _world.Zj.HisClient();
+
+        // Online care is follow-up care: his hypertension diagnosed at a Hangzhou hospital first.
+        var offline = await his.RegisterAsync(LiuYang, "H33010000001", disease: "I10");
+        await his.UploadAsync(offline, Lines);
+        await (await his.SendAsync(HttpMethod.Post, $"/api/visits/{offline}/settlement", new { })).JsonAsync(201);
+
+        // Then an online follow-up at the Hangzhou internet hospital, identified by his Beijing certificate.
+        var scanner = new Yibao.Client.GatewayClient(_world.Zj.CreateClient(), Yibao.Client.GatewayIdentity.Demo("H33010000002", "330100"), _world.Zj.Clock);
+        var (ecToken, message) = await scanner.DecodeQrCodeAsync(await Phone.QrAsync(await Phone.SignInAsync(_world.Bj, certno)));
+        Assert.True(ecToken is not null, message);
+        Assert.True((await scanner.VerifyFaceAsync(ecToken, "demo-face-ok")).Verified);
+        async Task<JsonElement> OrderAsync()
+        {
+            var visit = await his.RegisterAsync(LiuYang, "H33010000002", disease: "I10");
+            await his.UploadAsync(visit, Api.Line("330100005", 1280m, 2));
+            return await (await his.SendAsync(HttpMethod.Post, $"/api/visits/{visit}/payment-order", new { mdtrt_cert_type = "01", mdtrt_cert_no = ecToken, delivery_fee = 0m })).JsonAsync(201);
+        }
+
+        await using var bj = _world.Bj.OpenDatabase();
+        var before = (Balance: await BalanceAsync(bj, LiuYang), Fund: await FundUsedAsync(bj, LiuYang));
+        var paid = await OrderAsync();
+        var revoked = await OrderAsync();
+        bj.ChangeTracker.Clear();
+        var held = (Balance: await BalanceAsync(bj, LiuYang), Fund: await FundUsedAsync(bj, LiuYang));
+
+        // He confirms the first on the treatment node's phone page and pays; the institution revokes the second.
+        var phone = await Phone.SignInAsync(_world.Zj, certno);
+        var confirmed = await Payments.PaymentFlow.PostConfirmationAsync(phone, paid);
+        var cashier = confirmed.StatusCode == HttpStatusCode.Redirect ? confirmed.Headers.Location!.OriginalString : confirmed.RequestMessage!.RequestUri!.AbsolutePath;
+        var provider = (Yibao.Application.Payments.SimulatedPaymentProvider)_world.Zj.Services.GetRequiredService<Yibao.Application.Payments.IPaymentProvider>();
+        var (body, signature) = provider.Pay(cashier["/sim-pay/".Length..])!.Value;
+        using var notify = new HttpRequestMessage(HttpMethod.Post, "/api/payments/notify/simulated") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        notify.Headers.Add(Yibao.Application.Payments.SimulatedPaymentProvider.SignatureHeader, signature);
+        Assert.Equal(HttpStatusCode.OK, (await _world.Zj.CreateClient().SendAsync(notify)).StatusCode);
+        var revocation = await his.SendAsync(HttpMethod.Post, $"/api/payment-orders/{revoked.GetProperty("pay_ord_id").GetString()}/revocation", new { });
+        Assert.Equal(HttpStatusCode.OK, revocation.StatusCode);
+
+        // Held at his node as soon as ordered; what was paid stays taken there, what was revoked is given back.
+        bj.ChangeTracker.Clear();
+        Assert.Equal(before.Balance - paid.Amount("acct_pay") - revoked.Amount("acct_pay"), held.Balance);
+        Assert.Equal(before.Fund + paid.Amount("fund_pay_sumamt") + revoked.Amount("fund_pay_sumamt"), held.Fund);
+        Assert.True(revoked.Amount("fund_pay_sumamt") > 0m);
+        Assert.Equal(before.Balance - paid.Amount("acct_pay"), await BalanceAsync(bj, LiuYang));
+        Assert.Equal(before.Fund + paid.Amount("fund_pay_sumamt"), await FundUsedAsync(bj, LiuYang));
+        await using var zj = _world.Zj.OpenDatabase();
+        var statuses = await zj.Settlements.Where(x => x.PsnNo == LiuYang && x.Channel == "online").Select(x => x.Status).ToListAsync();
+        Assert.Equal([Yibao.Domain.Lifecycles.SettlementStatus.Settled, Yibao.Domain.Lifecycles.SettlementStatus.Released], statuses.Order());
+    }
+
+    [Fact]
     public async Task Settle_InsuredNodeDown_RefusesWithInsuredNodeUnavailableAndKeepsNothing()
     {
         var hangzhou = _world.Zj.HisClient();
