@@ -91,7 +91,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                     v.PsnNo, v.MdtrtId, v.VisitDate, v.Channel, v.VisitKind, v.MedType, v.DiseaseCode, v.FixmedinsCode, v.InsuredArea, v.TreatmentArea,
                     p.Gender, p.Birthday, p.Insutype, l.FeedetlSn, l.Code, l.Name, l.Price, l.Qty, l.Amount, l.Rxno, l.RxCircFlag, s == null ? null : s.SetlId))
             .AsAsyncEnumerable();
-        await using var streaming = await StreamInPatientOrderAsync(ct);
 
         // One patient's claims at a time, in date order; each claim of the period is judged with the ones before it.
         var patient = new List<(SupervisedClaim Claim, string? SetlId)>();
@@ -215,31 +214,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
 
         run.Pending.Clear();
         run.Writing.Stop();
-    }
-
-    /// <summary>
-    /// On PostgreSQL, the read's own transaction plans for rows as they come: costed for the whole
-    /// result, the planner hashes the joins and sorts everything (on disk, at a million claims) before
-    /// the first row, while the rules wait. Without sorts and hash joins it walks the visits'
-    /// (psn_no, visit_date) index, already in patient order, and reads while the rules judge.
-    /// </summary>
-    private async Task<IAsyncDisposable> StreamInPatientOrderAsync(CancellationToken ct)
-    {
-        if (!db.IsPostgres())
-        {
-            return NoTransaction.Instance;
-        }
-
-        var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_sort = off; SET LOCAL enable_hashjoin = off", ct);
-        return transaction;
-    }
-
-    private sealed class NoTransaction : IAsyncDisposable
-    {
-        public static readonly NoTransaction Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Records the run as it starts and as it ends, in a context of its own (the streaming read holds this one's).</summary>
