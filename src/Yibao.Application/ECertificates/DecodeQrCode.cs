@@ -87,7 +87,7 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
-            return PersonErrors.QrUsed.With("The QR code was already used: ask the person to show a fresh one.");
+            return QrCodes.Used;
         }
 
         return new DecodedCertificate(token, person);

@@ -20,6 +20,9 @@ public sealed record QrClaims(string PsnNo, string Nonce, DateTimeOffset Expires
 public sealed class QrCodes(CredentialProtector protector, TimeProvider clock, Microsoft.Extensions.Options.IOptions<YibaoOptions> options)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>The refusal of a code decoded before, wherever it was scanned.</summary>
+    public static Domain.DomainError Used => Domain.Persons.PersonErrors.QrUsed.With("The QR code was already used: ask the person to show a fresh one.");
     private const string Prefix = "YBQR1.";
     private const string PrescriptionPrefix = "YBRX1.";
     private readonly byte[] _key = protector.DeriveKey("yibao.ecert.qr");

@@ -42,7 +42,7 @@ public sealed class DecodeQrCodeForNodeHandler(YibaoDbContext db, QrCodes qrCode
         // Used up here, in this transaction: a second scan, at any node, is refused.
         if (await db.EcQrUses.AnyAsync(u => u.QrNonce == claims.Nonce, ct))
         {
-            return PersonErrors.QrUsed.With("The QR code was already used: ask the person to show a fresh one.");
+            return QrCodes.Used;
         }
 
         var now = clock.GetUtcNow();
@@ -55,7 +55,7 @@ public sealed class DecodeQrCodeForNodeHandler(YibaoDbContext db, QrCodes qrCode
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The same code scanned twice at once: the other scan used it.
-            return PersonErrors.QrUsed.With("The QR code was already used: ask the person to show a fresh one.");
+            return QrCodes.Used;
         }
 
         return RemotePerson.Of(person);
