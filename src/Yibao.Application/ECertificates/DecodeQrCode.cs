@@ -41,6 +41,12 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
                 return decoded.Error;
             }
 
+            // A node answers only for its own people; a copy never overwrites someone insured here.
+            if (!nodes.IsElsewhere(decoded.Value.Area))
+            {
+                return PersonErrors.QrInvalid.With("The QR code's node answered for a person insured here.");
+            }
+
             await guests.KeepAsync(decoded.Value, ct);
             (psnNo, nonce) = (decoded.Value.PsnNo, "");
         }
