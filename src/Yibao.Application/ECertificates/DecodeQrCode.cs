@@ -31,7 +31,8 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
     public async Task<Result<DecodedCertificate>> HandleAsync(DecodeQrCode command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        string psnNo, nonce;
+        string psnNo;
+        string? nonce;
         if (QrCodes.IssuerOf(command.QrCode) is { } issuer && nodes.IsOtherNode(issuer))
         {
             // Only its node checks it and knows whether it was used (even where nodes share a key).
@@ -48,7 +49,7 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
             }
 
             await guests.KeepAsync(decoded.Value, ct);
-            (psnNo, nonce) = (decoded.Value.PsnNo, "");
+            (psnNo, nonce) = (decoded.Value.PsnNo, null);
         }
         else if (qrCodes.Read(command.QrCode, out var reason) is { } claims)
         {
@@ -76,9 +77,9 @@ public sealed class DecodeQrCodeHandler(YibaoDbContext db, QrCodes qrCodes, Writ
             ExpiresAt = now.Add(TokenLifetime).ToUnixTimeSeconds(),
         };
         using var entered = await gate.EnterAsync(db, ct);
-        if (nonce.Length > 0)
+        // A code issued here is used up now; another node's was used up there.
+        if (nonce is not null)
         {
-            // Another node's code was used up there.
             db.EcQrUses.Add(new EcQrUseRow { QrNonce = nonce, FixmedinsCode = command.Institution, UsedAt = now });
         }
 

@@ -37,11 +37,7 @@ public sealed class QrCodes(CredentialProtector protector, TimeProvider clock, M
     public static string? IssuerOf(string content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var parts = content.StartsWith(Prefix, StringComparison.Ordinal) ? content[Prefix.Length..].Split('.') : [];
-        return parts.Length == 2 && Base64Url.IsValid(parts[0])
-            && Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[0])).Split('|') is [_, _, _, var node] && node.Length > 0
-            ? node
-            : null;
+        return Parts(Prefix, content) is { } parts && Fields(parts.Payload) is [_, _, _, var node] && node.Length > 0 ? node : null;
     }
 
     /// <summary>The claims of a genuine, unexpired code; null with the reason otherwise.</summary>
@@ -75,20 +71,19 @@ public sealed class QrCodes(CredentialProtector protector, TimeProvider clock, M
     private QrClaims? Read(string prefix, string content, out string reason)
     {
         reason = "";
-        var parts = content.StartsWith(prefix, StringComparison.Ordinal) ? content[prefix.Length..].Split('.') : [];
-        if (parts.Length != 2 || !Base64Url.IsValid(parts[0]) || !Base64Url.IsValid(parts[1]))
+        if (Parts(prefix, content) is not { } parts)
         {
             reason = prefix == Prefix ? "This is not a Yibao insurance certificate QR code." : "This is not a Yibao prescription QR code.";
             return null;
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Mac(prefix, parts[0]), Base64Url.DecodeFromChars(parts[1])))
+        if (!CryptographicOperations.FixedTimeEquals(Mac(prefix, parts.Payload), Base64Url.DecodeFromChars(parts.Signature)))
         {
             reason = "The QR code's signature is not valid.";
             return null;
         }
 
-        var fields = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(parts[0])).Split('|');
+        var fields = Fields(parts.Payload);
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(fields[2], CultureInfo.InvariantCulture));
         if (clock.GetUtcNow() > expires)
         {
@@ -98,6 +93,15 @@ public sealed class QrCodes(CredentialProtector protector, TimeProvider clock, M
 
         return new QrClaims(fields[0], fields[1], expires);
     }
+
+    /// <summary>The encoded payload and signature of a code of <paramref name="prefix"/>'s kind; null when it is not one.</summary>
+    private static (string Payload, string Signature)? Parts(string prefix, string content) =>
+        content.StartsWith(prefix, StringComparison.Ordinal) && content[prefix.Length..].Split('.') is [var payload, var signature]
+            && Base64Url.IsValid(payload) && Base64Url.IsValid(signature)
+            ? (payload, signature)
+            : null;
+
+    private static string[] Fields(string payload) => Encoding.UTF8.GetString(Base64Url.DecodeFromChars(payload)).Split('|');
 
     // The prefix is signed too: a certificate's code cannot pass for a prescription's.
     private byte[] Mac(string prefix, string encodedPayload) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(prefix + encodedPayload));

@@ -39,22 +39,16 @@ public sealed class DecodeQrCodeForNodeHandler(YibaoDbContext db, QrCodes qrCode
             return PersonErrors.QrInvalid.With("The QR code names no insured person.");
         }
 
-        // Used up here, in this transaction: a second scan, at any node, is refused.
-        if (await db.EcQrUses.AnyAsync(u => u.QrNonce == claims.Nonce, ct))
-        {
-            return QrCodes.Used;
-        }
-
         var now = clock.GetUtcNow();
         db.EcQrUses.Add(new EcQrUseRow { QrNonce = claims.Nonce, FixmedinsCode = institution, UsedAt = now });
-        await PersonReads.RecordAsync(db, gate, new PersonReader("institution", $"{institution}@{command.TreatmentNode}", "federation"), person.PsnNo, "qr-decode", now, ct);
         try
         {
+            await PersonReads.RecordAsync(db, gate, new PersonReader("institution", $"{institution}@{command.TreatmentNode}", "federation"), person.PsnNo, "qr-decode", now, ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // The same code scanned twice at once: the other scan used it.
+            // Used up here before (a second scan, at any node): the code's nonce is kept once.
             return QrCodes.Used;
         }
 

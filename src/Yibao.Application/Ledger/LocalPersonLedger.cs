@@ -80,8 +80,8 @@ public sealed class LocalPersonLedger(YibaoDbContext db) : IPersonLedger
         var accumulators = (await db.Accumulators.AsNoTracking().Where(a => a.PsnNo == read.PsnNo && a.Year == read.Year).ToListAsync(ct))
             .Select(fresh => Current(db.Accumulators, fresh, a => a.PsnNo == fresh.PsnNo && a.Year == fresh.Year && a.BenefitKind == fresh.BenefitKind))
             .ToList();
-        accumulators.AddRange(db.Accumulators.Local.Where(a => a.PsnNo == read.PsnNo && a.Year == read.Year && !accumulators.Contains(a)
-            && db.Entry(a).State == EntityState.Added));
+        // Rows this transaction added and has not saved yet are not in the table.
+        accumulators.AddRange(db.Accumulators.Local.Where(a => a.PsnNo == read.PsnNo && a.Year == read.Year && db.Entry(a).State == EntityState.Added));
         var ledger = new PersonLedger(account.Balance, read.Year, accumulators.ToAccumulatorSet());
         return (new Lock(db, account, accumulators, ledger, new InsuredFacts(read.Area, read.Insutype, read.Retired)), read.FixmedinsCode);
     }

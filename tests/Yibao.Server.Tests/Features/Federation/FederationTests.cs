@@ -205,13 +205,10 @@ public sealed class FederationTests : IAsyncLifetime
 
         // He confirms the first on the treatment node's phone page and pays; the institution revokes the second.
         var phone = await Phone.SignInAsync(_world.Zj, certno);
-        var confirmed = await Payments.PaymentFlow.PostConfirmationAsync(phone, paid);
-        var cashier = confirmed.StatusCode == HttpStatusCode.Redirect ? confirmed.Headers.Location!.OriginalString : confirmed.RequestMessage!.RequestUri!.AbsolutePath;
-        var provider = (Yibao.Application.Payments.SimulatedPaymentProvider)_world.Zj.Services.GetRequiredService<Yibao.Application.Payments.IPaymentProvider>();
-        var (body, signature) = provider.Pay(cashier["/sim-pay/".Length..])!.Value;
-        using var notify = new HttpRequestMessage(HttpMethod.Post, "/api/payments/notify/simulated") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-        notify.Headers.Add(Yibao.Application.Payments.SimulatedPaymentProvider.SignatureHeader, signature);
-        Assert.Equal(HttpStatusCode.OK, (await _world.Zj.CreateClient().SendAsync(notify)).StatusCode);
+        var payment = new Payments.PaymentFlow(_world.Zj);
+        var cashier = await Payments.PaymentFlow.ConfirmOnPhoneAsync(phone, paid);
+        var (body, signature) = payment.Provider.Pay(cashier["/sim-pay/".Length..])!.Value;
+        Assert.Equal(HttpStatusCode.OK, (await payment.NotifyAsync(body, signature)).StatusCode);
         var revocation = await his.SendAsync(HttpMethod.Post, $"/api/payment-orders/{revoked.GetProperty("pay_ord_id").GetString()}/revocation", new { });
         Assert.Equal(HttpStatusCode.OK, revocation.StatusCode);
 
