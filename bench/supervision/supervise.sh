@@ -26,7 +26,7 @@ INSERT INTO supervision_knowledge (area, version, document, loaded_at, loaded_by
 UPDATE reference_revisions SET revision = revision + 1;
 SQL
 written=0
-printf '%-10s %-9s %-10s %-9s %-10s %-8s %-9s %-10s %-12s %s\n' claims people "process s" "run s" "claims/s" "psql s" "run/psql" "findings" "peak RSS MB" "read/judge/write s"
+printf '%-10s %-9s %-10s %-9s %-10s %-8s %-9s %-8s %-10s %-12s %s\n' claims people "process s" "run s" "claims/s" "psql s" "run/psql" "db s" "findings" "peak RSS MB" "read/judge/wait s"
 for n in $sizes; do
   psql_ <<SQL
 CREATE TEMP TABLE g AS
@@ -56,12 +56,20 @@ SQL
   run=$(sed -nE 's/.* claims judged in ([0-9.]+) s.*/\1/p' "$work/run.log")
   judged=$(sed -nE 's/^2026-10: ([0-9,]+) claims.*/\1/p' "$work/run.log" | tr -d ,)
   found=$(sed -nE 's/.*; ([0-9,]+) findings raised.*/\1/p' "$work/run.log" | tr -d ,)
-  split=$(sed -nE 's/^time: reading ([0-9.]+) s, judging ([0-9.]+) s, writing ([0-9.]+) s/\1\/\2\/\3/p' "$work/run.log")
+  split=$(sed -nE 's/^time: reading ([0-9.]+) s, judging ([0-9.]+) s, waiting for the writes ([0-9.]+) s/\1\/\2\/\3/p' "$work/run.log")
+  # The yardsticks: psql reading what the batch reads, as it reads it (the same statement, JIT off), and
+  # PostgreSQL executing that statement with no client at all (EXPLAIN ANALYZE, timing off).
+  read="SELECT v.psn_no, v.mdtrt_id, v.visit_date, v.channel, v.visit_kind, v.med_type, v.disease_code, v.fixmedins_code, v.insured_area, v.treatment_area,
+    p.gender, p.birthday, p.insutype, l.feedetl_sn, l.code, l.name, l.price, l.qty, l.amount, l.rxno, l.rx_circ_flag
+    FROM visits v JOIN persons p ON p.psn_no = v.psn_no JOIN fee_lines l ON l.mdtrt_id = v.mdtrt_id AND NOT l.cancelled
+    WHERE v.status = 'settled' AND v.visit_date >= date '2025-10-01' AND v.visit_date <= date '2026-10-31'
+    ORDER BY v.psn_no, v.visit_date, v.mdtrt_id, l.id"
   pstart=$(date +%s.%N)
-  psql_ -c "\copy (select v.psn_no, v.mdtrt_id, v.visit_date, p.gender, p.birthday, l.code, l.qty, l.amount, s.setl_id from visits v join persons p on p.psn_no = v.psn_no left join settlements s on s.mdtrt_id = v.mdtrt_id and s.status = 'settled' join fee_lines l on l.mdtrt_id = v.mdtrt_id where v.status = 'settled' and v.visit_date >= date '2025-10-01' and v.visit_date <= date '2026-10-31' and not l.cancelled order by v.psn_no, v.visit_date, v.mdtrt_id, l.id) to '/dev/null'"
+  psql_ -c "SET jit = off" -c "COPY ($read) TO STDOUT (FORMAT BINARY)" >/dev/null
   pend=$(date +%s.%N)
+  executed=$(psql_ -c "SET jit = off" -c "EXPLAIN (ANALYZE, TIMING OFF) $read" | sed -nE 's/^Execution Time: ([0-9.]+) ms/\1/p')
   unnamed=$(psql_ -c "select count(*) from supervision_findings where mdtrt_id is not null and setl_id is null")
   [ "$unnamed" = 0 ] || { echo "$unnamed findings on a claim do not name its settlement"; exit 1; }
-  printf '%-10s %-9s %-10.1f %-9s %-10.0f %-8.2f %-9.1f %-10s %-12s %s\n' "$judged" "$people" "$(echo "$end - $start" | bc)" "$run" "$(echo "$judged / $run" | bc -l)" \
-    "$(echo "$pend - $pstart" | bc)" "$(echo "$run / ($pend - $pstart)" | bc -l)" "$found" "$(( $(cat "$work/rss") / 1024 ))" "$split"
+  printf '%-10s %-9s %-10.1f %-9s %-10.0f %-8.2f %-9.1f %-8.2f %-10s %-12s %s\n' "$judged" "$people" "$(echo "$end - $start" | bc)" "$run" "$(echo "$judged / $run" | bc -l)" \
+    "$(echo "$pend - $pstart" | bc)" "$(echo "$run / ($pend - $pstart)" | bc -l)" "$(echo "$executed / 1000" | bc -l)" "$found" "$(( $(cat "$work/rss") / 1024 ))" "$split"
 done

@@ -21,7 +21,7 @@ public sealed record RunSupervision(string Period, IReadOnlyList<string> RuleIds
 /// <summary>What a run judged and raised; <paramref name="AlreadyRaised"/> findings were raised by an earlier run and not again.</summary>
 public sealed record SupervisionRunReport(string Period, long Claims, int Raised, int AlreadyRaised, IReadOnlyDictionary<string, int> ByRule)
 {
-    /// <summary>Where the run's time went: judging (the rules and the claims' history), writing the findings, and the rest (reading, mostly).</summary>
+    /// <summary>Where the run's time went: judging (the rules and the claims' history), waiting for the findings' writes (which go on beside the reading), and the rest (reading, mostly).</summary>
     public TimeSpan Judging { get; init; }
 
     public TimeSpan Writing { get; init; }
@@ -55,9 +55,13 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         }
 
         // Reference data first: once the claims stream, this context's connection is theirs.
+        var institutions = new Dictionary<string, SupervisedInstitution>(StringComparer.Ordinal);
         foreach (var code in await db.Institutions.AsNoTracking().Select(i => i.FixmedinsCode).ToListAsync(ct))
         {
-            await reference.InstitutionAsync(code, ct);
+            if (await reference.InstitutionAsync(code, ct) is { } facts)
+            {
+                institutions[code] = new SupervisedInstitution(facts.Row.Kind, facts.Settling.EffectiveLevel);
+            }
         }
 
         foreach (var area in await db.Areas.AsNoTracking().Select(a => a.Admdvs).ToListAsync(ct))
@@ -75,67 +79,42 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         var timer = calendar.Clock.GetTimestamp();
         var run = new Run(command, known, started, FindingReview.Open(calendar.DateOf(started), options.Value.Supervision.TimeLimits)) { Fraud = fraud };
         var record = await RecordAsync(new SupervisionRunRow { Period = command.Period, Rules = string.Join(",", command.RuleIds), Actor = command.Actor, StartedAt = started }, ct);
-        var settled = VisitStatus.Settled;
-        var kept = SettlementStatus.Settled;
         var since = first.AddDays(-SupervisionHistory.Days);
-
-        // Each line comes with its visit, patient and the visit's settlement (a finding names it as it
-        // is raised, so no update of the findings follows).
-        var rows = (
-                from v in db.Visits.AsNoTracking().Where(v => v.Status == settled && v.VisitDate >= since && v.VisitDate <= last)
-                join p in db.Persons on v.PsnNo equals p.PsnNo
-                from s in db.Settlements.Where(s => s.MdtrtId == v.MdtrtId && s.Status == kept).DefaultIfEmpty()
-                join l in db.FeeLines.Where(l => !l.Cancelled) on v.MdtrtId equals l.MdtrtId
-                orderby v.PsnNo, v.VisitDate, v.MdtrtId, l.Id
-                select new ClaimLine(
-                    v.PsnNo, v.MdtrtId, v.VisitDate, v.Channel, v.VisitKind, v.MedType, v.DiseaseCode, v.FixmedinsCode, v.InsuredArea, v.TreatmentArea,
-                    p.Gender, p.Birthday, p.Insutype, l.FeedetlSn, l.Code, l.Name, l.Price, l.Qty, l.Amount, l.Rxno, l.RxCircFlag, s == null ? null : s.SetlId))
-            .AsAsyncEnumerable();
-
-        // One patient's claims at a time, in date order; each claim of the period is judged with the ones before it.
-        var patient = new List<(SupervisedClaim Claim, string? SetlId)>();
-        string? current = null;
         var reported = 0L;
-        var claimLines = new List<ClaimLine>();
-        await foreach (var row in rows.WithCancellation(ct))
+        try
         {
-            if (claimLines.Count > 0 && row.MdtrtId != claimLines[0].MdtrtId)
+            await using (await SettledClaimStream.SnapshotAsync(db, ct))
             {
-                patient.Add((await ClaimAsync(claimLines, ct), claimLines[0].SetlId));
-                claimLines.Clear();
-            }
+                // One patient's claims at a time, in date order; each claim of the period is judged with the ones before it.
+                await foreach (var patient in SettledClaimStream.ReadAsync(db, since, last, institutions, ct))
+                {
+                    await JudgeAsync(run, patient, first, ct);
+                    if (run.Pending.Count >= SaveEvery)
+                    {
+                        await SaveAsync(run, ct);
+                    }
 
-            if (row.PsnNo != current)
-            {
-                await JudgeAsync(run, patient, first, ct);
-                patient.Clear();
-                current = row.PsnNo;
-            }
-
-            claimLines.Add(row);
-            if (run.Pending.Count >= SaveEvery)
-            {
-                await SaveAsync(run, ct);
-            }
-
-            if (progress is not null && run.Claims - reported >= ReportEvery)
-            {
-                progress.Report(reported = run.Claims);
+                    if (progress is not null && run.Claims - reported >= ReportEvery)
+                    {
+                        progress.Report(reported = run.Claims);
+                    }
+                }
             }
         }
-
-        if (claimLines.Count > 0)
+        catch
         {
-            patient.Add((await ClaimAsync(claimLines, ct), claimLines[0].SetlId));
+            // A write in flight has its own context: let it end before the failure surfaces.
+            await Task.WhenAny(run.Write);
+            throw;
         }
 
-        await JudgeAsync(run, patient, first, ct);
         foreach (var finding in RuleSet.Default.EvaluatePeers([.. run.Peers.Values.Select(p => p.Totals())], null, Only(command, RuleStage.After)))
         {
-            run.Raise(finding, null, FixmedinsOf(finding.Subject), null);
+            run.Raise(finding, null, FixmedinsOf(finding.Subject));
         }
 
         await SaveAsync(run, ct);
+        await WrittenAsync(run);
         (record.FinishedAt, record.Claims, record.Raised, record.AlreadyRaised) = (calendar.Clock.GetUtcNow(), run.Claims, run.Raised, run.AlreadyRaised);
         await RecordAsync(record, ct);
         progress?.Report(run.Claims);
@@ -145,7 +124,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         };
     }
 
-    private async Task JudgeAsync(Run run, List<(SupervisedClaim Claim, string? SetlId)> patient, DateOnly first, CancellationToken ct)
+    private async Task JudgeAsync(Run run, List<SupervisedClaim> patient, DateOnly first, CancellationToken ct)
     {
         run.Judging.Start();
         try
@@ -158,11 +137,11 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         }
     }
 
-    private async Task JudgeEachAsync(Run run, List<(SupervisedClaim Claim, string? SetlId)> patient, DateOnly first, CancellationToken ct)
+    private async Task JudgeEachAsync(Run run, List<SupervisedClaim> patient, DateOnly first, CancellationToken ct)
     {
         for (var i = 0; i < patient.Count; i++)
         {
-            var (claim, setlId) = patient[i];
+            var claim = patient[i];
             if (claim.Date < first)
             {
                 continue;
@@ -177,13 +156,13 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             }
 
             var (supervision, only) = judged;
-            var history = new ClaimHistory([.. patient.Take(i).Select(c => c.Claim).Where(c => c.Date >= claim.Date.AddDays(-SupervisionHistory.Days))])
+            var history = new ClaimHistory(Before(patient, i, claim.Date.AddDays(-SupervisionHistory.Days)))
             {
                 PrescriptionFraud = run.Fraud.Count == 0 ? [] : [.. claim.Lines.Select(l => l.Rxno).OfType<string>().Distinct(StringComparer.Ordinal).SelectMany(rx => run.Fraud[rx])],
             };
             foreach (var finding in RuleSet.Default.Evaluate(RuleStage.After, claim, history, supervision.Knowledge, supervision.Settings, only))
             {
-                run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode, setlId);
+                run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode);
             }
 
             if (!run.PeerGroups.TryGetValue(claim.FixmedinsCode, out var peers))
@@ -195,6 +174,25 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         }
     }
 
+    /// <summary>
+    /// Hands the pending findings to a write of their own, which goes on while the next claims are read
+    /// and judged (PostgreSQL's index work on them then overlaps the client's); one write at a time, in order.
+    /// </summary>
+    /// <summary>The patient's claims before the <paramref name="count"/>th, from <paramref name="since"/> on.</summary>
+    private static List<SupervisedClaim> Before(List<SupervisedClaim> patient, int count, DateOnly since)
+    {
+        var before = new List<SupervisedClaim>(count);
+        for (var j = 0; j < count; j++)
+        {
+            if (patient[j].Date >= since)
+            {
+                before.Add(patient[j]);
+            }
+        }
+
+        return before;
+    }
+
     private async Task SaveAsync(Run run, CancellationToken ct)
     {
         if (run.Pending.Count == 0)
@@ -202,18 +200,56 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             return;
         }
 
+        await WrittenAsync(run);
+        var batch = run.Pending.ToList();
+        run.Pending.Clear();
+        run.Write = WriteAsync(batch, ct);
+    }
+
+    /// <summary>Waits for the write in flight; <see cref="Run.Writing"/> is the time the run waited for its writes.</summary>
+    private static async Task WrittenAsync(Run run)
+    {
         run.Writing.Start();
-        // Its own context: the streaming read holds this one's connection.
-        await using (var writer = storage.CreateContext())
+        try
         {
-            using (await gate.EnterAsync(writer, ct))
-            {
-                await FindingWriter.WriteAsync(writer, run.Pending, ct);
-            }
+            await run.Write;
+        }
+        finally
+        {
+            run.Writing.Stop();
+        }
+    }
+
+    private async Task WriteAsync(List<SupervisionFindingRow> batch, CancellationToken ct)
+    {
+        // Its own context: the streaming read holds this one's connection.
+        await using var writer = storage.CreateContext();
+        await NameSettlementsAsync(writer, batch, ct);
+        using (await gate.EnterAsync(writer, ct))
+        {
+            await FindingWriter.WriteAsync(writer, batch, ct);
+        }
+    }
+
+    /// <summary>
+    /// Each finding on a claim names the claim's settlement, looked up for the batch as it is written:
+    /// few claims have findings, and joining every claim read to its settlement cost the read an index
+    /// lookup per claim.
+    /// </summary>
+    private static async Task NameSettlementsAsync(YibaoDbContext writer, List<SupervisionFindingRow> batch, CancellationToken ct)
+    {
+        var claims = batch.Select(f => f.MdtrtId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var kept = SettlementStatus.Settled;
+        var settlements = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in await writer.Settlements.AsNoTracking().Where(s => claims.Contains(s.MdtrtId) && s.Status == kept).Select(s => new { s.MdtrtId, s.SetlId }).ToListAsync(ct))
+        {
+            settlements.TryAdd(s.MdtrtId, s.SetlId);
         }
 
-        run.Pending.Clear();
-        run.Writing.Stop();
+        foreach (var finding in batch)
+        {
+            finding.SetlId = finding.MdtrtId is { } claim ? settlements.GetValueOrDefault(claim) : null;
+        }
     }
 
     /// <summary>Records the run as it starts and as it ends, in a context of its own (the streaming read holds this one's).</summary>
@@ -229,35 +265,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         return row;
     }
 
-    private async Task<SupervisedClaim> ClaimAsync(List<ClaimLine> lines, CancellationToken ct)
-    {
-        var l = lines[0];
-        var institution = await reference.InstitutionAsync(l.FixmedinsCode, ct);
-        var inpatient = l.MedType == MedType.Inpatient;
-        var online = l.Channel == Channel.Online.ToName();
-        var scene = SupervisedClaims.SceneOf(institution?.Row.Kind ?? "", l.MedType, online, l.InsuredArea, l.TreatmentArea);
-        return new SupervisedClaim
-        {
-            MdtrtId = l.MdtrtId,
-            PsnNo = l.PsnNo,
-            Gender = l.Gender,
-            Birthday = l.Birthday,
-            Insutype = l.Insutype,
-            InsuredArea = l.InsuredArea,
-            FixmedinsCode = l.FixmedinsCode,
-            Level = institution?.Settling.EffectiveLevel ?? 0,
-            Scene = scene,
-            MedType = l.MedType,
-            Online = online,
-            FirstVisit = l.VisitKind == VisitKind.First.ToName(),
-            Date = l.VisitDate,
-            Admitted = inpatient ? l.VisitDate : null,
-            Discharged = inpatient ? l.VisitDate : null,
-            Diagnoses = l.DiseaseCode is { } d ? [d] : [],
-            Lines = [.. lines.Select(x => new SupervisedLine(EvidenceId(x.MdtrtId, x.FeedetlSn), x.Code, x.Name ?? x.Code, x.Price, x.Qty, x.Amount, x.VisitDate, Rxno: x.RxCircFlag ? x.Rxno : null))],
-        };
-    }
-
     /// <summary>After the event a finding's evidence may span claims: each line is named by its claim and <c>feedetl_sn</c>.</summary>
     public static string EvidenceId(string mdtrtId, string feedetlSn) => mdtrtId + "/" + feedetlSn;
 
@@ -271,12 +278,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
     private static IReadOnlyCollection<string>? Only(RunSupervision command, RuleStage stage) =>
         command.RuleIds.Count > 0 ? command.RuleIds : RuleSet.Default.PeerRules.Where(r => (r.Definition.Stages & stage) != 0).Select(r => r.Definition.Id).ToList();
 
-    /// <summary>A fee line of a settled claim with its visit and patient, as the batch streams them.</summary>
-    private sealed record ClaimLine(
-        string PsnNo, string MdtrtId, DateOnly VisitDate, string Channel, string VisitKind, string MedType, string? DiseaseCode, string FixmedinsCode, string InsuredArea, string TreatmentArea,
-        string Gender, DateOnly Birthday, string Insutype, string FeedetlSn, string Code, string? Name, decimal Price, decimal Qty, decimal Amount, string? Rxno, bool RxCircFlag,
-        string? SetlId);
-
     /// <summary>One run's state: what it raised, what waits to be saved, and each institution's totals for the statistical rules.</summary>
     private sealed class Run(RunSupervision command, HashSet<string> known, DateTimeOffset at, ReviewState opened)
     {
@@ -285,6 +286,9 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         public long Claims { get; set; }
         public System.Diagnostics.Stopwatch Judging { get; } = new();
         public System.Diagnostics.Stopwatch Writing { get; } = new();
+
+        /// <summary>The findings' write in flight.</summary>
+        public Task Write { get; set; } = Task.CompletedTask;
         public int Raised { get; private set; }
         public int AlreadyRaised { get; private set; }
         public Dictionary<string, int> ByRule { get; } = new(StringComparer.Ordinal);
@@ -297,7 +301,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         /// <summary>Each insured area's document and the rules it enables, looked up once per run.</summary>
         public Dictionary<string, (SupervisionDocument Document, IReadOnlyCollection<string> Only)> Areas { get; } = new(StringComparer.Ordinal);
 
-        public void Raise(Finding finding, string? mdtrtId, string? fixmedinsCode, string? setlId)
+        public void Raise(Finding finding, string? mdtrtId, string? fixmedinsCode)
         {
             var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{finding.RuleId}|{mdtrtId ?? finding.Subject}|{command.Period}|{string.Join(",", finding.EvidenceLines)}")));
             if (!known.Add(key))
@@ -306,7 +310,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 return;
             }
 
-            var row = ClaimFindings.Row(finding, "after", at, setlId, fixmedinsCode);
+            var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode);
             (row.Period, row.FindingKey, row.MdtrtId) = (command.Period, key, mdtrtId);
             (row.ReviewStep, row.ReviewDue) = (FindingReview.ToName(opened.Step), opened.Due);
             // A run raises tens of thousands within a second: a random jr_id would collide; its key does not.

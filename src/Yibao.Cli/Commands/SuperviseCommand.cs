@@ -53,7 +53,7 @@ internal static class SuperviseCommand
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Period}: {r.Claims:N0} claims judged in {clock.Elapsed.TotalSeconds:F1} s ({r.Claims / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0}/s); {r.Raised:N0} findings raised, {r.AlreadyRaised:N0} raised before."));
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"time: reading {(r.Total - r.Judging - r.Writing).TotalSeconds:F2} s, judging {r.Judging.TotalSeconds:F2} s, writing {r.Writing.TotalSeconds:F2} s"));
+                $"time: reading {(r.Total - r.Judging - r.Writing).TotalSeconds:F2} s, judging {r.Judging.TotalSeconds:F2} s, waiting for the writes {r.Writing.TotalSeconds:F2} s"));
             return 0;
         });
         return command;

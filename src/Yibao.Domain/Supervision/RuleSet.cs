@@ -54,7 +54,8 @@ public sealed class RuleSet
         foreach (var rule in ClaimRules)
         {
             var definition = rule.Definition;
-            if ((definition.Stages & stage) == 0 || (definition.Scenes & claim.Scene) == 0 || (only is { Count: > 0 } && !only.Contains(definition.Id)))
+            if ((definition.Stages & stage) == 0 || (definition.Scenes & claim.Scene) == 0 || (only is { Count: > 0 } && !only.Contains(definition.Id))
+                || !rule.MayFire(claim, history, knowledge))
             {
                 continue;
             }

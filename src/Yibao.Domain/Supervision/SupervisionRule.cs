@@ -30,6 +30,80 @@ public abstract class SupervisionRule
     /// <summary>The rule's findings on the claim (none when it does not fire).</summary>
     public abstract IEnumerable<Finding> Evaluate(RuleContext context);
 
+    /// <summary>
+    /// Whether the rule could fire on the claim at all: a quick test that allocates nothing, so that
+    /// the rule set skips most rules on most claims (after the event a month is a million claims, and
+    /// most of their lines are items the knowledge says nothing about). It is never false where
+    /// <see cref="Evaluate"/> would find something.
+    /// </summary>
+    public bool MayFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(knowledge);
+        return CouldFire(claim, history, knowledge);
+    }
+
+    /// <summary>The rule's own quick test behind <see cref="MayFire"/> (its arguments are not null): true unless the rule says otherwise.</summary>
+    protected virtual bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) => true;
+
+    /// <summary>Whether a line of the claim is an item <paramref name="items"/> holds.</summary>
+    protected static bool AnyLineIn<T>(SupervisedClaim claim, IReadOnlyDictionary<string, T> items)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < claim.Lines.Count; i++)
+        {
+            if (items.ContainsKey(claim.Lines[i].Code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc cref="AnyLineIn{T}(SupervisedClaim, IReadOnlyDictionary{string, T})"/>
+    protected static bool AnyLineIn(SupervisedClaim claim, IReadOnlySet<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < claim.Lines.Count; i++)
+        {
+            if (items.Contains(claim.Lines[i].Code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a line of the claim dispenses a circulated prescription.</summary>
+    protected static bool AnyPrescription(SupervisedClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        for (var i = 0; i < claim.Lines.Count; i++)
+        {
+            if (claim.Lines[i].Rxno is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A finding of this rule: <paramref name="values"/> fill the explanation's <c>{placeholders}</c>.</summary>
     protected Finding Fire(RuleContext context, decimal amount, IEnumerable<SupervisedLine> evidence, params (string Key, object? Value)[] values)
     {

@@ -8,6 +8,9 @@ public sealed class OverPriceRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MGT001", "Price above the governing price", RuleFamily.Management, RuleStage.During | RuleStage.After, Scene.Any, Severity.Violation, false,
         "{item} is billed at {price}, above its governing price {cap}.");
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        AnyLineIn(claim, knowledge.GoverningPrices);
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -26,6 +29,9 @@ public sealed class IncludedItemRule : SupervisionRule
 {
     public override RuleDefinition Definition { get; } = Define("MGT002", "Item billed with an item that includes it", RuleFamily.Management, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Violation, false,
         "{part} is billed on {date} with {whole}, which includes it.");
+
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        AnyLineIn(claim, knowledge.Includes);
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -52,6 +58,9 @@ public sealed class SplitChargeRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MGT003", "Split charges", RuleFamily.Management, RuleStage.During | RuleStage.After, Scene.Any, Severity.Suspect, false,
         "{count} parts of {whole} are billed separately on {date} without it: a package split into its parts.",
         ("minParts", "2"));
+
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        AnyLineIn(claim, knowledge.IncludedParts);
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -91,6 +100,9 @@ public sealed class SwitchedItemRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MGT004", "Switched item", RuleFamily.Management, RuleStage.After, Scene.Any, Severity.Suspect, false,
         "{item} is billed by {institution}, which has not declared it can give it: another item may be billed under its code.");
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        knowledge.InstitutionServices.ContainsKey(claim.FixmedinsCode);
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -112,6 +124,9 @@ public sealed class SplitAdmissionRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MGT005", "Split admission", RuleFamily.Management, RuleStage.Before | RuleStage.After, Scene.Inpatient, Severity.Suspect, false,
         "Admission {mdtrtId} on {admitted} follows discharge {previous} on {discharged} for the same diagnosis {diagnosis}, within {windowDays} days.",
         ("windowDays", "15"));
+
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        claim.Admitted is not null && history.Claims.Count > 0;
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -142,6 +157,9 @@ public sealed class BedDaysRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MGT006", "Bed-days beyond the length of stay", RuleFamily.Management, RuleStage.During | RuleStage.After, Scene.Inpatient, Severity.Violation, false,
         "{count} bed-days are billed for a stay of {stay} days.");
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        claim.Admitted is not null && AnyLineIn(claim, knowledge.BedDayItems);
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -168,6 +186,9 @@ public sealed class InsuredStatusRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MGT007", "Suspended, ended or deceased insured", RuleFamily.Management, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Violation, true,
         "Patient {psnNo} is {status}: nothing is payable.");
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        claim.Status != InsuredStatus.Active;
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -183,6 +204,9 @@ public sealed class IdentityMismatchRule : SupervisionRule
 {
     public override RuleDefinition Definition { get; } = Define("MGT008", "Identity mismatch", RuleFamily.Management, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Violation, true,
         "The certificate shown is {proved}'s, the claim is {psnNo}'s.");
+
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        claim.ProvedPsnNo is { } proved && proved != claim.PsnNo;
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -8,6 +8,9 @@ public sealed class OverQuantityRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MED001", "Over-quantity", RuleFamily.Medical, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Suspect, false,
         "{item}: {qty} is more than {days} days × {limit} a day ({most}).");
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        AnyLineIn(claim, knowledge.DailyDoseLimits);
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -34,27 +37,64 @@ public sealed class OverFrequencyRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MED002", "Over-frequency per period", RuleFamily.Medical, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Suspect, false,
         "{item}: {count} in the {period} days to {date}, more than the {max} allowed.");
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        AnyLineIn(claim, knowledge.FrequencyLimits);
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var group in context.Claim.Lines.GroupBy(l => l.Code, StringComparer.Ordinal))
+        var lines = context.Claim.Lines;
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (!context.Knowledge.FrequencyLimits.TryGetValue(group.Key, out var limit))
+            // Each limited item once, at its first line (the order GroupBy gave); loops, not LINQ: after the event every claim passes here.
+            var code = lines[i].Code;
+            if (!context.Knowledge.FrequencyLimits.TryGetValue(code, out var limit) || IndexOf(lines, code) != i)
             {
                 continue;
             }
 
+            var group = lines.Where(l => l.Code == code).ToList();
             var last = group.Max(l => l.Date);
             var since = last.AddDays(1 - limit.PeriodDays);
-            var earlier = context.History.Claims.SelectMany(c => c.Lines).Where(l => l.Code == group.Key && l.Date >= since && l.Date <= last).Sum(l => l.Qty);
-            var count = earlier + group.Where(l => l.Date >= since).Sum(l => l.Qty);
+            var count = Earlier(context.History, code, since, last) + group.Where(l => l.Date >= since).Sum(l => l.Qty);
             if (count > limit.MaxCount)
             {
                 var unit = group.Sum(l => l.Amount) / Math.Max(1m, group.Sum(l => l.Qty));
                 yield return Fire(context, Math.Min(count - limit.MaxCount, group.Sum(l => l.Qty)) * unit, group,
-                    ("item", $"{group.Key} {group.First().Name}"), ("count", count), ("period", limit.PeriodDays), ("max", limit.MaxCount), ("date", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                    ("item", $"{code} {group[0].Name}"), ("count", count), ("period", limit.PeriodDays), ("max", limit.MaxCount), ("date", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<SupervisedLine> lines, string code)
+    {
+        var i = 0;
+        while (lines[i].Code != code)
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>How many of the item the history's claims gave from <paramref name="since"/> to <paramref name="last"/>.</summary>
+    private static decimal Earlier(ClaimHistory history, string code, DateOnly since, DateOnly last)
+    {
+        var qty = 0m;
+        for (var c = 0; c < history.Claims.Count; c++)
+        {
+            var claim = history.Claims[c];
+            for (var i = 0; i < claim.Lines.Count; i++)
+            {
+                var line = claim.Lines[i];
+                if (line.Code == code && line.Date >= since && line.Date <= last)
+                {
+                    qty += line.Qty;
+                }
+            }
+        }
+
+        return qty;
     }
 }
 
@@ -63,6 +103,9 @@ public sealed class DuplicateTherapyRule : SupervisionRule
 {
     public override RuleDefinition Definition { get; } = Define("MED003", "Duplicate drugs or therapy", RuleFamily.Medical, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Suspect, false,
         "{item} duplicates {other} (group {group}) given {when}.");
+
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        AnyLineIn(claim, knowledge.TherapyGroups);
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -96,6 +139,9 @@ public sealed class ContraindicationRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("MED004", "Contraindicated combination", RuleFamily.Medical, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Any, Severity.Violation, true,
         "{a} and {b} must not be given together.");
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        knowledge.Contraindications.Count > 0;
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -117,6 +163,9 @@ public sealed class PrescriptionReusedRule : SupervisionRule
 {
     public override RuleDefinition Definition { get; } = Define("MED005", "Prescription reused or dispensed twice", RuleFamily.Medical, RuleStage.During | RuleStage.After, Scene.Pharmacy | Scene.Outpatient, Severity.Violation, true,
         "Prescription {rxno} was already dispensed by claim {previous}.");
+
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        history.Claims.Count > 0 && AnyPrescription(claim);
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
@@ -140,6 +189,9 @@ public sealed class PrescriptionFraudRule : SupervisionRule
 {
     public override RuleDefinition Definition { get; } = Define("MED006", "Prescription with fraud refused", RuleFamily.Medical, RuleStage.During | RuleStage.After, Scene.Pharmacy | Scene.Outpatient | Scene.Internet, Severity.Suspect, false,
         "Prescription {rxno} had {count} fraud or tamper refusal(s) before this dispensing: {codes}.");
+
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        history.PrescriptionFraud.Count > 0 && AnyPrescription(claim);
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {

@@ -3,6 +3,9 @@ namespace Yibao.Domain.Supervision.Rules;
 /// <summary>A rule over each line whose item carries a restriction: the line fires when the restriction says the claim may not have it.</summary>
 public abstract class RestrictionRule : SupervisionRule
 {
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        AnyLineIn(claim, knowledge.Restrictions);
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -86,6 +89,9 @@ public sealed class CourseRestrictionRule : SupervisionRule
         "{item} is payable for {max} days of treatment; with the last {windowDays} days' claims it comes to {days} days.",
         ("windowDays", "365"));
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        AnyLineIn(claim, knowledge.Restrictions);
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -125,6 +131,9 @@ public sealed class OnlineFirstVisitRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("POL008", "Online first visit", RuleFamily.Policy, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Internet, Severity.Violation, true,
         "Visit {mdtrtId} is an online first visit: internet care is limited to follow-up visits.");
 
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        claim is { Online: true, FirstVisit: true };
+
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -141,6 +150,9 @@ public sealed class OnlineWithoutDiagnosisRule : SupervisionRule
     public override RuleDefinition Definition { get; } = Define("POL009", "Online visit without an offline diagnosis", RuleFamily.Policy, RuleStage.Before | RuleStage.During | RuleStage.After, Scene.Internet, Severity.Suspect, false,
         "Online visit {mdtrtId} treats {diagnosis}, which no offline visit in the last {windowMonths} months diagnosed and no chronic registration covers.",
         ("windowMonths", "6"));
+
+    protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
+        claim is { Online: true, Diagnoses.Count: > 0 };
 
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
