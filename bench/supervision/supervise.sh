@@ -45,7 +45,7 @@ INSERT INTO settlements (setl_id, mdtrt_id, psn_no, fixmedins_code, insutype, in
   hifp_pay, pool_prop_selfpay, fund_pay_sumamt, psn_part_amt, acct_pay, psn_cash_pay, balc, deductible_delta, fund_delta, status, settled_at, settlement_date)
 SELECT 'SS' || g, 'SV' || g, psn_no, code, '310', '330100', '330100', '11', 'outpatient', 2026, 'offline', 'none',
   2, 0.7, 1, 1, 75, 0, 0, 0, 75, 0, 52.5, 22.5, 52.5, 22.5, 0, 22.5, 0, 0, 52.5, 'settled', day::timestamptz, day FROM g;
-ANALYZE persons; ANALYZE visits; ANALYZE fee_lines; ANALYZE settlements;
+VACUUM ANALYZE persons; VACUUM ANALYZE visits; VACUUM ANALYZE fee_lines; VACUUM ANALYZE settlements;
 SQL
   written=$n
   people=$(psql_ -c "select count(*) from persons where psn_no like 'S%'")
