@@ -60,7 +60,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         {
             if (await reference.InstitutionAsync(code, ct) is { } facts)
             {
-                institutions[code] = new SupervisedInstitution(facts.Row.Kind, facts.Settling.EffectiveLevel);
+                institutions[code] = new SupervisedInstitution(facts.Row.Kind, facts.Settling.EffectiveLevel, $"level {facts.Row.Level} {facts.Row.Kind}");
             }
         }
 
@@ -77,7 +77,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         var known = (await db.SupervisionFindings.AsNoTracking().Where(f => f.Period == command.Period && f.FindingKey != null).Select(f => f.FindingKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var started = calendar.Clock.GetUtcNow();
         var timer = calendar.Clock.GetTimestamp();
-        var run = new Run(command, known, started, FindingReview.Open(calendar.DateOf(started), options.Value.Supervision.TimeLimits)) { Fraud = fraud };
+        var run = new Run(command, known, started, FindingReview.Open(calendar.DateOf(started), options.Value.Supervision.TimeLimits)) { Fraud = fraud, Institutions = institutions };
         var record = await RecordAsync(new SupervisionRunRow { Period = command.Period, Rules = string.Join(",", command.RuleIds), Actor = command.Actor, StartedAt = started }, ct);
         var since = first.AddDays(-SupervisionHistory.Days);
         var reported = 0L;
@@ -165,12 +165,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode);
             }
 
-            if (!run.PeerGroups.TryGetValue(claim.FixmedinsCode, out var peers))
-            {
-                run.PeerGroups[claim.FixmedinsCode] = peers = await PeersOfAsync(claim.FixmedinsCode, ct);
-            }
-
-            run.Count(claim, peers);
+            run.Count(claim, run.Institutions.GetValueOrDefault(claim.FixmedinsCode)?.Peers ?? "unknown");
         }
     }
 
@@ -270,9 +265,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
 
     private static string InsuredAreaOf(SupervisedClaim claim) => claim.InsuredArea ?? "";
 
-    private async Task<string> PeersOfAsync(string fixmedinsCode, CancellationToken ct) =>
-        (await reference.InstitutionAsync(fixmedinsCode, ct)) is { } i ? $"level {i.Row.Level} {i.Row.Kind}" : "unknown";
-
     private static string? FixmedinsOf(string? subject) => subject?.StartsWith("institution:", StringComparison.Ordinal) == true ? subject["institution:".Length..] : null;
 
     private static IReadOnlyCollection<string>? Only(RunSupervision command, RuleStage stage) =>
@@ -295,8 +287,8 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         public List<SupervisionFindingRow> Pending { get; } = [];
         public Dictionary<string, PeerAccumulator> Peers { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>Each institution's peer group (its level and kind), looked up once per run.</summary>
-        public Dictionary<string, string> PeerGroups { get; } = new(StringComparer.Ordinal);
+        /// <summary>What the claims need of each institution, looked up once per run.</summary>
+        public IReadOnlyDictionary<string, SupervisedInstitution> Institutions { get; init; } = new Dictionary<string, SupervisedInstitution>();
 
         /// <summary>Each insured area's document and the rules it enables, looked up once per run.</summary>
         public Dictionary<string, (SupervisionDocument Document, IReadOnlyCollection<string> Only)> Areas { get; } = new(StringComparer.Ordinal);

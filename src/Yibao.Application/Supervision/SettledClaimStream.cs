@@ -8,8 +8,8 @@ using Yibao.Storage;
 
 namespace Yibao.Application.Supervision;
 
-/// <summary>What the claims of an institution need of it: its kind and the level it settles at.</summary>
-internal sealed record SupervisedInstitution(string Kind, int Level);
+/// <summary>What the claims of an institution need of it: its kind, the level it settles at, and its peer group (its own level and kind) for the statistical rules.</summary>
+internal sealed record SupervisedInstitution(string Kind, int Level, string Peers);
 
 /// <summary>
 /// The settled claims of a span of days, one patient at a time, each patient's in date order: one statement, read column by column as it streams. A plain reader takes the
