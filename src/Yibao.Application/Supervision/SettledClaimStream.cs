@@ -12,9 +12,10 @@ namespace Yibao.Application.Supervision;
 internal sealed record SupervisedInstitution(string Kind, int Level, string Peers);
 
 /// <summary>
-/// The settled claims of a span of days, one patient at a time, each patient's in date order: one statement, read column by column as it streams. A plain reader takes the
-/// visit's and the patient's columns once (not on each of their lines) and allocates half of what
-/// EF's materializer did; both providers take the same SQL, as the schema's names are the same.
+/// The settled claims of a span of days, one patient at a time, each patient's in date order: one
+/// statement, read column by column as it streams (<see cref="StreamingReads"/>). A plain reader takes
+/// the visit's and the patient's columns once (not on each of their lines) and allocates half of
+/// what EF's materializer did.
 /// </summary>
 internal static class SettledClaimStream
 {
@@ -30,20 +31,18 @@ internal static class SettledClaimStream
         """;
 
     /// <summary>
-    /// On PostgreSQL, within one repeatable-read snapshot without JIT: compiling the plan's expressions
-    /// cost about a second before the first row, for a statement that runs once.
+    /// The read's snapshot; on PostgreSQL without JIT: compiling the plan's expressions cost about a
+    /// second before the first row, for a statement that runs once.
     /// </summary>
     public static async Task<IDbContextTransaction?> SnapshotAsync(YibaoDbContext db, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        if (!db.IsPostgres())
+        var snapshot = await StreamingReads.SnapshotAsync(db, ct);
+        if (snapshot is not null)
         {
-            return null;
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
         }
 
-        var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
-        return transaction;
+        return snapshot;
     }
 
     /// <summary>Each patient's claims from <paramref name="since"/> to <paramref name="last"/>.</summary>
@@ -51,15 +50,7 @@ internal static class SettledClaimStream
         YibaoDbContext db, DateOnly since, DateOnly last, IReadOnlyDictionary<string, SupervisedInstitution> institutions,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        Parameter(command, "@settled", VisitStatus.Settled.ToName());
-        Parameter(command, "@since", since);
-        Parameter(command, "@last", last);
+        await using var command = await StreamingReads.CommandAsync(db, Sql, ct, ("@settled", VisitStatus.Settled.ToName()), ("@since", since), ("@last", last));
         await using var reader = await command.ExecuteReaderAsync(ct);
         var patient = new List<SupervisedClaim>();
         var visit = new Visit();
@@ -100,14 +91,6 @@ internal static class SettledClaimStream
         {
             yield return patient;
         }
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>The visit being read: its columns and its patient's, read on its first line.</summary>
