@@ -26,7 +26,7 @@ internal static class ConsoleBrowser
         await phone.FillAsync("input[name=certno]", certno);
         await phone.FillAsync("input[name=code]", Application.ECertificates.DemoPersonSignIn.DemoCode);
         await phone.ClickAsync("button[type=submit]");
-        await phone.WaitForURLAsync("**/me/certificate");
+        await phone.ArriveAtAsync("**/me/certificate");
         return session;
     }
 
@@ -36,7 +36,7 @@ internal static class ConsoleBrowser
         var session = await OpenAsync(server);
         await session.Page.GotoAsync("/console/sign-in");
         await SignInAsync(session.Page, userName);
-        await session.Page.WaitForURLAsync("**/console");
+        await session.Page.ArriveAtAsync("**/console");
         return session;
     }
 

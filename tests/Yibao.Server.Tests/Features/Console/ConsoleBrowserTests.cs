@@ -31,9 +31,9 @@ public sealed class ConsoleBrowserTests
         var page = browser.Page;
 
         await page.GotoAsync("/console");
-        await page.WaitForURLAsync("**/console/sign-in?ReturnUrl=%2Fconsole");
+        await page.ArriveAtAsync("**/console/sign-in?ReturnUrl=%2Fconsole");
         await ConsoleBrowser.SignInAsync(page, "demo.audit");
-        await page.WaitForURLAsync("**/console");
+        await page.ArriveAtAsync("**/console");
 
         Assert.Equal("4", await page.TextContentAsync("#total-count"));
         Assert.NotEqual("0.00", await page.TextContentAsync("#total-fund"));
@@ -44,7 +44,7 @@ public sealed class ConsoleBrowserTests
         Assert.Equal(1, await page.Locator("#chart-levels svg").CountAsync());
 
         await page.ClickAsync("#nav-audit");
-        await page.WaitForURLAsync("**/console/audit");
+        await page.ArriveAtAsync("**/console/audit");
         await page.FillAsync("#whom", "3301000000000001");
         await page.ClickAsync("#search-access");
         var row = await page.Locator("#access-records tbody tr").First.TextContentAsync();
@@ -54,7 +54,7 @@ public sealed class ConsoleBrowserTests
 
         // The settlements explorer: filter by ID number (shown masked), open one, export the search.
         await page.ClickAsync("#nav-settlements");
-        await page.WaitForURLAsync("**/console/settlements");
+        await page.ArriveAtAsync("**/console/settlements");
         Assert.Equal(4, await page.Locator("#settlements tbody tr").CountAsync());
         await page.FillAsync("input[name=certno]", "330106196803140013");
         await page.ClickAsync("#search-settlements");
@@ -69,15 +69,15 @@ public sealed class ConsoleBrowserTests
         Assert.StartsWith("setl_id,settled_at", csv[0], StringComparison.Ordinal);
         Assert.All(csv[1..], line => Assert.Contains(",3301**********0013,", line, StringComparison.Ordinal));
         await page.Locator("#settlements tbody tr a").First.ClickAsync();
-        await page.WaitForURLAsync("**/console/settlements/ST*");
+        await page.ArriveAtAsync("**/console/settlements/ST*");
         Assert.Equal("settled", await page.TextContentAsync("#setl-status"));
         Assert.Equal(1, await page.Locator("#setl-lines tbody tr").CountAsync());
         Assert.Contains("settlement.settle", await page.TextContentAsync("#setl-history"), StringComparison.Ordinal);
 
         await page.ClickAsync("#sign-out");
-        await page.WaitForURLAsync("**/console/sign-in");
+        await page.ArriveAtAsync("**/console/sign-in");
         await page.GotoAsync("/console/audit");
-        await page.WaitForURLAsync("**/console/sign-in?ReturnUrl=*");
+        await page.ArriveAtAsync("**/console/sign-in?ReturnUrl=*");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ConsoleBrowserTests
         var page = browser.Page;
         await page.GotoAsync("/console/sign-in");
         await ConsoleBrowser.SignInAsync(page, "demo.policy");
-        await page.WaitForURLAsync("**/console");
+        await page.ArriveAtAsync("**/console");
 
         Assert.True(int.Parse((await page.TextContentAsync("#total-count"))!, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) > 1000);
         Assert.Equal(2, await page.Locator("#chart-channels svg").CountAsync() + await page.Locator("#chart-levels svg").CountAsync());
@@ -112,12 +112,12 @@ public sealed class ConsoleBrowserTests
         Assert.Contains("Wrong user name", await page.TextContentAsync("#sign-in-error"), StringComparison.Ordinal);
 
         await ConsoleBrowser.SignInAsync(page, "demo.policy");
-        await page.WaitForURLAsync("**/console");
+        await page.ArriveAtAsync("**/console");
         Assert.Equal(0, await page.Locator("#nav-audit").CountAsync());
         foreach (var path in new[] { "/console/audit", "/console/settlements", "/console/settlements/ST1", "/console/institutions", "/console/institutions/H33010000001" })
         {
             await page.GotoAsync(path);
-            await page.WaitForURLAsync("**/console/denied?ReturnUrl=*");
+            await page.ArriveAtAsync("**/console/denied?ReturnUrl=*");
             Assert.True(await page.Locator("#denied").IsVisibleAsync(), path);
         }
     }
@@ -130,13 +130,13 @@ public sealed class ConsoleBrowserTests
         var page = browser.Page;
         await page.GotoAsync("/console/sign-in?ReturnUrl=%2Fconsole%2Finstitutions");
         await ConsoleBrowser.SignInAsync(page, "demo.designation");
-        await page.WaitForURLAsync("**/console/institutions");
+        await page.ArriveAtAsync("**/console/institutions");
 
         await page.FillAsync("#q", "H3301000000");
         await page.ClickAsync("#search-institutions");
         Assert.Equal(4, await page.Locator("#institutions tbody tr").CountAsync());
         await page.ClickAsync("text=H33010000001");
-        await page.WaitForURLAsync("**/console/institutions/H33010000001");
+        await page.ArriveAtAsync("**/console/institutions/H33010000001");
         await page.SelectOptionAsync("#new-status", "suspended");
         await page.FillAsync("#reason", "on-site inspection");
         await page.ClickAsync("#change-status");

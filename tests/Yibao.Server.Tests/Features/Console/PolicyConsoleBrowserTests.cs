@@ -30,12 +30,12 @@ public sealed class PolicyConsoleBrowserTests
         page.RequestFailed += (_, r) => log.Enqueue($"FAILED {r.Url} {r.Failure}");
         await page.GotoAsync("/console/sign-in?ReturnUrl=%2Fconsole%2Fpolicies");
         await ConsoleBrowser.SignInAsync(page, "demo.policy");
-        await page.WaitForURLAsync("**/console/policies");
+        await page.ArriveAtAsync("**/console/policies");
 
         Assert.Contains("330100", await page.TextContentAsync("#policies"), StringComparison.Ordinal);
         await page.SelectOptionAsync("#draft-policy", "330100/310/2026");
         await page.ClickAsync("#new-draft");
-        await page.WaitForURLAsync("**/console/policies/drafts/*");
+        await page.ArriveAtAsync("**/console/policies/drafts/*");
         Assert.Contains("0 ", await page.TextContentAsync("#diff-summary"), StringComparison.Ordinal);
 
         // Lower the outpatient deductible at every level; the engine's validation refuses a ratio above 1 first.
@@ -58,7 +58,7 @@ public sealed class PolicyConsoleBrowserTests
         Assert.Contains("outpatient.deductible.amount.3", changed, StringComparison.Ordinal);
 
         await page.ClickAsync("#simulate");
-        await page.WaitForURLAsync("**/console/simulations/*");
+        await page.ArriveAtAsync("**/console/simulations/*");
         await page.Locator("#fund-after").WaitForAsync(new() { Timeout = 60_000 }); // the page refreshes itself until the run is done
         Assert.DoesNotContain(log, line => line.StartsWith("FAILED", StringComparison.Ordinal) || line.StartsWith('4') && !line.EndsWith("/drafts/1", StringComparison.Ordinal));
         Assert.StartsWith("+", await page.TextContentAsync("#fund-change"), StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed class PolicyConsoleBrowserTests
         Assert.StartsWith("3 ", await page.TextContentAsync("#diff-summary"), StringComparison.Ordinal);
 
         await page.ClickAsync("#nav-parity");
-        await page.WaitForURLAsync("**/console/parity");
+        await page.ArriveAtAsync("**/console/parity");
         Assert.Contains("offline", await page.TextContentAsync("#parity"), StringComparison.Ordinal);
         Assert.True(await page.Locator("#chart-parity svg").CountAsync() >= 1);
     }
@@ -105,7 +105,7 @@ public sealed class PolicyConsoleBrowserTests
         var page = browser.Page;
         await page.GotoAsync("/console/sign-in?ReturnUrl=%2Fconsole%2Fcatalogues");
         await ConsoleBrowser.SignInAsync(page, "demo.policy");
-        await page.WaitForURLAsync("**/console/catalogues");
+        await page.ArriveAtAsync("**/console/catalogues");
 
         Assert.Equal(2, await page.Locator("#catalogue-versions tbody tr").CountAsync());
         Assert.Contains("1 新增 added · 1 删除 removed · 1 变更 changed", await page.TextContentAsync("#catalogue-summary"), StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class PolicyConsoleBrowserTests
         await page.SetInputFilesAsync("#catalogue-file", new FilePayload { Name = "catalogue.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("code,name,kind,class,selfpay_prop,price_cap\nXC08CAA001A001,Amlodipine,drug,A,0,\nBAD001,Broken,drug,D,0,\n") });
         await page.CheckAsync("#skip-bad");
         await page.ClickAsync("#import-catalogue");
-        await page.WaitForURLAsync("**/console/catalogues/imports/*");
+        await page.ArriveAtAsync("**/console/catalogues/imports/*");
         await page.Locator("#import-outcome").WaitForAsync(new() { Timeout = 30_000 }); // the page refreshes itself until the import ends
         Assert.Contains("Published version 3", await page.TextContentAsync("#import-outcome"), StringComparison.Ordinal);
         Assert.StartsWith("line 3:", await page.TextContentAsync("#import-problems"), StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public sealed class PolicyConsoleBrowserTests
         var page = browser.Page;
         await page.GotoAsync("/console/sign-in");
         await ConsoleBrowser.SignInAsync(page, "demo.admin");
-        await page.WaitForURLAsync("**/console");
+        await page.ArriveAtAsync("**/console");
 
         string[] pages = ["/console", "/console/institutions", "/console/institutions/H33010000002", "/console/settlements", "/console/audit", "/console/policies", "/console/policies/330100/310/2026", "/console/catalogues", "/console/parity"];
         foreach (var path in pages)
@@ -165,13 +165,13 @@ public sealed class PolicyConsoleBrowserTests
         var page = browser.Page;
         await page.GotoAsync("/console/sign-in");
         await ConsoleBrowser.SignInAsync(page, "demo.designation");
-        await page.WaitForURLAsync("**/console");
+        await page.ArriveAtAsync("**/console");
 
         Assert.Equal(0, await page.Locator("#nav-policies").CountAsync());
         foreach (var path in new[] { "/console/policies", "/console/parity", "/console/catalogues", "/console/catalogues/imports/1", "/console/policies/drafts/1", "/console/simulations/1" })
         {
             await page.GotoAsync(path);
-            await page.WaitForURLAsync("**/console/denied?ReturnUrl=*");
+            await page.ArriveAtAsync("**/console/denied?ReturnUrl=*");
             Assert.True(await page.Locator("#denied").IsVisibleAsync(), path);
         }
 

@@ -43,7 +43,7 @@ public sealed class OnlineFollowUpBrowserTests
         await phone.FillAsync("input[name=certno]", Certno);
         await phone.FillAsync("input[name=code]", "888888");
         await phone.ClickAsync("button[type=submit]");
-        await phone.WaitForURLAsync("**/me/certificate");
+        await phone.ArriveAtAsync("**/me/certificate");
         var qrCode = await phone.GetAttributeAsync("#qr", "data-content");
         Assert.False(string.IsNullOrEmpty(qrCode));
 
@@ -64,10 +64,10 @@ public sealed class OnlineFollowUpBrowserTests
         Assert.Equal("created", await phone.GetAttributeAsync("#state", "data-status"));
         Assert.Equal($"{cashTotal:0.00}", await phone.TextContentAsync("#cash-total"));
         await phone.ClickAsync("#confirm");
-        await phone.WaitForURLAsync("**/sim-pay/**");
+        await phone.ArriveAtAsync("**/sim-pay/**");
         Assert.Equal($"¥{cashTotal:0.00}", await phone.TextContentAsync("#amount"));
         await phone.ClickAsync("#pay");
-        await phone.WaitForURLAsync($"**/me/orders/{order.GetProperty("pay_ord_id").GetString()}");
+        await phone.ArriveAtAsync($"**/me/orders/{order.GetProperty("pay_ord_id").GetString()}");
         Assert.Equal("settled", await phone.GetAttributeAsync("#state", "data-status"));
         await phone.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "online-follow-up-paid.png"), FullPage = true });
 

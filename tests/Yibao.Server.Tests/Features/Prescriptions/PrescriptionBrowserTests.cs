@@ -24,7 +24,7 @@ public sealed class PrescriptionBrowserTests
         await phone.GotoAsync("/me/prescriptions");
         Assert.Contains("Amlodipine besylate tablets", await phone.ContentAsync(), StringComparison.Ordinal);
         await phone.ClickAsync($"a[href='/me/prescriptions/{hiRxno}']");
-        await phone.WaitForURLAsync($"**/me/prescriptions/{hiRxno}");
+        await phone.ArriveAtAsync($"**/me/prescriptions/{hiRxno}");
         Assert.Contains("Ready to dispense", await phone.TextContentAsync("#rx-state"), StringComparison.Ordinal);
         Assert.True(await phone.Locator("#qr").IsVisibleAsync());
         var qr = await phone.GetAttributeAsync("#qr", "data-content");
@@ -43,11 +43,11 @@ public sealed class PrescriptionBrowserTests
         await phone.SetViewportSizeAsync(1280, 900);
         await phone.GotoAsync("/console/sign-in");
         await ConsoleBrowser.SignInAsync(phone, "demo.audit");
-        await phone.WaitForURLAsync("**/console");
+        await phone.ArriveAtAsync("**/console");
         await phone.GotoAsync("/console/prescriptions?psn_no=3301000000000001");
         Assert.Contains(hiRxno, await phone.TextContentAsync("#prescriptions"), StringComparison.Ordinal);
         await phone.ClickAsync($"a[href='/console/prescriptions/{hiRxno}']");
-        await phone.WaitForURLAsync($"**/console/prescriptions/{hiRxno}");
+        await phone.ArriveAtAsync($"**/console/prescriptions/{hiRxno}");
         Assert.True(await phone.Locator("#seal-ok").IsVisibleAsync());
         var history = await phone.TextContentAsync("#history");
         Assert.Contains("download", history, StringComparison.Ordinal);

@@ -46,12 +46,12 @@ public sealed class SupervisionBrowserTests
         await using var audit = await ConsoleBrowser.SignedInAsync(server, "demo.audit");
         var desk = audit.Page;
         await desk.ClickAsync("#nav-supervision");
-        await desk.WaitForURLAsync("**/console/supervision");
+        await desk.ArriveAtAsync("**/console/supervision");
         Assert.Contains("POL001", await desk.TextContentAsync("#findings"), StringComparison.Ordinal);
         Assert.True(await desk.Locator("#rule-chart svg").CountAsync() > 0);
         await desk.ScreenshotAsync(new() { Path = Shot("console-supervision-queue"), FullPage = true });
         await desk.ClickAsync("#findings a");
-        await desk.WaitForURLAsync("**/console/supervision/findings/**");
+        await desk.ArriveAtAsync("**/console/supervision/findings/**");
         var findingUrl = desk.Url;
         Assert.Contains("XC08CAA001A001", await desk.TextContentAsync("#evidence"), StringComparison.Ordinal);
         Assert.Contains("51.80", await desk.TextContentAsync("#finding-amount"), StringComparison.Ordinal);
