@@ -12,6 +12,7 @@ internal static class Claims
 {
     public const string ZhangWei = "3301000000000001";
     public const string WangFang = "3301000000000003";
+    public const string ChenJie = "3301000000000005";
     public const string Hospital = "H33010000001";
     public const string InternetHospital = "H33010000002";
     public const string Community = "H33010000003";

@@ -38,7 +38,6 @@ public sealed record SupervisionRunReport(string Period, long Claims, int Raised
 /// </summary>
 public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions storage, ReferenceData reference, AgencyCalendar calendar, IOptions<YibaoOptions> options, WriteGate gate)
 {
-    private const int SaveEvery = 1000;
     private const int ReportEvery = 5000;
 
     public async Task<Result<SupervisionRunReport>> HandleAsync(RunSupervision command, IProgress<long>? progress, CancellationToken ct)
@@ -89,7 +88,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 await foreach (var patient in SettledClaimStream.ReadAsync(db, since, last, institutions, ct))
                 {
                     await JudgeAsync(run, patient, first, ct);
-                    if (run.Pending.Count >= SaveEvery)
+                    if (run.Pending.Count >= options.Value.Supervision.FindingsPerWrite)
                     {
                         await SaveAsync(run, ct);
                     }

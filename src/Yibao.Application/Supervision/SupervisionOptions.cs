@@ -19,5 +19,8 @@ public sealed class SupervisionOptions
     /// <summary>How often the scheduled job looks whether the month before is due.</summary>
     public int ScheduleCheckSeconds { get; set; } = 3600;
 
+    /// <summary>How many findings the after-event run writes at once, beside the reading (one COPY on PostgreSQL).</summary>
+    public int FindingsPerWrite { get; set; } = 1000;
+
     public ReviewTimeLimits TimeLimits => new(FirstReviewDays, SecondReviewDays, AppealDays, DecisionDays);
 }
