@@ -173,6 +173,56 @@ public sealed class FederationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DecodeQrCode_OtherNodeAnswersForAPersonInsuredHere_IsRefusedAndTheirRecordKept()
+    {
+        // Beijing, misconfigured as serving Hangzhou's area too, holds a stale copy of Zhang Wei (insured at
+        // Hangzhou) under another name, issues his code and answers for him.
+        const string ZhangWei = "3301000000000001";
+        _world.Bj.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Yibao.Application.YibaoOptions>>().Value.Federation.Areas = "110100,330100";
+        await using var zj = _world.Zj.OpenDatabase();
+        var him = await zj.Persons.AsNoTracking().SingleAsync(p => p.PsnNo == ZhangWei);
+        await using (var bj = _world.Bj.OpenDatabase())
+        {
+            bj.Persons.Add(new Yibao.Storage.Entities.PersonRow { PsnNo = him.PsnNo, Name = "Stale Copy", Gender = him.Gender, Birthday = him.Birthday, Certno = him.Certno, Insutype = him.Insutype, Area = him.Area });
+            await bj.SaveChangesAsync();
+        }
+
+        var qr = await Phone.QrAsync(await Phone.SignInAsync(_world.Bj, him.Certno));
+        var scanner = new Yibao.Client.GatewayClient(_world.Zj.CreateClient(), Yibao.Client.GatewayIdentity.Demo("H33010000001", "330100"), _world.Zj.Clock);
+
+        var (ecToken, refusal) = await scanner.DecodeQrCodeAsync(qr);
+
+        Assert.Null(ecToken);
+        Assert.Contains("answered for a person insured here", refusal, StringComparison.Ordinal);
+        Assert.Equal(him.Name, (await zj.Persons.AsNoTracking().SingleAsync(p => p.PsnNo == ZhangWei)).Name);
+        Assert.False(await zj.EcTokens.AnyAsync(t => t.PsnNo == ZhangWei));
+    }
+
+    [Fact]
+    public async Task Gateway_GuestIdentifiedByTheirNodesQrCode_SettlesWithTheEcTokenAndTheirNodeTakesTheShare()
+    {
+        const string LiuYang = "1101000000000004";
+        var his = await Yibao.Server.Tests.Features.Gateway.GatewayFixture.SignedInAsync(_world.Zj, "H33010000001");
+        var (ecToken, message) = await his.DecodeQrCodeAsync(await Phone.QrAsync(await Phone.SignInAsync(_world.Bj, Api.Card(LiuYang).Certno)));
+        Assert.True(ecToken is not null, message);
+        var (verified, notVerified) = await his.VerifyFaceAsync(ecToken, "demo-face-ok");
+        Assert.True(verified, notVerified);
+        await using var bj = _world.Bj.OpenDatabase();
+        var before = await BalanceAsync(bj, LiuYang);
+
+        var mdtrtId = (await his.RegisterAsync(LiuYang, "310", "110100", "01", ecToken)).Expect().GetProperty("data").GetProperty("mdtrt_id").GetString()!;
+        Yibao.Client.FeeDetail[] lines = [Yibao.Client.FeeDetail.Of("1", "XC08CAA001A001", 1.85m, 28m), Yibao.Client.FeeDetail.Of("2", "250301001", 12m, 5m)];
+        (await his.UploadFeesAsync(mdtrtId, LiuYang, lines)).Expect();
+        var settled = (await his.SettleAsync(new Yibao.Client.SettleRequest(mdtrtId, LiuYang, "310", "110100", "11", lines.Sum(l => l.Amount), "01", ecToken))).Expect().GetProperty("setlinfo");
+
+        Assert.Equal(LiuYang, settled.GetProperty("psn_no").GetString());
+        Assert.True(settled.GetProperty("acct_pay").GetDecimal() > 0m);
+        bj.ChangeTracker.Clear();
+        Assert.Equal(before - settled.GetProperty("acct_pay").GetDecimal(), await BalanceAsync(bj, LiuYang));
+        Assert.Equal(before - settled.GetProperty("acct_pay").GetDecimal(), settled.GetProperty("balc").GetDecimal());
+    }
+
+    [Fact]
     public async Task PaymentOrder_PersonInsuredOnAnotherNode_HoldsAtTheirNodeSettlesWhenPaidAndGivesBackWhenRevoked()
     {
         const string LiuYang = "1101000000000004";
