@@ -29,12 +29,13 @@ public sealed class ClaimFindings(TimeProvider clock)
         }
     }
 
-    public static SupervisionFindingRow Row(Finding finding, string stage, DateTimeOffset at, string? setlId, string? fixmedinsCode)
+    /// <param name="jrId">The finding's id, when the caller derives it (after the event, from its key); a new one otherwise.</param>
+    public static SupervisionFindingRow Row(Finding finding, string stage, DateTimeOffset at, string? setlId, string? fixmedinsCode, string? jrId = null)
     {
         ArgumentNullException.ThrowIfNull(finding);
         return new SupervisionFindingRow
         {
-            JrId = Ids.New("JR", at),
+            JrId = jrId ?? Ids.New("JR", at),
             Stage = stage,
             RuleId = finding.RuleId,
             RuleName = finding.RuleName,

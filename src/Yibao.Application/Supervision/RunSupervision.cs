@@ -151,15 +151,16 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             if (!run.Areas.TryGetValue(area, out var judged))
             {
                 var document = (await reference.SupervisionAsync(area, ct))?.Document ?? SupervisionDocument.Empty;
-                run.Areas[area] = judged = (document, (run.Command.RuleIds.Count > 0 ? run.Command.RuleIds : document.Enabled(RuleSet.Default)).ToHashSet(StringComparer.Ordinal));
+                var only = (run.Command.RuleIds.Count > 0 ? run.Command.RuleIds : document.Enabled(RuleSet.Default)).ToHashSet(StringComparer.Ordinal);
+                run.Areas[area] = judged = (document, RuleSet.Default.Select(RuleStage.After, only));
             }
 
-            var (supervision, only) = judged;
+            var (supervision, rules) = judged;
             var history = new ClaimHistory(Before(patient, i, claim.Date.AddDays(-SupervisionHistory.Days)))
             {
                 PrescriptionFraud = run.Fraud.Count == 0 ? [] : [.. claim.Lines.Select(l => l.Rxno).OfType<string>().Distinct(StringComparer.Ordinal).SelectMany(rx => run.Fraud[rx])],
             };
-            foreach (var finding in RuleSet.Default.Evaluate(RuleStage.After, claim, history, supervision.Knowledge, supervision.Settings, only))
+            foreach (var finding in RuleSet.Evaluate(rules, claim, history, supervision.Knowledge, supervision.Settings))
             {
                 run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode);
             }
@@ -272,6 +273,8 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
     /// <summary>One run's state: what it raised, what waits to be saved, and each institution's totals for the statistical rules.</summary>
     private sealed class Run(RunSupervision command, HashSet<string> known, DateTimeOffset at, ReviewState opened)
     {
+        private readonly string _jrIdPrefix = "JR" + at.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+
         public RunSupervision Command => command;
         public ILookup<string, PrescriptionFraud> Fraud { get; init; } = Enumerable.Empty<PrescriptionFraud>().ToLookup(f => f.HiRxno);
         public long Claims { get; set; }
@@ -284,13 +287,14 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         public int AlreadyRaised { get; private set; }
         public Dictionary<string, int> ByRule { get; } = new(StringComparer.Ordinal);
         public List<SupervisionFindingRow> Pending { get; } = [];
+        /// <summary>Each institution's totals, by its code.</summary>
         public Dictionary<string, PeerAccumulator> Peers { get; } = new(StringComparer.Ordinal);
 
         /// <summary>What the claims need of each institution, looked up once per run.</summary>
         public IReadOnlyDictionary<string, SupervisedInstitution> Institutions { get; init; } = new Dictionary<string, SupervisedInstitution>();
 
-        /// <summary>Each insured area's document and the rules it enables, looked up once per run.</summary>
-        public Dictionary<string, (SupervisionDocument Document, IReadOnlyCollection<string> Only)> Areas { get; } = new(StringComparer.Ordinal);
+        /// <summary>Each insured area's document and the after-event rules it enables, chosen once per run.</summary>
+        public Dictionary<string, (SupervisionDocument Document, IReadOnlyList<SupervisionRule> Rules)> Areas { get; } = new(StringComparer.Ordinal);
 
         public void Raise(Finding finding, string? mdtrtId, string? fixmedinsCode)
         {
@@ -301,11 +305,10 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 return;
             }
 
-            var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode);
+            // A run raises tens of thousands within a second: a random jr_id would collide; its key does not.
+            var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode, _jrIdPrefix + key[..20].ToUpperInvariant());
             (row.Period, row.FindingKey, row.MdtrtId) = (command.Period, key, mdtrtId);
             (row.ReviewStep, row.ReviewDue) = (FindingReview.ToName(opened.Step), opened.Due);
-            // A run raises tens of thousands within a second: a random jr_id would collide; its key does not.
-            row.JrId = "JR" + at.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + key[..20].ToUpperInvariant();
             Pending.Add(row);
             Raised++;
             ByRule[finding.RuleId] = ByRule.GetValueOrDefault(finding.RuleId) + 1;
@@ -313,10 +316,9 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
 
         public void Count(SupervisedClaim claim, string peers)
         {
-            var subject = "institution:" + claim.FixmedinsCode;
-            if (!Peers.TryGetValue(subject, out var totals))
+            if (!Peers.TryGetValue(claim.FixmedinsCode, out var totals))
             {
-                Peers[subject] = totals = new PeerAccumulator(subject, peers);
+                Peers[claim.FixmedinsCode] = totals = new PeerAccumulator("institution:" + claim.FixmedinsCode, peers);
             }
 
             totals.Add(claim);
@@ -337,7 +339,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             foreach (var line in claim.Lines)
             {
                 _amount += line.Amount;
-                _items[line.Code] = _items.GetValueOrDefault(line.Code) + line.Amount;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_items, line.Code, out _) += line.Amount;
             }
         }
 

@@ -45,25 +45,42 @@ public sealed class RuleSet
         ClaimHistory history,
         KnowledgeBase knowledge,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings = null,
-        IReadOnlyCollection<string>? only = null)
+        IReadOnlyCollection<string>? only = null) =>
+        Evaluate(Select(stage, only), claim, history, knowledge, settings);
+
+    /// <summary>
+    /// The claim rules of the stage (only those of <paramref name="only"/>, when given): chosen once
+    /// where many claims are judged alike, as a month is after the event, rather than asked of each claim.
+    /// </summary>
+    public IReadOnlyList<SupervisionRule> Select(RuleStage stage, IReadOnlyCollection<string>? only = null) =>
+        [.. ClaimRules.Where(r => (r.Definition.Stages & stage) != 0 && (only is not { Count: > 0 } || only.Contains(r.Definition.Id)))];
+
+    /// <summary>The findings on the claim of the rules that apply to its scene, among <paramref name="rules"/> (<see cref="Select"/>).</summary>
+    /// <param name="settings">Parameter values by rule id that replace the defaults.</param>
+    public static IReadOnlyList<Finding> Evaluate(
+        IReadOnlyList<SupervisionRule> rules,
+        SupervisedClaim claim,
+        ClaimHistory history,
+        KnowledgeBase knowledge,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? settings = null)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(knowledge);
-        var findings = new List<Finding>();
-        foreach (var rule in ClaimRules)
+        List<Finding>? findings = null;
+        for (var i = 0; i < rules.Count; i++)
         {
-            var definition = rule.Definition;
-            if ((definition.Stages & stage) == 0 || (definition.Scenes & claim.Scene) == 0 || (only is { Count: > 0 } && !only.Contains(definition.Id))
-                || !rule.MayFire(claim, history, knowledge))
+            var rule = rules[i];
+            if ((rule.Definition.Scenes & claim.Scene) == 0 || !rule.MayFire(claim, history, knowledge))
             {
                 continue;
             }
 
-            findings.AddRange(rule.Evaluate(new RuleContext(claim, history, knowledge, InForce(definition, settings))));
+            (findings ??= []).AddRange(rule.Evaluate(new RuleContext(claim, history, knowledge, InForce(rule.Definition, settings))));
         }
 
-        return findings;
+        return findings ?? (IReadOnlyList<Finding>)[];
     }
 
     /// <summary>The statistical rules' findings over a period's totals.</summary>

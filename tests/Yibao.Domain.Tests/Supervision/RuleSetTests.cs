@@ -31,6 +31,36 @@ public sealed class RuleSetTests
     }
 
     [Fact]
+    public void Select_AStageAndIds_ChoosesTheStagesRulesAmongThoseIdsInTheRuleSetsOrder()
+    {
+        var after = RuleSet.Default.Select(RuleStage.After);
+        var some = RuleSet.Default.Select(RuleStage.During, ["MGT004", "POL008", "MGT001", "NOPE"]);
+
+        Assert.Equal(RuleSet.Default.ClaimRules.Where(r => (r.Definition.Stages & RuleStage.After) != 0), after);
+        Assert.Contains(after, r => r.Definition.Id == "MGT004");
+        Assert.DoesNotContain(RuleSet.Default.Select(RuleStage.During), r => r.Definition.Id == "MGT004"); // after the event only
+        Assert.Equal(["POL008", "MGT001"], some.Select(r => r.Definition.Id));
+    }
+
+    [Fact]
+    public void Evaluate_RulesChosenOnce_FindWhatTheStagesEvaluationFinds()
+    {
+        var knowledge = new KnowledgeBase
+        {
+            Restrictions = new Dictionary<string, ItemRestriction> { ["G1"] = new("G1", Gender: "2", MinLevel: 3) },
+            GoverningPrices = new Dictionary<string, decimal> { ["G1"] = 5m },
+            Contraindications = [("G1", "X")],
+        };
+        var claim = Claim(Line("1", "G1", 10m), Line("2", "X", 4m)) with { Level = 1, ProvedPsnNo = "P9" };
+
+        var chosen = RuleSet.Evaluate(RuleSet.Default.Select(RuleStage.After), claim, ClaimHistory.None, knowledge);
+
+        Assert.Equal(RuleSet.Default.Evaluate(RuleStage.After, claim, ClaimHistory.None, knowledge).Select(f => f.Content), chosen.Select(f => f.Content));
+        Assert.Equal(["POL001", "POL004", "MGT001", "MGT008", "MED004"], chosen.Select(f => f.RuleId));
+        Assert.Empty(RuleSet.Evaluate(RuleSet.Default.Select(RuleStage.After), Claim(Line("1", "X")), ClaimHistory.None, KnowledgeBase.Empty));
+    }
+
+    [Fact]
     public void Evaluate_TheAgencysSettings_ReplaceAParametersDefaultAndTheFindingSaysSo()
     {
         var stay = Claim(Line("1", "BED")) with { Scene = Scene.Inpatient, Admitted = Day, Discharged = Day.AddDays(3), Diagnoses = ["K35"] };

@@ -65,16 +65,24 @@ public sealed class SplitChargeRule : SupervisionRule
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var included = context.Knowledge.IncludedParts;
-        if (!context.Claim.Lines.Any(l => included.Contains(l.Code)))
+        if (!AnyLineIn(context.Claim, context.Knowledge.IncludedParts))
         {
             yield break;
         }
 
-        // Only the packages with enough parts to be split into, some of them billed.
+        // Only the packages with enough parts to be split into, some of them billed (loops: after the
+        // event a claim with a part but no package to split passes here, and most find none).
         var minParts = context.Int("minParts");
-        var packages = context.Knowledge.IncludesInOrder.Where(p => p.Value.Count >= minParts && context.Claim.Lines.Any(l => p.Value.Contains(l.Code))).ToList();
-        if (packages.Count == 0)
+        List<KeyValuePair<string, IReadOnlyList<string>>>? packages = null;
+        foreach (var package in context.Knowledge.IncludesInOrder)
+        {
+            if (package.Value.Count >= minParts && AnyLineOf(context.Claim, package.Value))
+            {
+                (packages ??= []).Add(package);
+            }
+        }
+
+        if (packages is null)
         {
             yield break;
         }
@@ -91,6 +99,22 @@ public sealed class SplitChargeRule : SupervisionRule
                 }
             }
         }
+    }
+
+    private static bool AnyLineOf(SupervisedClaim claim, IReadOnlyList<string> parts)
+    {
+        for (var i = 0; i < claim.Lines.Count; i++)
+        {
+            for (var j = 0; j < parts.Count; j++)
+            {
+                if (claim.Lines[i].Code == parts[j])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }
 

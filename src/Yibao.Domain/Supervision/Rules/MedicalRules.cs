@@ -46,24 +46,54 @@ public sealed class OverFrequencyRule : SupervisionRule
         var lines = context.Claim.Lines;
         for (var i = 0; i < lines.Count; i++)
         {
-            // Each limited item once, at its first line (the order GroupBy gave); loops, not LINQ: after the event every claim passes here.
+            // Each limited item once, at its first line (the order GroupBy gave); loops, not LINQ, until it fires: after the event every claim passes here.
             var code = lines[i].Code;
             if (!context.Knowledge.FrequencyLimits.TryGetValue(code, out var limit) || IndexOf(lines, code) != i)
             {
                 continue;
             }
 
-            var group = lines.Where(l => l.Code == code).ToList();
-            var last = group.Max(l => l.Date);
+            var last = Last(lines, code, i);
             var since = last.AddDays(1 - limit.PeriodDays);
-            var count = Earlier(context.History, code, since, last) + group.Where(l => l.Date >= since).Sum(l => l.Qty);
+            var count = Earlier(context.History, code, since, last) + Quantity(lines, code, i, since);
             if (count > limit.MaxCount)
             {
+                var group = lines.Where(l => l.Code == code).ToList();
                 var unit = group.Sum(l => l.Amount) / Math.Max(1m, group.Sum(l => l.Qty));
                 yield return Fire(context, Math.Min(count - limit.MaxCount, group.Sum(l => l.Qty)) * unit, group,
                     ("item", $"{code} {group[0].Name}"), ("count", count), ("period", limit.PeriodDays), ("max", limit.MaxCount), ("date", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
         }
+    }
+
+    /// <summary>The item's last date on the claim's lines, from its first line, <paramref name="from"/>, on.</summary>
+    private static DateOnly Last(IReadOnlyList<SupervisedLine> lines, string code, int from)
+    {
+        var last = lines[from].Date;
+        for (var i = from + 1; i < lines.Count; i++)
+        {
+            if (lines[i].Code == code && lines[i].Date > last)
+            {
+                last = lines[i].Date;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>The item's quantity on the claim's lines from <paramref name="since"/> on.</summary>
+    private static decimal Quantity(IReadOnlyList<SupervisedLine> lines, string code, int from, DateOnly since)
+    {
+        var qty = 0m;
+        for (var i = from; i < lines.Count; i++)
+        {
+            if (lines[i].Code == code && lines[i].Date >= since)
+            {
+                qty += lines[i].Qty;
+            }
+        }
+
+        return qty;
     }
 
     private static int IndexOf(IReadOnlyList<SupervisedLine> lines, string code)
