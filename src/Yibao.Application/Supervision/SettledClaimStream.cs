@@ -20,9 +20,9 @@ internal sealed record SupervisedInstitution(string Kind, int Level, string Peer
 internal static class SettledClaimStream
 {
     private const string Sql = """
-        SELECT v.psn_no, v.mdtrt_id, v.visit_date, v.channel, v.visit_kind, v.med_type, v.disease_code, v.fixmedins_code, v.insured_area, v.treatment_area,
+        SELECT v.mdtrt_id, v.psn_no, v.visit_date, v.channel, v.visit_kind, v.med_type, v.disease_code, v.fixmedins_code, v.insured_area, v.treatment_area,
                p.gender, p.birthday, p.insutype,
-               l.feedetl_sn, l.code, l.name, l.price, l.qty, l.amount, l.rxno, l.rx_circ_flag
+               l.code, l.feedetl_sn, l.name, l.price, l.qty, l.amount, l.rx_circ_flag, l.rxno
         FROM visits v
         JOIN persons p ON p.psn_no = v.psn_no
         JOIN fee_lines l ON l.mdtrt_id = v.mdtrt_id AND NOT l.cancelled
@@ -60,7 +60,7 @@ internal static class SettledClaimStream
         var lines = new List<SupervisedLine>();
         while (await reader.ReadAsync(ct))
         {
-            var mdtrtId = reader.GetString(1);
+            var mdtrtId = reader.GetString(0);
             if (mdtrtId != visit.MdtrtId)
             {
                 if (lines.Count > 0)
@@ -69,7 +69,7 @@ internal static class SettledClaimStream
                     lines = [];
                 }
 
-                var psnNo = reader.GetString(0);
+                var psnNo = reader.GetString(1);
                 if (psnNo != visit.PsnNo && patient.Count > 0)
                 {
                     yield return patient;
@@ -79,10 +79,11 @@ internal static class SettledClaimStream
                 visit = visit.Next(reader, psnNo, mdtrtId);
             }
 
-            var code = reader.GetString(14);
+            // Columns in the order they are read: the reader need not seek back in the row.
+            var code = reader.GetString(13);
             lines.Add(new SupervisedLine(
-                RunSupervisionHandler.EvidenceId(mdtrtId, reader.GetString(13)), code, reader.IsDBNull(15) ? code : reader.GetString(15),
-                reader.GetDecimal(16), reader.GetDecimal(17), reader.GetDecimal(18), visit.Date, Rxno: reader.GetBoolean(20) && !reader.IsDBNull(19) ? reader.GetString(19) : null));
+                RunSupervisionHandler.EvidenceId(mdtrtId, reader.GetString(14)), code, reader.IsDBNull(15) ? code : reader.GetString(15),
+                reader.GetDecimal(16), reader.GetDecimal(17), reader.GetDecimal(18), visit.Date, Rxno: reader.GetBoolean(19) && !reader.IsDBNull(20) ? reader.GetString(20) : null));
         }
 
         if (lines.Count > 0)
