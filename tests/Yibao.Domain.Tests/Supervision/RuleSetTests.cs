@@ -5,6 +5,16 @@ namespace Yibao.Domain.Tests.Supervision;
 
 public sealed class RuleSetTests
 {
+    /// <summary>Knowledge under which <see cref="FiveWays"/> breaks five rules: sex, level, price, contraindication (and the identity proved is another's).</summary>
+    private static readonly KnowledgeBase FiveRules = new()
+    {
+        Restrictions = new Dictionary<string, ItemRestriction> { ["G1"] = new("G1", Gender: "2", MinLevel: 3) },
+        GoverningPrices = new Dictionary<string, decimal> { ["G1"] = 5m },
+        Contraindications = [("G1", "X")],
+    };
+
+    private static readonly SupervisedClaim FiveWays = Claim(Line("1", "G1", 10m), Line("2", "X", 4m)) with { Level = 1, ProvedPsnNo = "P9" };
+
     [Fact]
     public void Default_EveryRuleTypeOfTheSpec_HasItsOwnIdAndAnExplanation()
     {
@@ -45,17 +55,10 @@ public sealed class RuleSetTests
     [Fact]
     public void Evaluate_RulesChosenOnce_FindWhatTheStagesEvaluationFinds()
     {
-        var knowledge = new KnowledgeBase
-        {
-            Restrictions = new Dictionary<string, ItemRestriction> { ["G1"] = new("G1", Gender: "2", MinLevel: 3) },
-            GoverningPrices = new Dictionary<string, decimal> { ["G1"] = 5m },
-            Contraindications = [("G1", "X")],
-        };
-        var claim = Claim(Line("1", "G1", 10m), Line("2", "X", 4m)) with { Level = 1, ProvedPsnNo = "P9" };
 
-        var chosen = RuleSet.Evaluate(RuleSet.Default.Select(RuleStage.After), claim, ClaimHistory.None, knowledge);
+        var chosen = RuleSet.Evaluate(RuleSet.Default.Select(RuleStage.After), FiveWays, ClaimHistory.None, FiveRules);
 
-        Assert.Equal(RuleSet.Default.Evaluate(RuleStage.After, claim, ClaimHistory.None, knowledge).Select(f => f.Content), chosen.Select(f => f.Content));
+        Assert.Equal(RuleSet.Default.Evaluate(RuleStage.After, FiveWays, ClaimHistory.None, FiveRules).Select(f => f.Content), chosen.Select(f => f.Content));
         Assert.Equal(["POL001", "POL004", "MGT001", "MGT008", "MED004"], chosen.Select(f => f.RuleId));
         Assert.Empty(RuleSet.Evaluate(RuleSet.Default.Select(RuleStage.After), Claim(Line("1", "X")), ClaimHistory.None, KnowledgeBase.Empty));
     }
@@ -77,14 +80,7 @@ public sealed class RuleSetTests
     [Fact]
     public void Evaluate_EveryFinding_NamesItsRuleEvidenceAndAmount()
     {
-        var knowledge = new KnowledgeBase
-        {
-            Restrictions = new Dictionary<string, ItemRestriction> { ["G1"] = new("G1", Gender: "2", MinLevel: 3) },
-            GoverningPrices = new Dictionary<string, decimal> { ["G1"] = 5m },
-            Contraindications = [("G1", "X")],
-        };
-
-        var findings = RuleSet.Default.Evaluate(RuleStage.During, Claim(Line("1", "G1", 10m), Line("2", "X", 4m)) with { Level = 1, ProvedPsnNo = "P9" }, ClaimHistory.None, knowledge);
+        var findings = RuleSet.Default.Evaluate(RuleStage.During, FiveWays, ClaimHistory.None, FiveRules);
 
         Assert.Equal(["POL001", "POL004", "MGT001", "MGT008", "MED004"], findings.Select(f => f.RuleId));
         Assert.All(findings, f => Assert.True(f.EvidenceLines.Count > 0 && f.Amount > 0 && f.Content.Length > 0));
