@@ -165,7 +165,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 run.Raise(finding, claim.MdtrtId, claim.FixmedinsCode);
             }
 
-            run.Count(claim, run.Institutions.GetValueOrDefault(claim.FixmedinsCode)?.Peers ?? "unknown");
+            run.Count(claim);
         }
     }
 
@@ -314,10 +314,12 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
             ByRule[finding.RuleId] = ByRule.GetValueOrDefault(finding.RuleId) + 1;
         }
 
-        public void Count(SupervisedClaim claim, string peers)
+        /// <summary>Adds the claim to its institution's totals, begun with the institution's peer group on its first claim.</summary>
+        public void Count(SupervisedClaim claim)
         {
             if (!Peers.TryGetValue(claim.FixmedinsCode, out var totals))
             {
+                var peers = Institutions.GetValueOrDefault(claim.FixmedinsCode)?.Peers ?? "unknown";
                 Peers[claim.FixmedinsCode] = totals = new PeerAccumulator("institution:" + claim.FixmedinsCode, peers);
             }
 

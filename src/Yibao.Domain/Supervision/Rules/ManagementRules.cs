@@ -65,10 +65,6 @@ public sealed class SplitChargeRule : SupervisionRule
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!AnyLineIn(context.Claim, context.Knowledge.IncludedParts))
-        {
-            yield break;
-        }
 
         // Only the packages with enough parts to be split into, some of them billed (loops: after the
         // event a claim with a part but no package to split passes here, and most find none).
