@@ -17,17 +17,23 @@ internal sealed record SupervisedInstitution(string Kind, int Level, string Peer
 /// the visit's and the patient's columns once (not on each of their lines) and allocates half of
 /// what EF's materializer did.
 /// </summary>
+/// <remarks>
+/// The statement orders visits, not lines: the visits' <c>(psn_no, visit_date, mdtrt_id)</c> index
+/// gives that order with no sort, while ordering each visit's lines too made PostgreSQL sort them
+/// (an incremental sort, a quarter of its time over a million claims). The reader puts each visit's
+/// lines in their upload order (<c>id</c>) itself; they nearly always arrive in it.
+/// </remarks>
 internal static class SettledClaimStream
 {
     private const string Sql = """
         SELECT v.mdtrt_id, v.psn_no, v.visit_date, v.channel, v.visit_kind, v.med_type, v.disease_code, v.fixmedins_code, v.insured_area, v.treatment_area,
                p.gender, p.birthday, p.insutype,
-               l.code, l.feedetl_sn, l.name, l.price, l.qty, l.amount, l.rx_circ_flag, l.rxno
+               l.code, l.feedetl_sn, l.name, l.price, l.qty, l.amount, l.rx_circ_flag, l.rxno, l.id
         FROM visits v
         JOIN persons p ON p.psn_no = v.psn_no
         JOIN fee_lines l ON l.mdtrt_id = v.mdtrt_id AND NOT l.cancelled
         WHERE v.status = @settled AND v.visit_date >= @since AND v.visit_date <= @last
-        ORDER BY v.psn_no, v.visit_date, v.mdtrt_id, l.id
+        ORDER BY v.psn_no, v.visit_date, v.mdtrt_id
         """;
 
     /// <summary>
@@ -58,6 +64,7 @@ internal static class SettledClaimStream
         var patient = new List<SupervisedClaim>();
         var visit = new Visit();
         var lines = new List<SupervisedLine>();
+        var ids = new List<long>();
         while (await reader.ReadAsync(ct))
         {
             var mdtrtId = reader.GetString(0);
@@ -67,6 +74,7 @@ internal static class SettledClaimStream
                 {
                     patient.Add(visit.Claim(lines, institutions));
                     lines = [];
+                    ids.Clear();
                 }
 
                 var psnNo = reader.GetString(1);
@@ -81,9 +89,18 @@ internal static class SettledClaimStream
 
             // Columns in the order they are read: the reader need not seek back in the row.
             var code = reader.GetString(13);
-            lines.Add(new SupervisedLine(
+            var line = new SupervisedLine(
                 RunSupervisionHandler.EvidenceId(mdtrtId, reader.GetString(14)), code, reader.IsDBNull(15) ? code : reader.GetString(15),
-                reader.GetDecimal(16), reader.GetDecimal(17), reader.GetDecimal(18), visit.Date, Rxno: reader.GetBoolean(19) && !reader.IsDBNull(20) ? reader.GetString(20) : null));
+                reader.GetDecimal(16), reader.GetDecimal(17), reader.GetDecimal(18), visit.Date, Rxno: reader.GetBoolean(19) && !reader.IsDBNull(20) ? reader.GetString(20) : null);
+            var id = reader.GetInt64(21);
+            var at = ids.Count;
+            while (at > 0 && ids[at - 1] > id)
+            {
+                at--;
+            }
+
+            lines.Insert(at, line);
+            ids.Insert(at, id);
         }
 
         if (lines.Count > 0)

@@ -22,7 +22,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<VisitRow>
         e.Property(x => x.TreatmentArea).Code(6);
         e.Property(x => x.DiseaseCode).Code(20);
         e.Property(x => x.Status).Code(12).HasConversion(v => v.ToName(), s => VisitLifecycle.ParseVisitStatus(s));
-        e.HasIndex(x => new { x.PsnNo, x.VisitDate });
+        e.HasIndex(x => new { x.PsnNo, x.VisitDate, x.MdtrtId });
         e.HasIndex(x => new { x.FixmedinsCode, x.VisitDate });
         e.HasOne<PersonRow>().WithMany().HasForeignKey(x => x.PsnNo).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<InstitutionRow>().WithMany().HasForeignKey(x => x.FixmedinsCode).OnDelete(DeleteBehavior.Restrict);

@@ -3564,8 +3564,8 @@ namespace Yibao.Storage.Migrations.Postgres
                     b.HasIndex("FixmedinsCode", "VisitDate")
                         .HasDatabaseName("ix_visits_fixmedins_code_visit_date");
 
-                    b.HasIndex("PsnNo", "VisitDate")
-                        .HasDatabaseName("ix_visits_psn_no_visit_date");
+                    b.HasIndex("PsnNo", "VisitDate", "MdtrtId")
+                        .HasDatabaseName("ix_visits_psn_no_visit_date_mdtrt_id");
 
                     b.ToTable("visits", (string)null);
                 });
