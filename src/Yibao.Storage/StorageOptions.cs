@@ -15,7 +15,7 @@ public enum DatabaseProvider
 /// </summary>
 public sealed record StorageOptions(DatabaseProvider Provider, string ConnectionString)
 {
-    private DbContextOptions? _options;
+    private Func<YibaoDbContext>? _pool;
 
     /// <summary>Interceptors every context of these options gets (e.g. <see cref="DbRoundTrips"/>).</summary>
     public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; init; } = [];
@@ -37,17 +37,22 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
             : new StorageOptions(DatabaseProvider.Sqlite, connectionString);
     }
 
-    /// <summary>A context of the provider's own type, so that the provider's migration set applies.</summary>
+    /// <summary>
+    /// A context of the provider's own type, so that the provider's migration set applies, from a pool:
+    /// a request's context is a reset one, not a new one (a new context built its 60-odd sets and
+    /// EF's internal services every time). Disposing it returns it.
+    /// </summary>
     public YibaoDbContext CreateContext()
     {
-        // Built once: EF caches its internal services per options, so reuse keeps a context cheap.
-        _options ??= Provider == DatabaseProvider.Postgres
-            ? new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).AddInterceptors(Interceptors).Options
-            : new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).AddInterceptors(Interceptors).Options;
-        return Provider == DatabaseProvider.Postgres
-            ? new PostgresYibaoDbContext((DbContextOptions<PostgresYibaoDbContext>)_options)
-            : new SqliteYibaoDbContext((DbContextOptions<SqliteYibaoDbContext>)_options);
+        var context = LazyInitializer.EnsureInitialized(ref _pool, () => Provider == DatabaseProvider.Postgres
+            ? Pooled(new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).AddInterceptors(Interceptors).Options)
+            : Pooled(new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).AddInterceptors(Interceptors).Options))();
+        context.Clock = TimeProvider.System; // a pooled context keeps what its last user set
+        return context;
     }
+
+    private static Func<YibaoDbContext> Pooled<TContext>(DbContextOptions<TContext> options)
+        where TContext : YibaoDbContext => new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<TContext>(options).CreateDbContext;
 
     /// <summary>The database named for people: the SQLite file's full path, or PostgreSQL's host, port and database (never a password).</summary>
     public string Describe()

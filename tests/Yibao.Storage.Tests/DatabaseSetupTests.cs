@@ -111,4 +111,26 @@ public sealed class DatabaseSetupTests
 
         Assert.Equal("PostgreSQL db.example:5433/yibao", described);
     }
+
+    [Theory]
+    [InlineData("Host=db;Database=y")]
+    [InlineData("Data Source=pooled.db")]
+    public void CreateContext_AContextDisposedWithWorkLeft_ComesBackResetWithTheContextsSettings(string connectionString)
+    {
+        var storage = StorageOptions.FromConnectionString(connectionString);
+        var first = storage.CreateContext();
+        first.Clock = new OtherClock();
+        first.Database.AutoSavepointsEnabled = true;
+        first.DataProtectionKeys.Add(new Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey { FriendlyName = "left", Xml = "<key/>" });
+        first.Dispose();
+
+        using var second = storage.CreateContext();
+
+        Assert.Same(first, second); // from the pool, not built again
+        Assert.Empty(second.ChangeTracker.Entries());
+        Assert.False(second.Database.AutoSavepointsEnabled); // as the context sets itself up, not as its last user left it
+        Assert.Same(TimeProvider.System, second.Clock);
+    }
+
+    private sealed class OtherClock : TimeProvider;
 }
