@@ -12,17 +12,14 @@ cd "$(dirname "$0")/../.."
 n=${SETTLEMENTS:-1000000}
 work=$(mktemp -d /tmp/yibao-console.XXXXXX)
 source bench/lib/throwaway-postgres.sh
+source bench/lib/yibao-server.sh
 start_postgres
 psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -d yibao_console -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql -h 127.0.0.1 -p "$port" -U postgres -qc "create database yibao_console"
 
 dotnet build -c Release src/Yibao.Server -v q -nologo -nodeReuse:false >/dev/null
 url=http://127.0.0.1:$((port + 1))
-ConnectionStrings__Yibao="Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_console" Yibao__PaymentSweepSeconds=0 Yibao__Supervision__MonthlyRunDay=0 \
-  Yibao__CredentialKey=$(head -c 32 /dev/urandom | base64) Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Development \
-  dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "$url" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+start_server src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll "Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_console" "$url" ASPNETCORE_ENVIRONMENT=Development
 
 started=$(date +%s.%N)
 psql_ <<SQL

@@ -13,6 +13,7 @@ clients=${CLIENTS:-16}
 shared=${YIBAO_SHARED:-../shared}
 work=$(mktemp -d /tmp/yibao-cpu.XXXXXX)
 source bench/lib/throwaway-postgres.sh
+source bench/lib/yibao-server.sh
 start_postgres -c max_connections=300
 psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 psql_ -c "create database pgb" -c "create database yibao_cpu"
@@ -41,14 +42,9 @@ flows=$(echo "$out" | sed -nE 's/^number of transactions actually processed: ([0
 echo "pgbench: $(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p') flows/s; PostgreSQL $(ms $((b1 - b0 - own)) "$flows") ms a flow"
 
 url=http://127.0.0.1:$((port + 1))
-key=$(head -c 32 /dev/urandom | base64)
 for _ in $(seq "${ROUNDS:-2}"); do
   for build in "${builds[@]}"; do
-    ConnectionStrings__Yibao="Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_cpu;Maximum Pool Size=64" Yibao__PaymentSweepSeconds=0 \
-      Yibao__Supervision__MonthlyRunDay=0 Yibao__InstitutionRequestsPerSecond=1000000 Yibao__CredentialKey=$key Logging__LogLevel__Default=Warning \
-      dotnet "$build/Yibao.Server.dll" --urls "$url" >"$work/server.log" 2>&1 &
-    server=$!
-    for _ in $(seq 1 120); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+    start_server "$build/Yibao.Server.dll" "Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_cpu;Maximum Pool Size=64" "$url" Yibao__InstitutionRequestsPerSecond=1000000
     # A fresh process runs unoptimized code for its first tens of seconds: warm it first.
     dotnet "$work/cli/yibao.dll" load --url "$url" --seconds "${WARMUP:-40}" --clients "$clients" --persons 200 >/dev/null
     s0=$(ticks "$server"); p0=$(backends)
@@ -56,6 +52,6 @@ for _ in $(seq "${ROUNDS:-2}"); do
     s1=$(ticks "$server"); p1=$(backends)
     flows=$(echo "$row" | awk '{print $3}')
     echo "$build: $(echo "$row" | awk '{print $4}') flows/s, p50 $(echo "$row" | awk '{print $5}') ms; server $(ms $((s1 - s0)) "$flows") ms a flow, PostgreSQL $(ms $((p1 - p0)) "$flows") ms a flow"
-    kill "$server"; wait "$server" 2>/dev/null || true; server=
+    stop_server
   done
 done

@@ -14,6 +14,7 @@ persons=${PERSONS:-2000}
 shared=${YIBAO_SHARED:-../shared}
 work=$(mktemp -d /tmp/yibao-measure.XXXXXX)
 source bench/lib/throwaway-postgres.sh
+source bench/lib/yibao-server.sh
 start_postgres -c max_connections=300
 psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 psql_ -c "create database pgb" -c "create database yibao_measure"
@@ -24,21 +25,14 @@ pgbench_tps() { pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 
 for project in src/Yibao.Server src/Yibao.Cli; do dotnet build -c Release "$project" -v q -nologo -nodeReuse:false >/dev/null; done
 dotnet build-server shutdown >/dev/null 2>&1 || true   # no compiler servers left running beside the measurement
 pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T 5 -f "$shared/bench/pgbench/flow.sql" pgb >/dev/null 2>&1   # warm PostgreSQL too
-serve() { # connection string, url
-  # The per-credential rate limit is lifted: this measures the settlement path, not the limiter.
-  ConnectionStrings__Yibao="$1" Yibao__PaymentSweepSeconds=0 Yibao__Supervision__MonthlyRunDay=0 Yibao__InstitutionRequestsPerSecond=1000000 Yibao__CredentialKey=$(head -c 32 /dev/urandom | base64) Logging__LogLevel__Default=Warning \
-    dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "$2" >"$work/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 120); do curl -sf "$2/health" >/dev/null && return; sleep 0.5; done
-  echo "the server did not start"; cat "$work/server.log"; exit 1
-}
+# The per-credential rate limit is lifted: this measures the settlement path, not the limiter.
+serve() { start_server src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll "$1" "$2" Yibao__InstitutionRequestsPerSecond=1000000; }   # connection string, url
 load() { # url, extra options
   dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --seconds "$seconds" --clients "$clients" --persons "$persons" ${2:-} | tee -a "$work/load.log"
 }
 # A fresh process runs unoptimized (tier-0, then instrumented) code for its first tens of seconds
 # on this loaded 2-core machine: warm it (30 s native, 30 s gateway) before measuring.
 warm() { dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --seconds "${WARMUP:-30}" --clients "$clients" --persons 200 ${2:-} >/dev/null; }
-stop() { kill "$server"; wait "$server" 2>/dev/null || true; server=; }
 
 before=$(pgbench_tps)
 url=http://127.0.0.1:$((port + 1))
@@ -46,13 +40,13 @@ serve "Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_measure;Maximu
 warm "$url"; warm "$url" --gateway
 native=$(load "$url")
 gateway=$(load "$url" --gateway)
-stop
+stop_server
 after=$(pgbench_tps)
 serve "Data Source=$work/yibao.db" "$url"
 warm "$url"; warm "$url" --gateway
 sqlite=$(load "$url")
 sqlite_gateway=$(load "$url" --gateway)
-stop
+stop_server
 
 # The "settlement flows" row of yibao load's table: count, per second, p50, p95, p99.
 row() { echo "$1" | grep 'settlement flows' | tr -d '│|' | awk '{print $4" flows/s, p50 "$5" ms, p95 "$6" ms, p99 "$7" ms"}'; }

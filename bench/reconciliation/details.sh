@@ -12,17 +12,14 @@ sizes=${SIZES:-10000 100000 1000000}
 sent=${SENT:-4000}
 work=$(mktemp -d /tmp/yibao-recon.XXXXXX)
 source bench/lib/throwaway-postgres.sh
+source bench/lib/yibao-server.sh
 start_postgres 
 psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -d yibao_recon -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql -h 127.0.0.1 -p "$port" -U postgres -qc "create database yibao_recon"
 
 dotnet build -c Release src/Yibao.Server -v q -nologo -nodeReuse:false >/dev/null
 url=http://127.0.0.1:$((port + 1))
-ConnectionStrings__Yibao="Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_recon" Yibao__PaymentSweepSeconds=0 Yibao__Supervision__MonthlyRunDay=0 \
-  Yibao__CredentialKey=$(head -c 32 /dev/urandom | base64) Logging__LogLevel__Default=Warning \
-  dotnet src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll --urls "$url" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+start_server src/Yibao.Server/bin/Release/net10.0/Yibao.Server.dll "Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_recon" "$url"
 
 # The demo hospital's gateway credentials: paasid = fixmedins_code, token = "demo-" + fixmedins_code.
 code=H33010000001
