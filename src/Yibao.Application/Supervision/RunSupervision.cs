@@ -36,6 +36,11 @@ public sealed record SupervisionRunReport(string Period, long Claims, int Raised
 /// its peers (institutions of the same level and kind). Findings are raised into the review queue
 /// once: each has a key (rule, claim or subject, evidence), and a rerun raises only what is new.
 /// </summary>
+/// <remarks>
+/// A finding after the event names its claim (<c>mdtrt_id</c>), not the claim's settlement: nothing
+/// reads a finding's <c>setl_id</c>, and looking the settlements up for each batch cost a tenth of a
+/// million-claim run (PostgreSQL's index lookups, and the column's random keys in its index).
+/// </remarks>
 public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions storage, ReferenceData reference, AgencyCalendar calendar, IOptions<YibaoOptions> options, WriteGate gate)
 {
     private const int ReportEvery = 5000;
@@ -169,10 +174,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         }
     }
 
-    /// <summary>
-    /// Hands the pending findings to a write of their own, which goes on while the next claims are read
-    /// and judged (PostgreSQL's index work on them then overlaps the client's); one write at a time, in order.
-    /// </summary>
     /// <summary>The patient's claims before the <paramref name="count"/>th, from <paramref name="since"/> on.</summary>
     private static List<SupervisedClaim> Before(List<SupervisedClaim> patient, int count, DateOnly since)
     {
@@ -188,6 +189,10 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         return before;
     }
 
+    /// <summary>
+    /// Hands the pending findings to a write of their own, which goes on while the next claims are read
+    /// and judged (PostgreSQL's index work on them then overlaps the client's); one write at a time, in order.
+    /// </summary>
     private async Task SaveAsync(Run run, CancellationToken ct)
     {
         if (run.Pending.Count == 0)
@@ -219,31 +224,9 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
     {
         // Its own context: the streaming read holds this one's connection.
         await using var writer = storage.CreateContext();
-        await NameSettlementsAsync(writer, batch, ct);
         using (await gate.EnterAsync(writer, ct))
         {
             await FindingWriter.WriteAsync(writer, batch, ct);
-        }
-    }
-
-    /// <summary>
-    /// Each finding on a claim names the claim's settlement, looked up for the batch as it is written:
-    /// few claims have findings, and joining every claim read to its settlement cost the read an index
-    /// lookup per claim.
-    /// </summary>
-    private static async Task NameSettlementsAsync(YibaoDbContext writer, List<SupervisionFindingRow> batch, CancellationToken ct)
-    {
-        var claims = batch.Select(f => f.MdtrtId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var kept = SettlementStatus.Settled;
-        var settlements = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in await writer.Settlements.AsNoTracking().Where(s => claims.Contains(s.MdtrtId) && s.Status == kept).Select(s => new { s.MdtrtId, s.SetlId }).ToListAsync(ct))
-        {
-            settlements.TryAdd(s.MdtrtId, s.SetlId);
-        }
-
-        foreach (var finding in batch)
-        {
-            finding.SetlId = finding.MdtrtId is { } claim ? settlements.GetValueOrDefault(claim) : null;
         }
     }
 

@@ -15,8 +15,13 @@ public sealed class RunSupervisionTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
         await using var app = await TestApplication.CreateAsync(provider, clock);
-        var men = new[] { await app.SettleAsync(await app.OpenVisitAsync()), await app.SettleAsync(await app.OpenVisitAsync()) };
-        var woman = await app.SettleAsync(await app.OpenVisitAsync(WangFang));
+        var men = new[] { await app.OpenVisitAsync(), await app.OpenVisitAsync() };
+        var woman = await app.OpenVisitAsync(WangFang);
+        foreach (var claim in men.Append(woman))
+        {
+            await app.SettleAsync(claim);
+        }
+
         clock.Advance(TimeSpan.FromDays(15)); // December: November is closed
         (await app.CommitAsync(s => s.Use<LoadSupervisionKnowledgeHandler>().HandleAsync(new LoadSupervisionKnowledge(
             "330100", """{"restrictions": [{"code": "XC08CAA001A001", "gender": "2"}], "frequencyLimits": [{"code": "XC10AAA005A001", "maxCount": 40, "periodDays": 30}]}""", "test"), default))).Ok();
@@ -32,8 +37,8 @@ public sealed class RunSupervisionTests
         Assert.Equal(1, first.ByRule["MED002"]); // 56 atorvastatin tablets in 30 days: the second claim passes the limit
         Assert.Equal(first.Raised, findings.Count);
         Assert.Equal((0, first.Raised), (again.Raised, again.AlreadyRaised));
-        Assert.All(findings.Where(f => f.RuleId == "POL001"), f => Assert.Contains(f.SetlId, men));
-        Assert.DoesNotContain(findings, f => f.SetlId == woman);
+        Assert.All(findings.Where(f => f.RuleId == "POL001"), f => Assert.Contains(f.MdtrtId, men));
+        Assert.DoesNotContain(findings, f => f.MdtrtId == woman);
         Assert.All(findings, f => Assert.Equal(("2026-11", Hospital), (f.Period, f.FixmedinsCode)));
         Assert.All(findings, f => Assert.EndsWith(f.FindingKey![..20].ToUpperInvariant(), f.JrId, StringComparison.Ordinal)); // no random id to collide at scale
         Assert.Equal("invalid_analysis", (await app.ReadAsync(s => s.Use<RunSupervisionHandler>().HandleAsync(new RunSupervision("2026-13", [], "test"), null, default))).Refusal());
