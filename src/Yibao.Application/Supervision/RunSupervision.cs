@@ -243,6 +243,14 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         return row;
     }
 
+    /// <summary>
+    /// An after-event finding's <c>jr_id</c>: its key's first 152 bits. A run raises tens of thousands
+    /// within a second, where a random id would collide; and with the id made of the key, the id's unique
+    /// index alone keeps a finding from being raised twice, even by two runs at once (a second unique
+    /// index, on the key, was a fifth of the findings' write).
+    /// </summary>
+    private static string JrIdOf(string findingKey) => "JR" + findingKey[..38].ToUpperInvariant();
+
     /// <summary>After the event a finding's evidence may span claims: each line is named by its claim and <c>feedetl_sn</c>.</summary>
     public static string EvidenceId(string mdtrtId, string feedetlSn) => mdtrtId + "/" + feedetlSn;
 
@@ -256,8 +264,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
     /// <summary>One run's state: what it raised, what waits to be saved, and each institution's totals for the statistical rules.</summary>
     private sealed class Run(RunSupervision command, HashSet<string> known, DateTimeOffset at, ReviewState opened)
     {
-        private readonly string _jrIdPrefix = "JR" + at.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-
         public RunSupervision Command => command;
         public ILookup<string, PrescriptionFraud> Fraud { get; init; } = Enumerable.Empty<PrescriptionFraud>().ToLookup(f => f.HiRxno);
         public long Claims { get; set; }
@@ -288,8 +294,7 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
                 return;
             }
 
-            // A run raises tens of thousands within a second: a random jr_id would collide; its key does not.
-            var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode, _jrIdPrefix + key[..20].ToUpperInvariant());
+            var row = ClaimFindings.Row(finding, "after", at, null, fixmedinsCode, JrIdOf(key));
             (row.Period, row.FindingKey, row.MdtrtId) = (command.Period, key, mdtrtId);
             (row.ReviewStep, row.ReviewDue) = (FindingReview.ToName(opened.Step), opened.Due);
             Pending.Add(row);

@@ -35,7 +35,6 @@ internal sealed class SupervisionFindingConfiguration : IEntityTypeConfiguration
         e.Property(x => x.TaskId).HasMaxLength(40);
         e.Property(x => x.Period).HasMaxLength(7);
         e.Property(x => x.FindingKey).HasMaxLength(64);
-        e.HasIndex(x => x.FindingKey).IsUnique();
         e.HasIndex(x => new { x.Period, x.Stage });
         e.Property(x => x.DspoWay).HasMaxLength(3);
         e.Property(x => x.DspoWayRea).HasMaxLength(500);

@@ -46,7 +46,7 @@ public sealed class SupervisionFindingRow
     public required string Parameters { get; set; }
     public DateTimeOffset FoundAt { get; set; }
 
-    /// <summary>After the event: the month the batch judged (yyyy-MM), and the finding's identity within it (rule, claim or subject, evidence; SHA-256), so that a rerun raises nothing twice.</summary>
+    /// <summary>After the event: the month the batch judged (yyyy-MM), and the finding's identity within it (rule, claim or subject, evidence; SHA-256), so that a rerun raises nothing twice; its <c>jr_id</c> is made of the key, and that id's unique index guards it.</summary>
     public string? Period { get; set; }
     public string? FindingKey { get; set; }
 

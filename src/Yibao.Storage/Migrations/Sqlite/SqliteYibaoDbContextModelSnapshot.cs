@@ -3237,10 +3237,6 @@ namespace Yibao.Storage.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_supervision_findings");
 
-                    b.HasIndex("FindingKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_supervision_findings_finding_key");
-
                     b.HasIndex("JrId")
                         .IsUnique()
                         .HasDatabaseName("ix_supervision_findings_jr_id");

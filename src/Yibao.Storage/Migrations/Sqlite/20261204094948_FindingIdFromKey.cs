@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Yibao.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FindingIdFromKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_supervision_findings_finding_key",
+                table: "supervision_findings");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_supervision_findings_finding_key",
+                table: "supervision_findings",
+                column: "finding_key",
+                unique: true);
+        }
+    }
+}
