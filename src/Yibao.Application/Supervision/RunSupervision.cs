@@ -251,9 +251,6 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
     /// </summary>
     private static string JrIdOf(string findingKey) => "JR" + findingKey[..38].ToUpperInvariant();
 
-    /// <summary>After the event a finding's evidence may span claims: each line is named by its claim and <c>feedetl_sn</c>.</summary>
-    public static string EvidenceId(string mdtrtId, string feedetlSn) => mdtrtId + "/" + feedetlSn;
-
     private static string InsuredAreaOf(SupervisedClaim claim) => claim.InsuredArea ?? "";
 
     private static string? FixmedinsOf(string? subject) => subject?.StartsWith("institution:", StringComparison.Ordinal) == true ? subject["institution:".Length..] : null;

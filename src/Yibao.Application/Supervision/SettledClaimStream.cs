@@ -89,9 +89,10 @@ internal static class SettledClaimStream
 
             // Columns in the order they are read: the reader need not seek back in the row.
             var code = reader.GetString(13);
+            // After the event a finding's evidence may span claims: each line is named by its claim and feedetl_sn.
             var line = new SupervisedLine(
-                RunSupervisionHandler.EvidenceId(mdtrtId, reader.GetString(14)), code, reader.IsDBNull(15) ? code : reader.GetString(15),
-                reader.GetDecimal(16), reader.GetDecimal(17), reader.GetDecimal(18), visit.Date, Rxno: reader.GetBoolean(19) && !reader.IsDBNull(20) ? reader.GetString(20) : null);
+                reader.GetString(14), code, reader.IsDBNull(15) ? code : reader.GetString(15),
+                reader.GetDecimal(16), reader.GetDecimal(17), reader.GetDecimal(18), visit.Date, Rxno: reader.GetBoolean(19) && !reader.IsDBNull(20) ? reader.GetString(20) : null, Claim: visit.MdtrtId);
             var id = reader.GetInt64(21);
             var at = ids.Count;
             while (at > 0 && ids[at - 1] > id)

@@ -50,6 +50,7 @@ public enum InsuredStatus
 /// <param name="Id">The line's identity within the claim (<c>feedetl_sn</c>, <c>rx_id</c>): what a finding names as evidence.</param>
 /// <param name="Days">Days of medication the line covers, when known (a prescription's <c>medcDays</c>).</param>
 /// <param name="DailyDose">Units a day, when known.</param>
+/// <param name="Claim">The claim (<c>mdtrt_id</c>) the line is on, where a finding's evidence may span claims (after the event).</param>
 public sealed record SupervisedLine(
     string Id,
     string Code,
@@ -61,7 +62,15 @@ public sealed record SupervisedLine(
     string? DoctorCode = null,
     string? Rxno = null,
     int? Days = null,
-    decimal? DailyDose = null);
+    decimal? DailyDose = null,
+    string? Claim = null)
+{
+    /// <summary>
+    /// How a finding names the line as evidence: its <see cref="Id"/>, or <c>claim/id</c> when it has a
+    /// <see cref="Claim"/>. Made when a rule fires, not for every line read: a month has millions.
+    /// </summary>
+    public string EvidenceId => Claim is null ? Id : Claim + "/" + Id;
+}
 
 /// <summary>
 /// One claim (an encounter and its lines) as the rules see it: the patient, the institution, the

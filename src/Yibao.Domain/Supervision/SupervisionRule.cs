@@ -117,7 +117,7 @@ public abstract class SupervisionRule
             context.Claim.PsnNo,
             Explain(Definition.Explanation, values, context.Parameters),
             Money.Round(amount),
-            [.. evidence.Select(l => l.Id)],
+            [.. evidence.Select(l => l.EvidenceId)],
             context.Parameters);
     }
 

@@ -36,7 +36,7 @@ public sealed class SettledClaimStreamTests
             return read;
         });
 
-        Assert.Equal([visit + "/3", visit + "/2", visit + "/1"], claims.Single(c => c.MdtrtId == visit).Lines.Select(l => l.Id));
+        Assert.Equal([visit + "/3", visit + "/2", visit + "/1"], claims.Single(c => c.MdtrtId == visit).Lines.Select(l => l.EvidenceId));
         Assert.Equal(2, claims.Count);
     }
 }

@@ -41,6 +41,14 @@ public sealed class MedicalRuleTests
     }
 
     [Fact]
+    public void DuplicateTherapy_LinesThatNameTheirClaim_NamesItsEvidenceClaimSlashLine()
+    {
+        var knowledge = new KnowledgeBase { TherapyGroups = new Dictionary<string, string> { ["AML"] = "CCB", ["NIF"] = "CCB" } };
+
+        Assert.Equal(["MD1/1", "MD1/2"], Assert.Single(Run("MED003", Claim(Line("1", "AML") with { Claim = "MD1" }, Line("2", "NIF") with { Claim = "MD1" }), knowledge)).EvidenceLines);
+    }
+
+    [Fact]
     public void Contraindication_BothOfAPair_FiresAndBlocks()
     {
         var knowledge = new KnowledgeBase { Contraindications = [("WAR", "ASP")] };
