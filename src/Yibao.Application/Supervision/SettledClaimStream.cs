@@ -65,10 +65,11 @@ internal static class SettledClaimStream
         var visit = new Visit();
         var lines = new List<SupervisedLine>();
         var ids = new List<long>();
+        var (mdtrtId, psnNo, strings) = (new StreamedKey(), new StreamedKey(), new Visit.Strings());
+        var (codes, names) = (new RepeatedStrings(), new RepeatedStrings());
         while (await reader.ReadAsync(ct))
         {
-            var mdtrtId = reader.GetString(0);
-            if (mdtrtId != visit.MdtrtId)
+            if (mdtrtId.Next(reader, 0))
             {
                 if (lines.Count > 0)
                 {
@@ -77,21 +78,21 @@ internal static class SettledClaimStream
                     ids.Clear();
                 }
 
-                var psnNo = reader.GetString(1);
-                if (psnNo != visit.PsnNo && patient.Count > 0)
+                var samePatient = !psnNo.Next(reader, 1);
+                if (!samePatient && patient.Count > 0)
                 {
                     yield return patient;
                     patient = [];
                 }
 
-                visit = visit.Next(reader, psnNo, mdtrtId);
+                visit = visit.Next(reader, psnNo.Value!, mdtrtId.Value!, samePatient, strings);
             }
 
             // Columns in the order they are read: the reader need not seek back in the row.
-            var code = reader.GetString(13);
+            var code = codes.Get(reader, 13);
             // After the event a finding's evidence may span claims: each line is named by its claim and feedetl_sn.
             var line = new SupervisedLine(
-                reader.GetString(14), code, reader.IsDBNull(15) ? code : reader.GetString(15),
+                reader.GetString(14), code, reader.IsDBNull(15) ? code : names.Get(reader, 15),
                 reader.GetDecimal(16), reader.GetDecimal(17), reader.GetDecimal(18), visit.Date, Rxno: reader.GetBoolean(19) && !reader.IsDBNull(20) ? reader.GetString(20) : null, Claim: visit.MdtrtId);
             var id = reader.GetInt64(21);
             var at = ids.Count;
@@ -133,25 +134,34 @@ internal static class SettledClaimStream
         private string Insutype { get; init; } = "";
 
         /// <summary>The next visit; the patient's columns are read again only for another patient.</summary>
-        public Visit Next(DbDataReader r, string psnNo, string mdtrtId)
+        public Visit Next(DbDataReader r, string psnNo, string mdtrtId, bool samePatient, Strings strings) => new()
         {
-            var samePatient = psnNo == PsnNo;
-            return new Visit
-            {
-                PsnNo = psnNo,
-                MdtrtId = mdtrtId,
-                Date = r.GetFieldValue<DateOnly>(2),
-                Channel = r.GetString(3),
-                VisitKind = r.GetString(4),
-                MedType = r.GetString(5),
-                DiseaseCode = r.IsDBNull(6) ? null : r.GetString(6),
-                FixmedinsCode = r.GetString(7),
-                InsuredArea = r.GetString(8),
-                TreatmentArea = r.GetString(9),
-                Gender = samePatient ? Gender : r.GetString(10),
-                Birthday = samePatient ? Birthday : r.GetFieldValue<DateOnly>(11),
-                Insutype = samePatient ? Insutype : r.GetString(12),
-            };
+            PsnNo = psnNo,
+            MdtrtId = mdtrtId,
+            Date = r.GetFieldValue<DateOnly>(2),
+            Channel = strings.Channel.Get(r, 3),
+            VisitKind = strings.VisitKind.Get(r, 4),
+            MedType = strings.MedType.Get(r, 5),
+            DiseaseCode = r.IsDBNull(6) ? null : strings.DiseaseCode.Get(r, 6),
+            FixmedinsCode = strings.FixmedinsCode.Get(r, 7),
+            InsuredArea = strings.Areas.Get(r, 8),
+            TreatmentArea = strings.Areas.Get(r, 9),
+            Gender = samePatient ? Gender : strings.Gender.Get(r, 10),
+            Birthday = samePatient ? Birthday : r.GetFieldValue<DateOnly>(11),
+            Insutype = samePatient ? Insutype : strings.Insutype.Get(r, 12),
+        };
+
+        /// <summary>The visits' and patients' repeated values, one table per column.</summary>
+        public sealed class Strings
+        {
+            public RepeatedStrings Channel { get; } = new();
+            public RepeatedStrings VisitKind { get; } = new();
+            public RepeatedStrings MedType { get; } = new();
+            public RepeatedStrings DiseaseCode { get; } = new();
+            public RepeatedStrings FixmedinsCode { get; } = new();
+            public RepeatedStrings Areas { get; } = new();
+            public RepeatedStrings Gender { get; } = new();
+            public RepeatedStrings Insutype { get; } = new();
         }
 
         public SupervisedClaim Claim(List<SupervisedLine> lines, IReadOnlyDictionary<string, SupervisedInstitution> institutions)

@@ -1,0 +1,41 @@
+using System.Data.Common;
+using System.Text;
+
+namespace Yibao.Application;
+
+/// <summary>
+/// A key column of a streamed read in key order (a visit's <c>mdtrt_id</c> on each of its lines): the
+/// row's bytes are compared with the current key's, and a string is made only when the key changes.
+/// </summary>
+internal sealed class StreamedKey
+{
+    private readonly byte[] _buffer = new byte[128];
+    private byte[] _current = [];
+
+    /// <summary>The current key; null before the first row.</summary>
+    public string? Value { get; private set; }
+
+    /// <summary>Reads the row's key; true when it differs from the one before (or is the first).</summary>
+    public bool Next(DbDataReader reader, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var length = (int)reader.GetBytes(ordinal, 0, _buffer, 0, _buffer.Length);
+        if (length == _buffer.Length)
+        {
+            // Longer than any key here: compared as a string.
+            var text = reader.GetString(ordinal);
+            var changed = text != Value;
+            (Value, _current) = (text, []);
+            return changed;
+        }
+
+        var bytes = _buffer.AsSpan(0, length);
+        if (Value is not null && bytes.SequenceEqual(_current))
+        {
+            return false;
+        }
+
+        (_current, Value) = (bytes.ToArray(), Encoding.UTF8.GetString(bytes));
+        return true;
+    }
+}
