@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Npgsql;
 
 namespace Yibao.Application;
 
@@ -9,9 +10,10 @@ namespace Yibao.Application;
 /// any string is made, so that the read neither decodes nor allocates the same value again.
 /// </summary>
 /// <remarks>
-/// Both providers hand out a text column's bytes (<see cref="DbDataReader.GetBytes"/>). A slot holds
-/// the last value whose bytes hashed to it, so a column with more values than slots stays correct and
-/// costs a decode on a miss, as <see cref="DbDataReader.GetString"/> would.
+/// A slot holds the last value whose bytes hashed to it, so a column with more values than slots stays
+/// correct and costs a decode on a miss, as <see cref="DbDataReader.GetString"/> would. Only Npgsql's
+/// reader hands out a text column's bytes here: Microsoft.Data.Sqlite's <c>GetBytes</c> on a text value
+/// that no table column holds (a literal) crashed the process, so SQLite's reads take <c>GetString</c>.
 /// </remarks>
 internal sealed class RepeatedStrings
 {
@@ -23,6 +25,11 @@ internal sealed class RepeatedStrings
     public string Get(DbDataReader reader, int ordinal)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        if (reader is not NpgsqlDataReader)
+        {
+            return reader.GetString(ordinal);
+        }
+
         var length = (int)reader.GetBytes(ordinal, 0, _buffer, 0, _buffer.Length);
         if (length == _buffer.Length)
         {

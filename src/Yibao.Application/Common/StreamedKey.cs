@@ -1,11 +1,13 @@
 using System.Data.Common;
 using System.Text;
+using Npgsql;
 
 namespace Yibao.Application;
 
 /// <summary>
 /// A key column of a streamed read in key order (a visit's <c>mdtrt_id</c> on each of its lines): the
 /// row's bytes are compared with the current key's, and a string is made only when the key changes.
+/// On PostgreSQL; other readers compare strings (see <see cref="RepeatedStrings"/>).
 /// </summary>
 internal sealed class StreamedKey
 {
@@ -19,10 +21,10 @@ internal sealed class StreamedKey
     public bool Next(DbDataReader reader, int ordinal)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var length = (int)reader.GetBytes(ordinal, 0, _buffer, 0, _buffer.Length);
+        var length = reader is NpgsqlDataReader ? (int)reader.GetBytes(ordinal, 0, _buffer, 0, _buffer.Length) : _buffer.Length;
         if (length == _buffer.Length)
         {
-            // Longer than any key here: compared as a string.
+            // Not PostgreSQL, or longer than any key here: compared as a string.
             var text = reader.GetString(ordinal);
             var changed = text != Value;
             (Value, _current) = (text, []);
