@@ -12,7 +12,8 @@ namespace Yibao.Application;
 internal sealed class StreamedKey
 {
     private readonly byte[] _buffer = new byte[128];
-    private byte[] _current = [];
+    /// <summary>The current key's bytes; null when it was read as a string.</summary>
+    private byte[]? _current;
 
     /// <summary>The current key; null before the first row.</summary>
     public string? Value { get; private set; }
@@ -27,12 +28,12 @@ internal sealed class StreamedKey
             // Not PostgreSQL, or longer than any key here: compared as a string.
             var text = reader.GetString(ordinal);
             var changed = text != Value;
-            (Value, _current) = (text, []);
+            (Value, _current) = (text, null);
             return changed;
         }
 
         var bytes = _buffer.AsSpan(0, length);
-        if (Value is not null && bytes.SequenceEqual(_current))
+        if (_current is not null && bytes.SequenceEqual(_current))
         {
             return false;
         }
