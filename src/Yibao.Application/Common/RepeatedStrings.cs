@@ -24,14 +24,8 @@ internal sealed class RepeatedStrings
     /// <summary>The column's value; read as a plain string when it is longer than any value worth keeping.</summary>
     public string Get(DbDataReader reader, int ordinal)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        if (reader is not NpgsqlDataReader)
-        {
-            return reader.GetString(ordinal);
-        }
-
-        var length = (int)reader.GetBytes(ordinal, 0, _buffer, 0, _buffer.Length);
-        if (length == _buffer.Length)
+        var length = ReadBytes(reader, ordinal, _buffer);
+        if (length < 0)
         {
             return reader.GetString(ordinal);
         }
@@ -48,5 +42,22 @@ internal sealed class RepeatedStrings
         var value = Encoding.UTF8.GetString(bytes);
         slot = (bytes.ToArray(), value);
         return value;
+    }
+
+    /// <summary>
+    /// The column's UTF-8 bytes into <paramref name="buffer"/>, and their length; -1 when the reader is
+    /// not PostgreSQL's or the value may not fit, and the caller reads a string instead.
+    /// </summary>
+    public static int ReadBytes(DbDataReader reader, int ordinal, byte[] buffer)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (reader is not NpgsqlDataReader)
+        {
+            return -1;
+        }
+
+        var length = (int)reader.GetBytes(ordinal, 0, buffer, 0, buffer.Length);
+        return length == buffer.Length ? -1 : length;
     }
 }

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text;
-using Npgsql;
 
 namespace Yibao.Application;
 
@@ -12,6 +11,7 @@ namespace Yibao.Application;
 internal sealed class StreamedKey
 {
     private readonly byte[] _buffer = new byte[128];
+
     /// <summary>The current key's bytes; null when it was read as a string.</summary>
     private byte[]? _current;
 
@@ -22,8 +22,8 @@ internal sealed class StreamedKey
     public bool Next(DbDataReader reader, int ordinal)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var length = reader is NpgsqlDataReader ? (int)reader.GetBytes(ordinal, 0, _buffer, 0, _buffer.Length) : _buffer.Length;
-        if (length == _buffer.Length)
+        var length = RepeatedStrings.ReadBytes(reader, ordinal, _buffer);
+        if (length < 0)
         {
             // Not PostgreSQL, or longer than any key here: compared as a string.
             var text = reader.GetString(ordinal);
