@@ -249,7 +249,11 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
     /// index alone keeps a finding from being raised twice, even by two runs at once (a second unique
     /// index, on the key, was a fifth of the findings' write).
     /// </summary>
-    private static string JrIdOf(string findingKey) => "JR" + findingKey[..38].ToUpperInvariant();
+    private static string JrIdOf(string findingKey) => string.Create(40, findingKey, static (id, key) =>
+    {
+        "JR".CopyTo(id);
+        key.AsSpan(0, 38).ToUpperInvariant(id[2..]);
+    });
 
     private static string InsuredAreaOf(SupervisedClaim claim) => claim.InsuredArea ?? "";
 

@@ -77,7 +77,11 @@ public sealed class RuleSet
                 continue;
             }
 
-            (findings ??= []).AddRange(rule.Evaluate(new RuleContext(claim, history, knowledge, InForce(rule.Definition, settings))));
+            // A list only when a rule fires: most claims pass a rule that may fire and does not.
+            foreach (var finding in rule.Evaluate(new RuleContext(claim, history, knowledge, InForce(rule.Definition, settings))))
+            {
+                (findings ??= []).Add(finding);
+            }
         }
 
         return findings ?? (IReadOnlyList<Finding>)[];

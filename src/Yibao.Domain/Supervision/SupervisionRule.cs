@@ -121,22 +121,66 @@ public abstract class SupervisionRule
             context.Parameters);
     }
 
+    /// <summary>
+    /// The explanation: each <c>{key}</c> of the template given its value, or else the parameter of that
+    /// name; a placeholder neither names is left as it is. One pass, not one <c>Replace</c> (and one new
+    /// string) per value: a month's batch explains a hundred thousand findings.
+    /// </summary>
     public static string Explain(string template, IEnumerable<(string Key, object? Value)> values, IReadOnlyDictionary<string, string> parameters)
     {
         ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(parameters);
-        var text = template;
-        foreach (var (key, value) in values)
+        var given = values as (string Key, object? Value)[] ?? [.. values];
+        var text = new System.Text.StringBuilder(template.Length + 64);
+        var at = 0;
+        while (at < template.Length)
         {
-            text = text.Replace("{" + key + "}", Convert.ToString(value, CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            var open = template.IndexOf('{', at);
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                text.Append(template, at, template.Length - at);
+                break;
+            }
+
+            // The innermost brace before the close: "{{x}" is a brace and then the placeholder {x}.
+            open = template.LastIndexOf('{', close - 1, close - open);
+            text.Append(template, at, open - at);
+            if (ValueOf(template.AsSpan(open + 1, close - open - 1), given, parameters) is { } value)
+            {
+                text.Append(value);
+            }
+            else
+            {
+                text.Append(template, open, close - open + 1);
+            }
+
+            at = close + 1;
         }
 
-        foreach (var (key, value) in parameters)
+        return text.ToString();
+    }
+
+    private static string? ValueOf(ReadOnlySpan<char> key, (string Key, object? Value)[] values, IReadOnlyDictionary<string, string> parameters)
+    {
+        foreach (var (name, value) in values)
         {
-            text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
+            if (key.SequenceEqual(name))
+            {
+                return Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            }
         }
 
-        return text;
+        foreach (var (name, value) in parameters)
+        {
+            if (key.SequenceEqual(name))
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     protected static RuleDefinition Define(string id, string name, RuleFamily family, RuleStage stages, Scene scenes, Severity severity, bool blocking, string explanation, params (string Key, string Value)[] parameters) =>

@@ -80,4 +80,39 @@ public sealed class SupervisionRuleTests
         Assert.False(RuleSet.Default.ClaimRules.Single(r => r.Definition.Id == "POL001").MayFire(Claim(Line("1", "Y")), ClaimHistory.None, knowledge));
         Assert.Single(Run("POL001", Claim(Line("1", "X")), knowledge));
     }
+
+    [Fact]
+    public void Explain_ValuesAndParameters_FillEachPlaceholderValuesFirstAndLeaveUnknownOnes()
+    {
+        var text = SupervisionRule.Explain("{item}: {count} over {max} in {period} days; {other} {{count}",
+            [("item", "X1 drug"), ("count", 12.5m), ("max", null)], new Dictionary<string, string> { ["max"] = "9", ["period"] = "30" });
+
+        Assert.Equal("X1 drug: 12.5 over  in 30 days; {other} {12.5", text);
+    }
+
+    /// <summary>Against a replace per value and then per parameter (how explanations were made before stop 31), for values without braces.</summary>
+    [Fact]
+    public void Explain_AnyTemplate_AsReplacingEachValueThenEachParameter()
+    {
+        var piece = Gen.OneOf(Gen.OneOf("a", "b", "c", "d").Select(k => "{" + k + "}"), Gen.OneOf("{", "}", " ", "x", "{x", "a}", "{{"));
+        var pairs = Gen.Select(Gen.OneOf("a", "b", "c", "d"), Gen.Int[0, 99].Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Array[0, 4];
+        Gen.Select(piece.Array[0, 8], pairs, pairs).Sample((pieces, given, set) =>
+        {
+            var template = string.Concat(pieces);
+            var values = given.DistinctBy(v => v.Item1).Select(v => (v.Item1, (object?)v.Item2)).ToArray();
+            var parameters = set.DistinctBy(p => p.Item1).ToDictionary(p => p.Item1, p => "p" + p.Item2);
+            var expected = template;
+            foreach (var (key, value) in values)
+            {
+                expected = expected.Replace("{" + key + "}", (string)value!, StringComparison.Ordinal);
+            }
+
+            foreach (var (key, value) in parameters)
+            {
+                expected = expected.Replace("{" + key + "}", value, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(expected, SupervisionRule.Explain(template, values, parameters));
+        });
+    }
 }
