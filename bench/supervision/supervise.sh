@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The after-event supervision batch over growing months of settled claims: for each size, N
-# claims of one month (ten per person, three lines each, one line in a hundred of an item the
+# The after-event supervision batch over growing months of settled claims: for each size, a month
+# of N claims on its own, the size before it removed (ten per person, three lines each, one line in a hundred of an item the
 # knowledge restricts, one item with a monthly frequency limit), each with its settlement, written with SQL into a throwaway
 # PostgreSQL, the area's knowledge loaded, and `yibao supervise --period 2026-10` timed with its
 # peak memory, reading included. The yardsticks are psql reading the same rows in the same order,
@@ -26,13 +26,19 @@ INSERT INTO supervision_knowledge (area, version, document, loaded_at, loaded_by
  now(), 'bench');
 UPDATE reference_revisions SET revision = revision + 1;
 SQL
-written=0
 printf '%-10s %-9s %-10s %-9s %-10s %-10s %-8s %-9s %-8s %-10s %-12s %s\n' claims people "process s" "run s" "claims/s" "1 rule s" "psql s" "run/psql" "db s" "findings" "peak RSS MB" "read/judge/wait s"
 for n in $sizes; do
+  # Each size's month stands alone: on top of the size before it, its first people would have had
+  # twice the claims, and PostgreSQL would have read rows written in two passes.
   psql_ <<SQL
+DELETE FROM fee_lines WHERE mdtrt_id LIKE 'SV%';
+DELETE FROM settlements WHERE setl_id LIKE 'SS%';
+DELETE FROM visits WHERE mdtrt_id LIKE 'SV%';
+DELETE FROM persons WHERE psn_no LIKE 'S%';
+VACUUM fee_lines; VACUUM settlements; VACUUM visits; VACUUM persons;
 CREATE TEMP TABLE g AS
 SELECT g, 'S' || lpad((g % ($n / 10))::text, 15, '0') AS psn_no, (array['H33010000003','H33010000001','H33010000001'])[1 + g % 3] AS code,
-  date '2026-10-01' + (g % 31) AS day FROM generate_series($written + 1, $n) g;
+  date '2026-10-01' + (g % 31) AS day FROM generate_series(1, $n) g;
 INSERT INTO persons (psn_no, name, gender, birthday, certno, insutype, area, retired)
 SELECT DISTINCT psn_no, '测试', '1', date '1970-01-01', 'C' || psn_no, '310', '330100', false FROM g ON CONFLICT DO NOTHING;
 INSERT INTO visits (mdtrt_id, psn_no, fixmedins_code, med_type, channel, visit_kind, filing, insured_area, treatment_area, begin_time, visit_date, status)
@@ -48,7 +54,6 @@ SELECT 'SS' || g, 'SV' || g, psn_no, code, '310', '330100', '330100', '11', 'out
   2, 0.7, 1, 1, 75, 0, 0, 0, 75, 0, 52.5, 22.5, 52.5, 22.5, 0, 22.5, 0, 0, 52.5, 'settled', day::timestamptz, day FROM g;
 VACUUM ANALYZE persons; VACUUM ANALYZE visits; VACUUM ANALYZE fee_lines; VACUUM ANALYZE settlements;
 SQL
-  written=$n
   people=$(psql_ -c "select count(*) from persons where psn_no like 'S%'")
   psql_ -c "delete from supervision_findings"
   start=$(date +%s.%N)
