@@ -327,8 +327,10 @@ public sealed class RunSupervisionHandler(YibaoDbContext db, StorageOptions stor
         {
             _visits++;
             _persons.Add(claim.PsnNo);
-            foreach (var line in claim.Lines)
+            // Indexed, not foreach: the lines are an interface, whose enumerator would be a new object for each claim.
+            for (var i = 0; i < claim.Lines.Count; i++)
             {
+                var line = claim.Lines[i];
                 _amount += line.Amount;
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_items, line.Code, out _) += line.Amount;
             }

@@ -85,7 +85,7 @@ internal static class SettledClaimStream
                     patient = [];
                 }
 
-                visit = visit.Next(reader, psnNo.Value!, mdtrtId.Value!, samePatient, strings);
+                visit.Next(reader, psnNo.Value!, mdtrtId.Value!, samePatient, strings);
             }
 
             // Columns in the order they are read: the reader need not seek back in the row.
@@ -119,37 +119,35 @@ internal static class SettledClaimStream
     /// <summary>The visit being read: its columns and its patient's, read on its first line.</summary>
     private sealed class Visit
     {
-        public string? PsnNo { get; private init; }
-        public string? MdtrtId { get; private init; }
-        public DateOnly Date { get; private init; }
-        private string Channel { get; init; } = "";
-        private string VisitKind { get; init; } = "";
-        private string MedType { get; init; } = "";
-        private string? DiseaseCode { get; init; }
-        private string FixmedinsCode { get; init; } = "";
-        private string InsuredArea { get; init; } = "";
-        private string TreatmentArea { get; init; } = "";
-        private string Gender { get; init; } = "";
-        private DateOnly Birthday { get; init; }
-        private string Insutype { get; init; } = "";
+        public string? PsnNo { get; private set; }
+        public string? MdtrtId { get; private set; }
+        public DateOnly Date { get; private set; }
+        private string Channel { get; set; } = "";
+        private string VisitKind { get; set; } = "";
+        private string MedType { get; set; } = "";
+        private string? DiseaseCode { get; set; }
+        private string FixmedinsCode { get; set; } = "";
+        private string InsuredArea { get; set; } = "";
+        private string TreatmentArea { get; set; } = "";
+        private string Gender { get; set; } = "";
+        private DateOnly Birthday { get; set; }
+        private string Insutype { get; set; } = "";
 
-        /// <summary>The next visit; the patient's columns are read again only for another patient.</summary>
-        public Visit Next(DbDataReader r, string psnNo, string mdtrtId, bool samePatient, Strings strings) => new()
+        /// <summary>
+        /// Reads the next visit over this one (its claim is made first: one object for the read, not one
+        /// per visit); the patient's columns are read again only for another patient.
+        /// </summary>
+        public void Next(DbDataReader r, string psnNo, string mdtrtId, bool samePatient, Strings strings)
         {
-            PsnNo = psnNo,
-            MdtrtId = mdtrtId,
-            Date = r.GetFieldValue<DateOnly>(2),
-            Channel = strings.Channel.Get(r, 3),
-            VisitKind = strings.VisitKind.Get(r, 4),
-            MedType = strings.MedType.Get(r, 5),
-            DiseaseCode = r.IsDBNull(6) ? null : strings.DiseaseCode.Get(r, 6),
-            FixmedinsCode = strings.FixmedinsCode.Get(r, 7),
-            InsuredArea = strings.Areas.Get(r, 8),
-            TreatmentArea = strings.Areas.Get(r, 9),
-            Gender = samePatient ? Gender : strings.Gender.Get(r, 10),
-            Birthday = samePatient ? Birthday : r.GetFieldValue<DateOnly>(11),
-            Insutype = samePatient ? Insutype : strings.Insutype.Get(r, 12),
-        };
+            (PsnNo, MdtrtId, Date) = (psnNo, mdtrtId, r.GetFieldValue<DateOnly>(2));
+            (Channel, VisitKind, MedType) = (strings.Channel.Get(r, 3), strings.VisitKind.Get(r, 4), strings.MedType.Get(r, 5));
+            DiseaseCode = r.IsDBNull(6) ? null : strings.DiseaseCode.Get(r, 6);
+            (FixmedinsCode, InsuredArea, TreatmentArea) = (strings.FixmedinsCode.Get(r, 7), strings.Areas.Get(r, 8), strings.Areas.Get(r, 9));
+            if (!samePatient)
+            {
+                (Gender, Birthday, Insutype) = (strings.Gender.Get(r, 10), r.GetFieldValue<DateOnly>(11), strings.Insutype.Get(r, 12));
+            }
+        }
 
         /// <summary>The visits' and patients' repeated values, one table per column.</summary>
         public sealed class Strings

@@ -100,10 +100,15 @@ public sealed class RuleSet
             return definition.Parameters;
         }
 
+        // A loop, not a lambda over the merged values: the lambda's closure was made on every call,
+        // overrides or not, and a month's batch calls this for each rule that may fire on each claim.
         var merged = new Dictionary<string, string>(definition.Parameters, StringComparer.Ordinal);
-        foreach (var (key, value) in overrides.Where(o => merged.ContainsKey(o.Key)))
+        foreach (var (key, value) in overrides)
         {
-            merged[key] = value;
+            if (merged.ContainsKey(key))
+            {
+                merged[key] = value;
+            }
         }
 
         return merged;

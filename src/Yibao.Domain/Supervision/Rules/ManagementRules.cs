@@ -66,23 +66,25 @@ public sealed class SplitChargeRule : SupervisionRule
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        // Only the packages with enough parts to be split into, some of them billed (loops: after the
-        // event a claim with a part but no package to split passes here, and most find none).
+        // Only the packages with enough parts to be split into, some of them billed (loops, and no
+        // iterator until one is found: after the event a claim with a part but no package to split
+        // passes here, and most find none).
         var minParts = context.Int("minParts");
+        var includes = context.Knowledge.IncludesInOrder;
         List<KeyValuePair<string, IReadOnlyList<string>>>? packages = null;
-        foreach (var package in context.Knowledge.IncludesInOrder)
+        for (var i = 0; i < includes.Count; i++)
         {
-            if (package.Value.Count >= minParts && AnyLineOf(context.Claim, package.Value))
+            if (includes[i].Value.Count >= minParts && AnyLineOf(context.Claim, includes[i].Value))
             {
-                (packages ??= []).Add(package);
+                (packages ??= []).Add(includes[i]);
             }
         }
 
-        if (packages is null)
-        {
-            yield break;
-        }
+        return packages is null ? [] : Split(context, packages, minParts);
+    }
 
+    private IEnumerable<Finding> Split(RuleContext context, List<KeyValuePair<string, IReadOnlyList<string>>> packages, int minParts)
+    {
         foreach (var day in context.Claim.Lines.GroupBy(l => l.Date))
         {
             var codes = day.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);

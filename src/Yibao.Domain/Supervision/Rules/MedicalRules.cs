@@ -40,13 +40,18 @@ public sealed class OverFrequencyRule : SupervisionRule
     protected override bool CouldFire(SupervisedClaim claim, ClaimHistory history, KnowledgeBase knowledge) =>
         AnyLineIn(claim, knowledge.FrequencyLimits);
 
+    /// <remarks>
+    /// Not an iterator, and the firing in a method of its own: after the event every claim passes here,
+    /// and an iterator, or a closure over each line's code, was an allocation for each claim and line.
+    /// </remarks>
     public override IEnumerable<Finding> Evaluate(RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var lines = context.Claim.Lines;
+        List<Finding>? findings = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            // Each limited item once, at its first line (the order GroupBy gave); loops, not LINQ, until it fires: after the event every claim passes here.
+            // Each limited item once, at its first line (the order GroupBy gave).
             var code = lines[i].Code;
             if (!context.Knowledge.FrequencyLimits.TryGetValue(code, out var limit) || IndexOf(lines, code) != i)
             {
@@ -58,12 +63,19 @@ public sealed class OverFrequencyRule : SupervisionRule
             var count = Earlier(context.History, code, since, last) + Quantity(lines, code, i, since);
             if (count > limit.MaxCount)
             {
-                var group = lines.Where(l => l.Code == code).ToList();
-                var unit = group.Sum(l => l.Amount) / Math.Max(1m, group.Sum(l => l.Qty));
-                yield return Fire(context, Math.Min(count - limit.MaxCount, group.Sum(l => l.Qty)) * unit, group,
-                    ("item", $"{code} {group[0].Name}"), ("count", count), ("period", limit.PeriodDays), ("max", limit.MaxCount), ("date", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                (findings ??= []).Add(Over(context, code, count, limit, last));
             }
         }
+
+        return (IEnumerable<Finding>?)findings ?? [];
+    }
+
+    private Finding Over(RuleContext context, string code, decimal count, FrequencyLimit limit, DateOnly last)
+    {
+        var group = context.Claim.Lines.Where(l => l.Code == code).ToList();
+        var unit = group.Sum(l => l.Amount) / Math.Max(1m, group.Sum(l => l.Qty));
+        return Fire(context, Math.Min(count - limit.MaxCount, group.Sum(l => l.Qty)) * unit, group,
+            ("item", $"{code} {group[0].Name}"), ("count", count), ("period", limit.PeriodDays), ("max", limit.MaxCount), ("date", last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>The item's last date on the claim's lines, from its first line, <paramref name="from"/>, on.</summary>
