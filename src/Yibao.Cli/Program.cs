@@ -19,7 +19,7 @@ internal static class Program
     /// the thread pool: the after-event batch, which streams one large read (<c>supervise</c>).
     /// Its reader waits on the database thousands of times a run, and each hand-over woke a pool thread
     /// that then spun in <c>sched_yield</c>, on the cores PostgreSQL needs. Taking turns over a million
-    /// claims, the process used 1.5–2 s less CPU of 10–13 s. <c>load</c>, which drives many clients at
+    /// claims, the process used 8.3–9.6 s of CPU against 10.0–10.7 s. <c>load</c>, which drives many clients at
     /// once, keeps the runtime's default, as do the other commands, not measured with it.
     /// </summary>
     internal static bool RunsSocketCompletionsInline(IReadOnlyList<string> args) => args.Contains("supervise");
