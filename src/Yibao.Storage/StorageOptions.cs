@@ -20,6 +20,9 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
     /// <summary>Interceptors every context of these options gets (e.g. <see cref="DbRoundTrips"/>).</summary>
     public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; init; } = [];
 
+    /// <summary>What the process has heard of the reference revision moving; each context tells it of its own reference writes as they commit.</summary>
+    public Reference.ReferenceRevisionSignal ReferenceSignal { get; init; } = new();
+
     public const string DefaultSqliteFileName = "yibao.db";
 
     /// <param name="dataDirectory">Where the default SQLite file lives when no connection string is given.</param>
@@ -45,8 +48,8 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
     public YibaoDbContext CreateContext()
     {
         var context = LazyInitializer.EnsureInitialized(ref _pool, () => Provider == DatabaseProvider.Postgres
-            ? Pooled(new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).AddInterceptors(Interceptors).Options)
-            : Pooled(new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).AddInterceptors(Interceptors).Options))();
+            ? Pooled(new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).AddInterceptors([.. Interceptors, new Reference.ReferenceCommits(ReferenceSignal)]).Options)
+            : Pooled(new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).AddInterceptors([.. Interceptors, new Reference.ReferenceCommits(ReferenceSignal)]).Options))();
         context.Clock = TimeProvider.System; // a pooled context keeps what its last user set
         return context;
     }

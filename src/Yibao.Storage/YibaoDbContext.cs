@@ -26,6 +26,9 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     /// <summary>The clock the application runs on (the host sets it): it tells a past day's settlement from today's.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>This transaction bumped the reference revision (<see cref="Reference.ReferenceCommits"/> tells the process as it commits).</summary>
+    internal bool ReferenceWritten { get; set; }
+
     public DbSet<AreaRow> Areas => Set<AreaRow>();
     public DbSet<PolicyRow> Policies => Set<PolicyRow>();
     public DbSet<PolicyRevisionRow> PolicyRevisions => Set<PolicyRevisionRow>();
@@ -115,6 +118,7 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             if (reference)
             {
+                ReferenceWritten = true; // the signal hears of it when the transaction commits
                 await Database.ExecuteSqlAsync($"UPDATE reference_revisions SET revision = revision + 1 WHERE id = {ReferenceRevisionRow.SingletonId}", cancellationToken);
             }
 
