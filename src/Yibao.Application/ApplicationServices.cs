@@ -76,6 +76,7 @@ public static class ApplicationServices
         });
         services.TryAddSingleton(sp => Installation.CredentialKey(sp.GetRequiredService<IOptions<YibaoOptions>>().Value));
         services.TryAddSingleton<WriteGate>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageOptions>().ReferenceSignal);
         services.TryAddSingleton<Reference.ReferenceSnapshots>();
         services.TryAddScoped<Reference.ReferenceData>();
         return services;

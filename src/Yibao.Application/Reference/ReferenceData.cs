@@ -25,8 +25,9 @@ public sealed record VersionedCatalogue(string Area, int Version, Catalogue Cata
 /// <summary>
 /// Reference data — institutions with their agreements, policies, catalogues, price lists and
 /// gateway credentials — as one unit of work sees it. The first use reads the reference revision
-/// (one round trip); everything else comes from the process's memory for that revision, loaded
-/// once per revision. Every write of reference data bumps the revision in its own transaction
+/// (one round trip), unless the process hears every move of it (<see cref="ReferenceSnapshots"/>);
+/// everything else comes from the process's memory for that revision, loaded once per revision.
+/// Every write of reference data bumps the revision in its own transaction
 /// (<see cref="YibaoDbContext.SaveChangesAsync(bool, CancellationToken)"/>), so several server
 /// processes on one database, and the CLI beside them, never serve what another has changed.
 /// </summary>
@@ -147,19 +148,36 @@ public sealed class ReferenceData(YibaoDbContext db, ReferenceSnapshots snapshot
     }
 }
 
-/// <summary>The process's reference data, one snapshot per revision; parsed documents are kept across revisions, as they never change.</summary>
-public sealed class ReferenceSnapshots
+/// <summary>
+/// The process's reference data, one snapshot per revision; parsed documents are kept across
+/// revisions, as they never change. While the process hears every move of the revision
+/// (<see cref="ReferenceRevisionSignal.Listening"/>: PostgreSQL's notifications), the snapshot
+/// last read stays current until a move is heard, and a unit of work reads nothing to know it.
+/// </summary>
+public sealed class ReferenceSnapshots(ReferenceRevisionSignal signal)
 {
     private readonly ConcurrentDictionary<object, object?> _parsed = new();
     private volatile ReferenceSnapshot _latest = new(0);
+    private volatile Verified? _verified;
+
+    /// <summary>A snapshot read as current when the signal had heard <paramref name="Moves"/> moves.</summary>
+    private sealed record Verified(ReferenceSnapshot Snapshot, long Moves);
 
     /// <summary>The snapshot of the revision the database holds now.</summary>
-    internal async Task<ReferenceSnapshot> CurrentAsync(YibaoDbContext db, CancellationToken ct)
+    internal async ValueTask<ReferenceSnapshot> CurrentAsync(YibaoDbContext db, CancellationToken ct)
     {
+        // Counted before the read: a move heard during it makes what it reads unverified.
+        var moves = signal.Moves;
+        if (signal.Listening && _verified is { } verified && verified.Moves == moves)
+        {
+            return verified.Snapshot;
+        }
+
         var revision = await db.ReferenceRevisions.AsNoTracking().Where(r => r.Id == ReferenceRevisionRow.SingletonId).Select(r => r.Revision).FirstAsync(ct);
         var latest = _latest;
         if (latest.Revision == revision)
         {
+            _verified = new Verified(latest, moves);
             return latest;
         }
 
@@ -167,6 +185,7 @@ public sealed class ReferenceSnapshots
         if (revision > latest.Revision)
         {
             _latest = fresh;
+            _verified = new Verified(fresh, moves);
         }
 
         return fresh;

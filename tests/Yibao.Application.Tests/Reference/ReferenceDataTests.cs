@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Yibao.Application.Designation;
 using Yibao.Application.Reference;
 using Yibao.Domain.Catalogues;
@@ -79,4 +80,52 @@ public sealed class ReferenceDataTests
         Assert.Equal(start, afterClaims);
         Assert.Equal(start + 1, await RevisionAsync());
     }
+
+    /// <summary>
+    /// While the process listens, a unit of work trusts the snapshot it has and reads no revision:
+    /// a change slipped in with the announcement switched off is not seen. The next announced move
+    /// is heard, and the unit of work after it reads the change; once deaf, each unit of work reads
+    /// the revision again.
+    /// </summary>
+    [Fact]
+    public async Task ReferenceData_WhileListening_TrustsItsSnapshotUntilAMoveIsHeard()
+    {
+        await using var app = await TestApplication.CreateAsync("postgres");
+        var signal = app.Storage.ReferenceSignal;
+        using var stop = new CancellationTokenSource();
+        var listening = signal.ListenAsync(app.Storage.ConnectionString, NullLogger.Instance, stop.Token);
+        await Eventually.UntilAsync(() => signal.Listening, "listening");
+        Assert.Equal(AgreementStatus.Active, await StatusAsync(app));
+
+        await SetStatusUnannouncedAsync(app, "suspended");
+        var unannounced = await StatusAsync(app);
+
+        var heard = signal.Moves;
+        await app.ReadAsync(s => s.Db.Database.ExecuteSqlRawAsync("UPDATE reference_revisions SET revision = revision + 1"));
+        await Eventually.UntilAsync(() => signal.Moves > heard, "the move heard");
+        var announced = await StatusAsync(app);
+
+        await stop.CancelAsync();
+        await listening;
+        await SetStatusUnannouncedAsync(app, "active");
+        var deaf = await StatusAsync(app);
+
+        Assert.Equal(AgreementStatus.Active, unannounced);
+        Assert.Equal(AgreementStatus.Suspended, announced);
+        Assert.Equal(AgreementStatus.Active, deaf);
+    }
+
+    private static async Task<AgreementStatus> StatusAsync(TestApplication app)
+    {
+        await using var scope = app.Scope();
+        return (await scope.Use<ReferenceData>().InstitutionAsync(Hospital, default))!.Status;
+    }
+
+    /// <summary>Changes an institution and the revision with the trigger that announces moves switched off.</summary>
+    private static Task<int> SetStatusUnannouncedAsync(TestApplication app, string status) => app.ReadAsync(s => s.Db.Database.ExecuteSqlAsync($"""
+        ALTER TABLE reference_revisions DISABLE TRIGGER reference_revision_moved;
+        UPDATE institutions SET agreement_status = {status} WHERE fixmedins_code = {Hospital};
+        UPDATE reference_revisions SET revision = revision + 1;
+        ALTER TABLE reference_revisions ENABLE TRIGGER reference_revision_moved;
+        """));
 }
