@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Yibao.Application.Persons;
 using Yibao.Domain;
@@ -25,8 +24,7 @@ public sealed class AnswerPersonQueryHandler(YibaoDbContext db, WriteGate gate, 
             return FederationErrors.Invalid.With("A person query names psn_no or certno.");
         }
 
-        var person = await db.Persons.AsNoTracking().Include(p => p.Chronic).Include(p => p.Filings)
-            .FirstOrDefaultAsync(p => !string.IsNullOrWhiteSpace(query.PsnNo) ? p.PsnNo == query.PsnNo : p.Certno == query.Certno, ct);
+        var person = await PersonAccess.FindAsync(db, query.PsnNo, query.Certno, ct);
 
         // Only people insured here are answered for: a guest from another node is that node's to show.
         if (person is null || !options.Value.Federation.Serves(person.Area) || query.CardSn is { } card && person.CardSn != card)

@@ -27,8 +27,8 @@ public sealed class Guests(YibaoDbContext db, WriteGate gate, InsuredNodes nodes
             return null;
         }
 
-        var known = await db.Persons.AsNoTracking()
-            .Where(p => !string.IsNullOrWhiteSpace(query.PsnNo) ? p.PsnNo == query.PsnNo : p.Certno == query.Certno)
+        var persons = db.Persons.AsNoTracking();
+        var known = await (string.IsNullOrWhiteSpace(query.PsnNo) ? persons.Where(p => p.Certno == query.Certno) : persons.Where(p => p.PsnNo == query.PsnNo))
             .Select(p => new { p.PsnNo, p.Area }).FirstOrDefaultAsync(ct);
         if (known is not null && (!nodes.IsElsewhere(known.Area) || !always))
         {
