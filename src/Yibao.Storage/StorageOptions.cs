@@ -47,9 +47,13 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
     /// </summary>
     public YibaoDbContext CreateContext()
     {
-        var context = LazyInitializer.EnsureInitialized(ref _pool, () => Provider == DatabaseProvider.Postgres
-            ? Pooled(new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).AddInterceptors([.. Interceptors, new Reference.ReferenceCommits(ReferenceSignal)]).Options)
-            : Pooled(new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).AddInterceptors([.. Interceptors, new Reference.ReferenceCommits(ReferenceSignal)]).Options))();
+        var context = LazyInitializer.EnsureInitialized(ref _pool, () =>
+        {
+            Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors = [.. Interceptors, new Reference.ReferenceCommits(ReferenceSignal)];
+            return Provider == DatabaseProvider.Postgres
+                ? Pooled(new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).AddInterceptors(interceptors).Options)
+                : Pooled(new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).AddInterceptors(interceptors).Options);
+        })();
         context.Clock = TimeProvider.System; // a pooled context keeps what its last user set
         return context;
     }

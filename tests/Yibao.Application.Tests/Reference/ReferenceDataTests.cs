@@ -101,7 +101,11 @@ public sealed class ReferenceDataTests
         var unannounced = await StatusAsync(app);
 
         var heard = signal.Moves;
-        await app.ReadAsync(s => s.Db.Database.ExecuteSqlRawAsync("UPDATE reference_revisions SET revision = revision + 1"));
+        await using (var db = app.Storage.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE reference_revisions SET revision = revision + 1");
+        }
+
         await Eventually.UntilAsync(() => signal.Moves > heard, "the move heard");
         var announced = await StatusAsync(app);
 
@@ -122,10 +126,14 @@ public sealed class ReferenceDataTests
     }
 
     /// <summary>Changes an institution and the revision with the trigger that announces moves switched off.</summary>
-    private static Task<int> SetStatusUnannouncedAsync(TestApplication app, string status) => app.ReadAsync(s => s.Db.Database.ExecuteSqlAsync($"""
-        ALTER TABLE reference_revisions DISABLE TRIGGER reference_revision_moved;
-        UPDATE institutions SET agreement_status = {status} WHERE fixmedins_code = {Hospital};
-        UPDATE reference_revisions SET revision = revision + 1;
-        ALTER TABLE reference_revisions ENABLE TRIGGER reference_revision_moved;
-        """));
+    private static async Task SetStatusUnannouncedAsync(TestApplication app, string status)
+    {
+        await using var db = app.Storage.CreateContext();
+        await db.Database.ExecuteSqlAsync($"""
+            ALTER TABLE reference_revisions DISABLE TRIGGER reference_revision_moved;
+            UPDATE institutions SET agreement_status = {status} WHERE fixmedins_code = {Hospital};
+            UPDATE reference_revisions SET revision = revision + 1;
+            ALTER TABLE reference_revisions ENABLE TRIGGER reference_revision_moved;
+            """);
+    }
 }
