@@ -4,6 +4,8 @@
 # PostgreSQL spends on pgbench's minimal flow (shared/bench/pgbench/flow.sql; the machine's busy
 # time less pgbench's own). CPU per flow moves far less than flows/s on this shared machine, so it
 # is how two server builds are compared: given build directories, the script takes turns with them.
+# First, the same for the floor (bench/Yibao.Bench.Floor): pgbench's statements behind three JSON
+# requests, over raw Npgsql and over EF Core (FLOOR=0 leaves it out).
 #
 #   bench/http/cpu-per-flow.sh                           # the working tree's server, 2 rounds
 #   ROUNDS=3 bench/http/cpu-per-flow.sh /tmp/a /tmp/b    # builds made with dotnet build -o DIR
@@ -24,6 +26,7 @@ if [ ${#builds[@]} -eq 0 ]; then
   builds=("$work/server")
 fi
 dotnet build -c Release src/Yibao.Cli -o "$work/cli" -v q -nologo -nodeReuse:false >/dev/null
+[ "${FLOOR:-1}" = 0 ] || dotnet build -c Release bench/Yibao.Bench.Floor -o "$work/floor" -v q -nologo -nodeReuse:false >/dev/null
 dotnet build-server shutdown >/dev/null 2>&1 || true
 
 busy() { awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat; }   # jiffies, 1/100 s
@@ -42,6 +45,19 @@ flows=$(echo "$out" | sed -nE 's/^number of transactions actually processed: ([0
 echo "pgbench: $(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p') flows/s; PostgreSQL $(ms $((b1 - b0 - own)) "$flows") ms a flow"
 
 url=http://127.0.0.1:$((port + 1))
+for flow in sql ef; do
+  [ "${FLOOR:-1}" = 0 ] && break
+  dotnet "$work/floor/Yibao.Bench.Floor.dll" serve "$flow" "Host=127.0.0.1;Port=$port;Username=postgres;Database=pgb;Maximum Pool Size=64;Max Auto Prepare=100;No Reset On Close=true" "$url" >"$work/floor.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 60); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+  dotnet "$work/floor/Yibao.Bench.Floor.dll" drive "$url" "$clients" "${WARMUP:-40}" >/dev/null
+  s0=$(ticks "$server"); p0=$(backends)
+  row=$(dotnet "$work/floor/Yibao.Bench.Floor.dll" drive "$url" "$clients" "${SECONDS_EACH:-30}")
+  s1=$(ticks "$server"); p1=$(backends)
+  flows=$(echo "$row" | awk '{print $1}')
+  echo "floor, HTTP + $flow: $(echo "$row" | awk '{print $3}') flows/s; server $(ms $((s1 - s0)) "$flows") ms a flow, PostgreSQL $(ms $((p1 - p0)) "$flows") ms a flow"
+  stop_server
+done
 for _ in $(seq "${ROUNDS:-2}"); do
   for build in "${builds[@]}"; do
     start_server "$build/Yibao.Server.dll" "Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_cpu;Maximum Pool Size=64" "$url" Yibao__InstitutionRequestsPerSecond=1000000

@@ -2,7 +2,9 @@
 # Register → upload → settle flows/s on PostgreSQL: PostgreSQL's own ceiling for the flow (pgbench
 # with shared/bench/pgbench/flow.sql) right before and right after `yibao load`, against the same
 # throwaway PostgreSQL server on 127.0.0.1, with the same client count, on this machine. Also the
-# gateway path and SQLite. Prints one table; every figure comes from this one run.
+# gateway path and SQLite. Prints one table; every figure comes from this one run. Between pgbench and
+# Yibao, the floor (bench/Yibao.Bench.Floor): pgbench's own statements from a .NET process, over raw
+# Npgsql and over EF Core, straight and behind three JSON requests, on pgbench's database.
 #
 #   bench/http/measure.sh                      # 16 clients, 20 s each, 2000 persons
 #   CLIENTS=16 SECONDS_EACH=20 PERSONS=2000 bench/http/measure.sh
@@ -22,7 +24,7 @@ psql_ -d pgb -f "$shared/bench/pgbench/schema.sql" >/dev/null 2>&1
 
 pgbench_tps() { pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T "$seconds" -f "$shared/bench/pgbench/flow.sql" pgb 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p'; }
 
-for project in src/Yibao.Server src/Yibao.Cli; do dotnet build -c Release "$project" -v q -nologo -nodeReuse:false >/dev/null; done
+for project in src/Yibao.Server src/Yibao.Cli bench/Yibao.Bench.Floor; do dotnet build -c Release "$project" -v q -nologo -nodeReuse:false >/dev/null; done
 dotnet build-server shutdown >/dev/null 2>&1 || true   # no compiler servers left running beside the measurement
 pgbench -n -h 127.0.0.1 -p "$port" -U postgres -c "$clients" -j 2 -T 5 -f "$shared/bench/pgbench/flow.sql" pgb >/dev/null 2>&1   # warm PostgreSQL too
 # The per-credential rate limit is lifted: this measures the settlement path, not the limiter.
@@ -36,6 +38,19 @@ warm() { dotnet src/Yibao.Cli/bin/Release/net10.0/yibao.dll load --url "$1" --se
 
 before=$(pgbench_tps)
 url=http://127.0.0.1:$((port + 1))
+floor_dll=bench/Yibao.Bench.Floor/bin/Release/net10.0/Yibao.Bench.Floor.dll
+floor_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=pgb;Maximum Pool Size=64;Max Auto Prepare=100;No Reset On Close=true"
+floor_direct() { dotnet "$floor_dll" direct "$1" "$floor_connection" "$clients" "$seconds" "${WARMUP:-30}"; }
+floor_http() { # sql or ef: serve, warm, measure
+  dotnet "$floor_dll" serve "$1" "$floor_connection" "$url" >"$work/floor.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 60); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+  dotnet "$floor_dll" drive "$url" "$clients" "${WARMUP:-30}" >/dev/null
+  dotnet "$floor_dll" drive "$url" "$clients" "$seconds"
+  stop_server
+}
+floor_sql=$(floor_direct sql); floor_ef=$(floor_direct ef)
+floor_http_sql=$(floor_http sql); floor_http_ef=$(floor_http ef)
 serve "Host=127.0.0.1;Port=$port;Username=postgres;Database=yibao_measure;Maximum Pool Size=64" "$url"
 warm "$url"; warm "$url" --gateway
 native=$(load "$url")
@@ -52,4 +67,5 @@ stop_server
 row() { echo "$1" | grep 'settlement flows' | tr -d '│|' | awk '{print $4" flows/s, p50 "$5" ms, p95 "$6" ms, p99 "$7" ms"}'; }
 echo
 echo "pgbench before: $before flows/s; after: $after flows/s ($clients clients, $seconds s each, $persons persons)"
+printf '%-28s %s\n' "floor, Npgsql" "$floor_sql" "floor, EF Core" "$floor_ef" "floor, HTTP + Npgsql" "$floor_http_sql" "floor, HTTP + EF Core" "$floor_http_ef"
 printf '%-20s %s\n' "PostgreSQL native" "$(row "$native")" "PostgreSQL gateway" "$(row "$gateway")" "SQLite native" "$(row "$sqlite")" "SQLite gateway" "$(row "$sqlite_gateway")"
