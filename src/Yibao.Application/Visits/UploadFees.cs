@@ -32,7 +32,11 @@ public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceData reference
     public async Task<Result<IReadOnlyList<UploadedLine>>> HandleAsync(UploadFees command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var found = await db.FindAsync(command.MdtrtId, command.Scope, track: false, ct);
+        // The visit and its lines' serials in one round trip.
+        var read = await db.Visits.AsNoTracking().Where(v => v.MdtrtId == command.MdtrtId)
+            .Select(v => new { Visit = v, Serials = db.FeeLines.Where(f => f.MdtrtId == v.MdtrtId).Select(f => f.FeedetlSn).ToList() })
+            .FirstOrDefaultAsync(ct);
+        var found = VisitAccess.Check(read?.Visit, command.MdtrtId, command.Scope);
         if (!found.IsSuccess)
         {
             return found.Error;
@@ -60,7 +64,7 @@ public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceData reference
             return SettlementErrors.CatalogueNotFound(visit.TreatmentArea);
         }
 
-        var existing = await db.FeeLines.Where(f => f.MdtrtId == visit.MdtrtId).Select(f => f.FeedetlSn).ToListAsync(ct);
+        var existing = read!.Serials;
         var taken = existing.ToHashSet(StringComparer.Ordinal);
         if (command.Lines.FirstOrDefault(l => l.FeedetlSn is not null && taken.Contains(l.FeedetlSn)) is { } duplicate)
         {
