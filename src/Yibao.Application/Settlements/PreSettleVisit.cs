@@ -20,13 +20,13 @@ public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation cl
     public async Task<Result<SettlementRow>> HandleAsync(PreSettleVisit command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var found = await db.FindAsync(command.MdtrtId, command.Scope, track: true, ct);
+        var found = await claims.FindAsync(command.MdtrtId, command.Scope, ct);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var visit = found.Value;
+        var visit = found.Value.Visit;
         if (db.OpenForClaim(visit, command.Terms.MedType, calendar) is { } closed)
         {
             return closed;
@@ -36,13 +36,13 @@ public sealed class PreSettleVisitHandler(YibaoDbContext db, ClaimPreparation cl
         if (insuredNodes.IsElsewhere(visit.InsuredArea))
         {
             // Phase 2 at the person's node, computed there and kept nowhere.
-            claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, new RemotePhaseTwo(visit.InsuredArea, Ids.New("PS", calendar.Now), Take: false), ct);
+            claim = await claims.ComputeAsync(found.Value, command.Terms, ClaimStage.PreSettlement, new RemotePhaseTwo(visit.InsuredArea, Ids.New("PS", calendar.Now), Take: false), ct);
         }
         else
         {
             var ledger = await ledgers.ReadAsync(visit.PsnNo, visit.VisitDate.Year, ct)
                 ?? throw new InvalidOperationException($"person {visit.PsnNo} has no ledger");
-            claim = await claims.ComputeAsync(visit, command.Terms, ClaimStage.PreSettlement, ledger.Ledger, ledger.Insured, ct);
+            claim = await claims.ComputeAsync(found.Value, command.Terms, ClaimStage.PreSettlement, ledger.Ledger, ledger.Insured, ct);
         }
 
         return claim.IsSuccess ? SettlementRows.Build(claim.Value, SettlementStatus.Settled, calendar) : claim.Error;

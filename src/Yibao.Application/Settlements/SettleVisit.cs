@@ -32,13 +32,13 @@ public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claim
         }
 
         var ledger = locked.Ledger;
-        var found = await db.FindAsync(command.MdtrtId, command.Scope, track: true, ct);
+        var found = await claims.FindAsync(command.MdtrtId, command.Scope, ct);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var visit = found.Value;
+        var visit = found.Value.Visit;
         if (db.OpenForClaim(visit, command.Terms.MedType, calendar) is { } closed)
         {
             return closed;
@@ -48,8 +48,8 @@ public sealed class SettleVisitHandler(YibaoDbContext db, ClaimPreparation claim
         var setlId = Ids.New("ST", calendar.Now);
         var remote = ledger as RemoteLedgerLock;
         var claim = remote is not null
-            ? await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, remote.PhaseTwo(setlId, take: true), ct)
-            : await claims.ComputeAsync(visit, command.Terms, ClaimStage.Settlement, ledger.Ledger, ledger.Insured, ct);
+            ? await claims.ComputeAsync(found.Value, command.Terms, ClaimStage.Settlement, remote.PhaseTwo(setlId, take: true), ct)
+            : await claims.ComputeAsync(found.Value, command.Terms, ClaimStage.Settlement, ledger.Ledger, ledger.Insured, ct);
         if (!claim.IsSuccess)
         {
             return claim.Error;

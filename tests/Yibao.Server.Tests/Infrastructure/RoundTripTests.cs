@@ -37,7 +37,7 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         output.WriteLine($"{provider} native: register {counts[0]}, upload {counts[1]}, settle {counts[2]}, flow {counts.Sum()}");
         output.WriteLine(string.Join("\n", server.RoundTrips.Commands));
         // SQLite runs in-process and does not batch a save's statements: its "round trips" are calls.
-        Assert.True(counts.Sum() <= (provider == "postgres" ? 15 : 35), $"native flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
+        Assert.True(counts.Sum() <= (provider == "postgres" ? 14 : 34), $"native flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class RoundTripTests(ITestOutputHelper output)
 
         output.WriteLine($"{provider} gateway: 2201 {counts[0]}, 2204 {counts[1]}, 2207 {counts[2]}, flow {counts.Sum()}");
         output.WriteLine(string.Join("\n", server.RoundTrips.Commands));
-        Assert.True(counts.Sum() <= (provider == "postgres" ? 19 : 39), $"gateway flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
+        Assert.True(counts.Sum() <= (provider == "postgres" ? 18 : 38), $"gateway flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
     }
 
     /// <summary>A server whose reference data needs no revision read: on PostgreSQL, once it listens for the revision's moves.</summary>
