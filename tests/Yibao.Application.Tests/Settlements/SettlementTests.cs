@@ -51,6 +51,27 @@ public sealed class SettlementTests
 
     [Theory]
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
+    public async Task SettleVisit_VisitTheUnitOfWorkAlreadyTracks_SettlesThatInstanceWithItsChanges(string provider)
+    {
+        await using var app = await TestApplication.CreateAsync(provider);
+        var mdtrtId = await app.OpenVisitAsync();
+
+        // The claim reads the visit untracked with its lines; the unit of work's own copy, changed and not yet saved, must be the one settled.
+        var settlement = (await app.CommitAsync(async s =>
+        {
+            var tracked = await s.Db.Visits.SingleAsync(v => v.MdtrtId == mdtrtId);
+            tracked.DiseaseCode = "J20";
+            return await s.Use<SettleVisitHandler>().HandleAsync(new SettleVisit(mdtrtId, FromAccount), default);
+        })).Ok();
+
+        await using var check = app.Scope();
+        var visit = await check.Db.Visits.SingleAsync(v => v.MdtrtId == mdtrtId);
+        Assert.Equal((VisitStatus.Settled, "J20"), (visit.Status, visit.DiseaseCode));
+        Assert.Equal(110.80m, settlement.MedfeeSumamt);
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task SettleVisit_AnotherInstitutionsVisit_DoesNotExistForTheCaller(string provider)
     {
         await using var app = await TestApplication.CreateAsync(provider);
