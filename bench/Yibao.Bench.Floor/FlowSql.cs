@@ -86,23 +86,18 @@ internal sealed class FlowSql(NpgsqlDataSource db) : IFlow
         return settled;
     }
 
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] values)
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] values) =>
+        WithValues(new NpgsqlCommand(sql, connection), command => command.Parameters, values);
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] values) =>
+        WithValues(new NpgsqlBatchCommand(sql), command => command.Parameters, values);
+
+    /// <summary>The values as positional parameters ($1, $2, …); a value that is a parameter already is taken as it is.</summary>
+    private static T WithValues<T>(T command, Func<T, NpgsqlParameterCollection> parameters, object[] values)
     {
-        var command = new NpgsqlCommand(sql, connection);
         foreach (var value in values)
         {
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
-
-    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+            parameters(command).Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
         }
 
         return command;

@@ -47,9 +47,7 @@ echo "pgbench: $(echo "$out" | sed -nE 's/^tps = ([0-9.]+).*/\1/p') flows/s; Pos
 url=http://127.0.0.1:$((port + 1))
 for flow in sql ef; do
   [ "${FLOOR:-1}" = 0 ] && break
-  dotnet "$work/floor/Yibao.Bench.Floor.dll" serve "$flow" "Host=127.0.0.1;Port=$port;Username=postgres;Database=pgb;Maximum Pool Size=64;Max Auto Prepare=100;No Reset On Close=true" "$url" >"$work/floor.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 60); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+  start_floor "$work/floor/Yibao.Bench.Floor.dll" "$flow" "Host=127.0.0.1;Port=$port;Username=postgres;Database=pgb;Maximum Pool Size=64;Max Auto Prepare=100;No Reset On Close=true" "$url"
   dotnet "$work/floor/Yibao.Bench.Floor.dll" drive "$url" "$clients" "${WARMUP:-40}" >/dev/null
   s0=$(ticks "$server"); p0=$(backends)
   row=$(dotnet "$work/floor/Yibao.Bench.Floor.dll" drive "$url" "$clients" "${SECONDS_EACH:-30}")

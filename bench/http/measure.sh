@@ -42,9 +42,7 @@ floor_dll=bench/Yibao.Bench.Floor/bin/Release/net10.0/Yibao.Bench.Floor.dll
 floor_connection="Host=127.0.0.1;Port=$port;Username=postgres;Database=pgb;Maximum Pool Size=64;Max Auto Prepare=100;No Reset On Close=true"
 floor_direct() { dotnet "$floor_dll" direct "$1" "$floor_connection" "$clients" "$seconds" "${WARMUP:-30}"; }
 floor_http() { # sql or ef: serve, warm, measure
-  dotnet "$floor_dll" serve "$1" "$floor_connection" "$url" >"$work/floor.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 60); do curl -sf "$url/health" >/dev/null && break; sleep 0.5; done
+  start_floor "$floor_dll" "$1" "$floor_connection" "$url"
   dotnet "$floor_dll" drive "$url" "$clients" "${WARMUP:-30}" >/dev/null
   dotnet "$floor_dll" drive "$url" "$clients" "$seconds"
   stop_server

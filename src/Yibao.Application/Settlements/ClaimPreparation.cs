@@ -37,9 +37,6 @@ public sealed record ComputedClaim(
 /// </summary>
 public sealed record RemotePhaseTwo(string InsuredArea, string MsgId, bool Take);
 
-/// <summary>A visit as its claim reads it: the visit, and its fee lines still standing in upload order.</summary>
-public sealed record ClaimVisit(VisitRow Visit, IReadOnlyList<FeeLineRow> Lines);
-
 /// <summary>How a claim is to be settled: from the account or not, how the person was identified, and the totals the institution expects.</summary>
 /// <param name="MedType">The medical type the institution names with the claim (HIS systems often skip 2203): it becomes the visit's.</param>
 public sealed record ClaimTerms(bool UseAccount, PersonProof? Proof = null, StatedTotals? Stated = null, string? MedType = null);
@@ -52,27 +49,24 @@ public sealed record ClaimTerms(bool UseAccount, PersonProof? Proof = null, Stat
 public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference, SettlementChecks checks, Prescriptions.PrescriptionClaims prescriptions, Federation.InsuredNodes insuredNodes)
 {
     /// <summary>
-    /// The visit, if the scope may see it, with its standing lines, in one round trip. The visit is
-    /// tracked, so that what the claim changes on it is saved; one the unit of work already tracks is
-    /// the current one, as a tracking query would have returned it.
+    /// The visit, if the scope may see it, with its standing lines (not cancelled), in one round trip.
+    /// The visit is tracked, so that what the claim changes on it is saved; one the unit of work
+    /// already tracks is the current one, as a tracking query would have returned it.
     /// </summary>
-    public async Task<Result<ClaimVisit>> FindAsync(string mdtrtId, VisitScope scope, CancellationToken ct)
+    public async Task<Result<VisitWithLines>> FindAsync(string mdtrtId, VisitScope scope, CancellationToken ct)
     {
-        var read = await db.Visits.AsNoTracking().Where(v => v.MdtrtId == mdtrtId)
-            .Select(v => new { Visit = v, Lines = db.FeeLines.Where(l => l.MdtrtId == v.MdtrtId && !l.Cancelled).OrderBy(l => l.Id).ToList() })
-            .FirstOrDefaultAsync(ct);
-        var found = VisitAccess.Check(read?.Visit, mdtrtId, scope);
+        var found = await db.FindWithLinesAsync(mdtrtId, scope, ct);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var visit = db.Visits.Local.FirstOrDefault(v => v.MdtrtId == mdtrtId) ?? db.Visits.Attach(found.Value).Entity;
-        return new ClaimVisit(visit, read!.Lines);
+        var visit = db.Visits.Local.FirstOrDefault(v => v.MdtrtId == mdtrtId) ?? db.Visits.Attach(found.Value.Visit).Entity;
+        return new VisitWithLines(visit, [.. found.Value.Lines.Where(l => !l.Cancelled)]);
     }
 
     /// <summary>Both phases here, against the person's ledger as given.</summary>
-    public Task<Result<ComputedClaim>> ComputeAsync(ClaimVisit visit, ClaimTerms terms, ClaimStage stage, PersonLedger ledger, InsuredFacts person, CancellationToken ct)
+    public Task<Result<ComputedClaim>> ComputeAsync(VisitWithLines visit, ClaimTerms terms, ClaimStage stage, PersonLedger ledger, InsuredFacts person, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(person);
@@ -80,13 +74,13 @@ public sealed class ClaimPreparation(YibaoDbContext db, ReferenceData reference,
     }
 
     /// <summary>Phase 1 here, phase 2 at the insured person's node.</summary>
-    public Task<Result<ComputedClaim>> ComputeAsync(ClaimVisit visit, ClaimTerms terms, ClaimStage stage, RemotePhaseTwo remote, CancellationToken ct)
+    public Task<Result<ComputedClaim>> ComputeAsync(VisitWithLines visit, ClaimTerms terms, ClaimStage stage, RemotePhaseTwo remote, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(remote);
         return ComputeAsync(visit, terms, stage, null, remote, ct);
     }
 
-    private async Task<Result<ComputedClaim>> ComputeAsync(ClaimVisit claimed, ClaimTerms terms, ClaimStage stage, (PersonLedger Ledger, InsuredFacts Person)? local, RemotePhaseTwo? remote, CancellationToken ct)
+    private async Task<Result<ComputedClaim>> ComputeAsync(VisitWithLines claimed, ClaimTerms terms, ClaimStage stage, (PersonLedger Ledger, InsuredFacts Person)? local, RemotePhaseTwo? remote, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         ArgumentNullException.ThrowIfNull(terms);

@@ -32,17 +32,13 @@ public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceData reference
     public async Task<Result<IReadOnlyList<UploadedLine>>> HandleAsync(UploadFees command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        // The visit and its lines' serials in one round trip.
-        var read = await db.Visits.AsNoTracking().Where(v => v.MdtrtId == command.MdtrtId)
-            .Select(v => new { Visit = v, Serials = db.FeeLines.Where(f => f.MdtrtId == v.MdtrtId).Select(f => f.FeedetlSn).ToList() })
-            .FirstOrDefaultAsync(ct);
-        var found = VisitAccess.Check(read?.Visit, command.MdtrtId, command.Scope);
+        var found = await db.FindWithLinesAsync(command.MdtrtId, command.Scope, ct);
         if (!found.IsSuccess)
         {
             return found.Error;
         }
 
-        var visit = found.Value;
+        var visit = found.Value.Visit;
         if (VisitLifecycle.NotOpen(visit.MdtrtId, visit.Status) is { } closed)
         {
             return closed;
@@ -64,8 +60,8 @@ public sealed class UploadFeesHandler(YibaoDbContext db, ReferenceData reference
             return SettlementErrors.CatalogueNotFound(visit.TreatmentArea);
         }
 
-        var existing = read!.Serials;
-        var taken = existing.ToHashSet(StringComparer.Ordinal);
+        var existing = found.Value.Lines;
+        var taken = existing.Select(l => l.FeedetlSn).ToHashSet(StringComparer.Ordinal);
         if (command.Lines.FirstOrDefault(l => l.FeedetlSn is not null && taken.Contains(l.FeedetlSn)) is { } duplicate)
         {
             return VisitErrors.DuplicateFeedetlSn(visit.MdtrtId, duplicate.FeedetlSn!);

@@ -12,6 +12,9 @@ public readonly record struct VisitScope(string? Institution, string? PsnNo)
     public static VisitScope Agency => default;
 }
 
+/// <summary>A visit with its fee lines, as one query read them.</summary>
+public sealed record VisitWithLines(VisitRow Visit, IReadOnlyList<FeeLineRow> Lines);
+
 /// <summary>Finding a visit as its caller may see it, and moving it through its lifecycle.</summary>
 public static class VisitAccess
 {
@@ -22,6 +25,20 @@ public static class VisitAccess
         var visits = track ? db.Visits : db.Visits.AsNoTracking();
         var visit = await visits.FirstOrDefaultAsync(v => v.MdtrtId == mdtrtId, ct);
         return Check(visit, mdtrtId, scope);
+    }
+
+    /// <summary>
+    /// The visit, if the scope may see it, untracked, with all its fee lines (cancelled ones too) in
+    /// upload order: one round trip for what an upload or a claim needs.
+    /// </summary>
+    public static async Task<Result<VisitWithLines>> FindWithLinesAsync(this YibaoDbContext db, string mdtrtId, VisitScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var read = await db.Visits.AsNoTracking().Where(v => v.MdtrtId == mdtrtId)
+            .Select(v => new VisitWithLines(v, db.FeeLines.Where(l => l.MdtrtId == v.MdtrtId).OrderBy(l => l.Id).ToList()))
+            .FirstOrDefaultAsync(ct);
+        var found = Check(read?.Visit, mdtrtId, scope);
+        return found.IsSuccess ? read! : found.Error;
     }
 
     public static Result<VisitRow> Check(VisitRow? visit, string mdtrtId, VisitScope scope)
