@@ -76,8 +76,9 @@ public static class ApplicationServices
         });
         services.TryAddSingleton(sp => Installation.CredentialKey(sp.GetRequiredService<IOptions<YibaoOptions>>().Value));
         services.TryAddSingleton<WriteGate>();
-        services.TryAddSingleton(sp => sp.GetRequiredService<StorageOptions>().ReferenceSignal);
+        services.TryAddSingleton(sp => sp.GetRequiredService<StorageOptions>().Signals);
         services.TryAddSingleton<Reference.ReferenceSnapshots>();
+        services.TryAddSingleton<SignIns.OpenSignIns>();
         services.TryAddScoped<Reference.ReferenceData>();
         return services;
     }

@@ -20,8 +20,8 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
     /// <summary>Interceptors every context of these options gets (e.g. <see cref="DbRoundTrips"/>).</summary>
     public IReadOnlyList<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> Interceptors { get; init; } = [];
 
-    /// <summary>What the process has heard of the reference revision moving; each context tells it of its own reference writes as they commit.</summary>
-    public Reference.ReferenceRevisionSignal ReferenceSignal { get; init; } = new();
+    /// <summary>What the process has heard of the reference revision moving and of sign-outs; each context tells it of its own reference writes as they commit.</summary>
+    public ChangeSignals Signals { get; init; } = new();
 
     public const string DefaultSqliteFileName = "yibao.db";
 
@@ -49,7 +49,7 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
     {
         var context = LazyInitializer.EnsureInitialized(ref _pool, () =>
         {
-            Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors = [.. Interceptors, new Reference.ReferenceCommits(ReferenceSignal)];
+            Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors = [.. Interceptors, new CommittedChanges(Signals)];
             return Provider == DatabaseProvider.Postgres
                 ? Pooled(new DbContextOptionsBuilder<PostgresYibaoDbContext>().UsePostgres(ConnectionString).AddInterceptors(interceptors).Options)
                 : Pooled(new DbContextOptionsBuilder<SqliteYibaoDbContext>().UseSqliteFile(ConnectionString).AddInterceptors(interceptors).Options);

@@ -26,8 +26,11 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
     /// <summary>The clock the application runs on (the host sets it): it tells a past day's settlement from today's.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    /// <summary>This transaction bumped the reference revision (<see cref="Reference.ReferenceCommits"/> tells the process as it commits).</summary>
+    /// <summary>This transaction bumped the reference revision (<see cref="CommittedChanges"/> tells the process as it commits).</summary>
     internal bool ReferenceWritten { get; set; }
+
+    /// <summary>This transaction signed a gateway session out (<see cref="CommittedChanges"/> tells the process as it commits).</summary>
+    internal bool SignOutWritten { get; set; }
 
     public DbSet<AreaRow> Areas => Set<AreaRow>();
     public DbSet<PolicyRow> Policies => Set<PolicyRow>();
@@ -108,14 +111,22 @@ public abstract class YibaoDbContext : IdentityDbContext<StaffUser, IdentityRole
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var reference = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ReferenceEntities.Contains(e.Metadata.ClrType));
+            bool reference = false, signOut = false;
+            foreach (var entry in ChangeTracker.Entries())
+            {
+                reference |= entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ReferenceEntities.Contains(entry.Metadata.ClrType);
+                signOut |= entry.State is EntityState.Modified or EntityState.Deleted && entry.Entity is GatewaySignInRow;
+            }
+
             var pastDays = PastSettlementDays();
-            if (!reference && pastDays.Count == 0)
+            if (!reference && !signOut && pastDays.Count == 0)
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
+            // In a transaction of its own if it has none, so that the signals hear of it as it commits.
             await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            SignOutWritten |= signOut;
             if (reference)
             {
                 ReferenceWritten = true; // the signal hears of it when the transaction commits

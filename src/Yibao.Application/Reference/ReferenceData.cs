@@ -151,10 +151,10 @@ public sealed class ReferenceData(YibaoDbContext db, ReferenceSnapshots snapshot
 /// <summary>
 /// The process's reference data, one snapshot per revision; parsed documents are kept across
 /// revisions, as they never change. While the process hears every move of the revision
-/// (<see cref="ReferenceRevisionSignal.Listening"/>: PostgreSQL's notifications), the snapshot
+/// (<see cref="ChangeSignals.Listening"/>: PostgreSQL's notifications), the snapshot
 /// last read stays current until a move is heard, and a unit of work reads nothing to know it.
 /// </summary>
-public sealed class ReferenceSnapshots(ReferenceRevisionSignal signal)
+public sealed class ReferenceSnapshots(ChangeSignals signal)
 {
     private readonly ConcurrentDictionary<object, object?> _parsed = new();
     private volatile ReferenceSnapshot _latest = new(0);
@@ -167,7 +167,7 @@ public sealed class ReferenceSnapshots(ReferenceRevisionSignal signal)
     internal async ValueTask<ReferenceSnapshot> CurrentAsync(YibaoDbContext db, CancellationToken ct)
     {
         // Counted before the read: a move heard during it makes what it reads unverified.
-        var moves = signal.Moves;
+        var moves = signal.ReferenceMoves;
         if (signal.Listening && _verified is { } verified && verified.Moves == moves)
         {
             return verified.Snapshot;

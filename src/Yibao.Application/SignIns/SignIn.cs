@@ -11,11 +11,11 @@ public sealed record SignIn(string Institution, string Opter);
 /// <summary>Signs out an open sign-in (9002).</summary>
 public sealed record SignOut(string Institution, string SignNo);
 
-/// <summary>Whether a sign_no is an open sign-in of the institution.</summary>
+/// <summary>Whether a sign_no is an open sign-in of the institution: read once while the process hears every sign-out (<see cref="OpenSignIns"/>).</summary>
 public sealed record RequireSignedIn(string Institution, string? SignNo);
 
 /// <summary>9001 and 9002: the sessions of an institution's operators.</summary>
-public sealed class SignInHandler(YibaoDbContext db, AgencyCalendar calendar)
+public sealed class SignInHandler(YibaoDbContext db, AgencyCalendar calendar, OpenSignIns known)
 {
     public async Task<Result<GatewaySignInRow>> HandleAsync(SignIn command, CancellationToken ct)
     {
@@ -54,8 +54,18 @@ public sealed class SignInHandler(YibaoDbContext db, AgencyCalendar calendar)
             return SignInErrors.NotSignedIn.With("sign_no is required: sign in with 9001 first.");
         }
 
-        return await db.GatewaySignIns.AnyAsync(s => s.SignNo == signNo && s.FixmedinsCode == command.Institution && s.SignedOutAt == null, ct)
-            ? null
-            : SignInErrors.NotSignedIn.With($"sign_no {signNo} is not an open sign-in of this institution: sign in with 9001.");
+        if (known.IsKnownOpen(command.Institution, signNo))
+        {
+            return null;
+        }
+
+        var counted = known.Count();
+        if (!await db.GatewaySignIns.AnyAsync(s => s.SignNo == signNo && s.FixmedinsCode == command.Institution && s.SignedOutAt == null, ct))
+        {
+            return SignInErrors.NotSignedIn.With($"sign_no {signNo} is not an open sign-in of this institution: sign in with 9001.");
+        }
+
+        known.Remember(command.Institution, signNo, counted);
+        return null;
     }
 }

@@ -55,7 +55,7 @@ public static class YibaoApplication
         services.AddScoped<Application.ECertificates.IPersonSignIn, Application.ECertificates.DemoPersonSignIn>();
         services.AddSingleton<Application.ECertificates.IFaceVerifier, Application.ECertificates.DemoFaceVerifier>();
         services.AddSingleton<Application.Payments.IPaymentProvider, Application.Payments.SimulatedPaymentProvider>();
-        services.AddHostedService<ReferenceRevisionListener>();
+        services.AddHostedService<ChangeSignalListener>();
         services.AddHostedService<Features.Payments.OrderExpirySweep>();
         services.AddHostedService<Features.Supervision.SupervisionSchedule>();
         services.AddHostedService<Features.Federation.FederationReconciler>();

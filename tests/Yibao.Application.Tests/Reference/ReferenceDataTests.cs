@@ -91,7 +91,7 @@ public sealed class ReferenceDataTests
     public async Task ReferenceData_WhileListening_TrustsItsSnapshotUntilAMoveIsHeard()
     {
         await using var app = await TestApplication.CreateAsync("postgres");
-        var signal = app.Storage.ReferenceSignal;
+        var signal = app.Storage.Signals;
         using var stop = new CancellationTokenSource();
         var listening = signal.ListenAsync(app.Storage.ConnectionString, NullLogger.Instance, stop.Token);
         await Eventually.UntilAsync(() => signal.Listening, "listening");
@@ -100,13 +100,13 @@ public sealed class ReferenceDataTests
         await SetStatusUnannouncedAsync(app, "suspended");
         var unannounced = await StatusAsync(app);
 
-        var heard = signal.Moves;
+        var heard = signal.ReferenceMoves;
         await using (var db = app.Storage.CreateContext())
         {
             await db.Database.ExecuteSqlRawAsync("UPDATE reference_revisions SET revision = revision + 1");
         }
 
-        await Eventually.UntilAsync(() => signal.Moves > heard, "the move heard");
+        await Eventually.UntilAsync(() => signal.ReferenceMoves > heard, "the move heard");
         var announced = await StatusAsync(app);
 
         await stop.CancelAsync();

@@ -67,17 +67,17 @@ public sealed class RoundTripTests(ITestOutputHelper output)
 
         output.WriteLine($"{provider} gateway: 2201 {counts[0]}, 2204 {counts[1]}, 2207 {counts[2]}, flow {counts.Sum()}");
         output.WriteLine(string.Join("\n", server.RoundTrips.Commands));
-        Assert.True(counts.Sum() <= (provider == "postgres" ? 18 : 38), $"gateway flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
+        Assert.True(counts.Sum() <= (provider == "postgres" ? 15 : 38), $"gateway flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
     }
 
-    /// <summary>A server whose reference data needs no revision read: on PostgreSQL, once it listens for the revision's moves.</summary>
+    /// <summary>A server whose reference data needs no revision read, nor a known sign-in a second read: on PostgreSQL, once it listens.</summary>
     private static async Task<YibaoServer> StartedAsync(string provider)
     {
         var server = await YibaoServer.StartAsync(provider, NoSweep);
         if (provider == "postgres")
         {
-            var signal = server.Services.GetRequiredService<StorageOptions>().ReferenceSignal;
-            await Eventually.UntilAsync(() => signal.Listening, "the server listening for reference revisions");
+            var signal = server.Services.GetRequiredService<StorageOptions>().Signals;
+            await Eventually.UntilAsync(() => signal.Listening, "the server listening for reference revisions and sign-outs");
         }
 
         return server;

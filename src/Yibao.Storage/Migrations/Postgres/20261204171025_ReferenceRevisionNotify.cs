@@ -7,7 +7,7 @@ namespace Yibao.Storage.Migrations.Postgres
     /// <summary>
     /// Every move of the reference revision is announced on the channel <c>yibao_reference</c> when
     /// its transaction commits, so that server processes listening there need not read the revision
-    /// on every request (<see cref="Yibao.Storage.Reference.ReferenceRevisionSignal"/>).
+    /// on every request (<see cref="Yibao.Storage.ChangeSignals"/>).
     /// </summary>
     public partial class ReferenceRevisionNotify : Migration
     {
