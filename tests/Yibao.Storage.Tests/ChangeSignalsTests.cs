@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Yibao.Storage.Entities;
 using Yibao.Testing;
@@ -52,9 +51,7 @@ public sealed class ChangeSignalsTests
     {
         var listener = await StorageProviders.CreateAsync("postgres");
         var other = StorageOptions.FromConnectionString(listener.ConnectionString); // another process: its own signal and pool
-        using var stop = new CancellationTokenSource();
-        var listening = listener.Signals.ListenAsync(listener.ConnectionString, NullLogger.Instance, stop.Token);
-        await Eventually.UntilAsync(() => listener.Signals.Listening, "listening");
+        await using var listening = await Listening.StartAsync(listener);
         var before = listener.Signals.ReferenceMoves;
 
         await using (var db = other.CreateContext())
@@ -72,8 +69,7 @@ public sealed class ChangeSignalsTests
         }
 
         await Eventually.UntilAsync(() => listener.Signals.ReferenceMoves > afterOtherRows, "the other process's move heard");
-        await stop.CancelAsync();
-        await listening;
+        await listening.DisposeAsync();
         Assert.Equal(before, afterOtherRows);
         Assert.False(listener.Signals.Listening);
     }
@@ -83,9 +79,7 @@ public sealed class ChangeSignalsTests
     {
         var options = await StorageProviders.CreateAsync("postgres");
         var signal = options.Signals;
-        using var stop = new CancellationTokenSource();
-        var listening = signal.ListenAsync(options.ConnectionString, NullLogger.Instance, stop.Token);
-        await Eventually.UntilAsync(() => signal.Listening, "listening");
+        await using var listening = await Listening.StartAsync(options);
         var before = signal.ReferenceMoves;
 
         await using (var admin = new NpgsqlConnection(options.ConnectionString))
@@ -98,8 +92,7 @@ public sealed class ChangeSignalsTests
         await Eventually.UntilAsync(() => !signal.Listening, "the lost connection noticed");
         var lost = signal.ReferenceMoves;
         await Eventually.UntilAsync(() => signal.Listening, "listening again");
-        await stop.CancelAsync();
-        await listening;
+        await listening.DisposeAsync();
         Assert.True(lost > before, "losing the connection must distrust what was cached while listening");
         Assert.True(signal.ReferenceMoves > lost, "listening again must distrust what was cached while deaf");
     }
@@ -140,9 +133,7 @@ public sealed class ChangeSignalsTests
     {
         var listener = await StorageProviders.CreateAsync("postgres");
         var other = StorageOptions.FromConnectionString(listener.ConnectionString); // another process: its own signals and pool
-        using var stop = new CancellationTokenSource();
-        var listening = listener.Signals.ListenAsync(listener.ConnectionString, NullLogger.Instance, stop.Token);
-        await Eventually.UntilAsync(() => listener.Signals.Listening, "listening");
+        await using var listening = await Listening.StartAsync(listener);
         await SignInAsync(other, "SN-ELSEWHERE");
         await Task.Delay(200);
         var afterSignIn = listener.Signals.SignOuts;
@@ -156,8 +147,7 @@ public sealed class ChangeSignalsTests
 
         await Eventually.UntilAsync(() => listener.Signals.SignOuts > afterSignIn, "the other process's sign-out heard");
         var referencesAfter = listener.Signals.ReferenceMoves;
-        await stop.CancelAsync();
-        await listening;
+        await listening.DisposeAsync();
         Assert.Equal(references, referencesAfter);
     }
 

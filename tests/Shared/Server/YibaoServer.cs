@@ -56,6 +56,22 @@ public sealed class YibaoServer : WebApplicationFactory<Program>
         return server;
     }
 
+    /// <summary>
+    /// A server that, on PostgreSQL, listens for moves of the reference revision and for sign-outs, as
+    /// a deployed one does once started: it then trusts what it has cached until it hears otherwise.
+    /// </summary>
+    public static async Task<YibaoServer> StartListeningAsync(string provider, Dictionary<string, string?>? settings = null, string? connectionString = null)
+    {
+        var server = await StartAsync(provider, settings, connectionString: connectionString);
+        if (provider == "postgres")
+        {
+            var signals = server.Services.GetRequiredService<StorageOptions>().Signals;
+            await Eventually.UntilAsync(() => signals.Listening, "the server listening for reference revisions and sign-outs");
+        }
+
+        return server;
+    }
+
     /// <summary>A client of the native API that signs every request as the demo institution's credentials (paasid = code, token = "demo-" + code).</summary>
     public HttpClient InstitutionClient(string fixmedinsCode = "H33010000001") =>
         CreateDefaultClient(new TifSigningHandler(GatewayIdentity.Demo(fixmedinsCode, "330100"), Clock));

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Yibao.Application.Designation;
 using Yibao.Application.Reference;
 using Yibao.Domain.Catalogues;
@@ -92,9 +91,7 @@ public sealed class ReferenceDataTests
     {
         await using var app = await TestApplication.CreateAsync("postgres");
         var signal = app.Storage.Signals;
-        using var stop = new CancellationTokenSource();
-        var listening = signal.ListenAsync(app.Storage.ConnectionString, NullLogger.Instance, stop.Token);
-        await Eventually.UntilAsync(() => signal.Listening, "listening");
+        await using var listening = await Listening.StartAsync(app.Storage);
         Assert.Equal(AgreementStatus.Active, await StatusAsync(app));
 
         await SetStatusUnannouncedAsync(app, "suspended");
@@ -109,8 +106,7 @@ public sealed class ReferenceDataTests
         await Eventually.UntilAsync(() => signal.ReferenceMoves > heard, "the move heard");
         var announced = await StatusAsync(app);
 
-        await stop.CancelAsync();
-        await listening;
+        await listening.DisposeAsync();
         await SetStatusUnannouncedAsync(app, "active");
         var deaf = await StatusAsync(app);
 

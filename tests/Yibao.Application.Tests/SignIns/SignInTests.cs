@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Yibao.Application.SignIns;
 using Yibao.Storage;
 using Yibao.Testing;
@@ -38,9 +37,7 @@ public sealed class SignInTests
     {
         await using var app = await TestApplication.CreateAsync("postgres");
         var signals = app.Storage.Signals;
-        using var stop = new CancellationTokenSource();
-        var listening = signals.ListenAsync(app.Storage.ConnectionString, NullLogger.Instance, stop.Token);
-        await Eventually.UntilAsync(() => signals.Listening, "listening");
+        await using var listening = await Listening.StartAsync(app.Storage);
         var first = (await app.ReadAsync(s => s.Use<SignInHandler>().HandleAsync(new SignIn(Hospital, "op1"), default))).Ok();
         var second = (await app.ReadAsync(s => s.Use<SignInHandler>().HandleAsync(new SignIn(Hospital, "op2"), default))).Ok();
         var read = await RequireAsync(app, first.SignNo);
@@ -59,8 +56,7 @@ public sealed class SignInTests
         await Eventually.UntilAsync(() => signals.SignOuts > heard, "the other process's sign-out heard");
         var announced = await RequireAsync(app, first.SignNo);
 
-        await stop.CancelAsync();
-        await listening;
+        await listening.DisposeAsync();
         await SetSignedOutUnannouncedAsync(app, first.SignNo, signedOut: false);
         var deafOpen = await RequireAsync(app, first.SignNo);
         await SetSignedOutUnannouncedAsync(app, first.SignNo, signedOut: true);
@@ -79,9 +75,7 @@ public sealed class SignInTests
     {
         await using var app = await TestApplication.CreateAsync("postgres");
         var signals = app.Storage.Signals;
-        using var stop = new CancellationTokenSource();
-        var listening = signals.ListenAsync(app.Storage.ConnectionString, NullLogger.Instance, stop.Token);
-        await Eventually.UntilAsync(() => signals.Listening, "listening");
+        await using var listening = await Listening.StartAsync(app.Storage);
         var signedIn = (await app.ReadAsync(s => s.Use<SignInHandler>().HandleAsync(new SignIn(Hospital, "op1"), default))).Ok();
         var open = await RequireAsync(app, signedIn.SignNo);
 
@@ -92,8 +86,7 @@ public sealed class SignInTests
 
         (await app.CommitAsync(s => s.Use<SignInHandler>().HandleAsync(new SignOut(Hospital, signedIn.SignNo), default))).Ok();
         var closed = await RequireAsync(app, signedIn.SignNo);
-        await stop.CancelAsync();
-        await listening;
+        await listening.DisposeAsync();
 
         Assert.Null(open);
         Assert.Equal("not_signed_in", closed?.Code);

@@ -28,7 +28,7 @@ public sealed class RoundTripTests(ITestOutputHelper output)
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task NativeFlow_RegisterUploadSettle_TakesFewRoundTrips(string provider)
     {
-        await using var server = await StartedAsync(provider);
+        await using var server = await YibaoServer.StartListeningAsync(provider, NoSweep);
         var client = server.InstitutionClient("H33010000001");
         await FlowAsync(client); // warm: the reference data of this revision is now in memory
 
@@ -44,7 +44,7 @@ public sealed class RoundTripTests(ITestOutputHelper output)
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task GatewayFlow_2201_2204_2207_TakesFewRoundTrips(string provider)
     {
-        await using var server = await StartedAsync(provider);
+        await using var server = await YibaoServer.StartListeningAsync(provider, NoSweep);
         var his = await GatewayFixture.SignedInAsync(server, "H33010000001");
         var fees = new[] { FeeDetail.Of("1", "XC08CAA001A001", 1.85m, 28m), FeeDetail.Of("2", "XC10AAA005A001", 3.6m, 28m), FeeDetail.Of("3", "110200001", 25m, 1m) };
         async Task<long[]> GatewayFlowAsync(DbRoundTrips? trips)
@@ -68,19 +68,6 @@ public sealed class RoundTripTests(ITestOutputHelper output)
         output.WriteLine($"{provider} gateway: 2201 {counts[0]}, 2204 {counts[1]}, 2207 {counts[2]}, flow {counts.Sum()}");
         output.WriteLine(string.Join("\n", server.RoundTrips.Commands));
         Assert.True(counts.Sum() <= (provider == "postgres" ? 15 : 38), $"gateway flow took {counts.Sum()} round trips: {string.Join(", ", counts)}");
-    }
-
-    /// <summary>A server whose reference data needs no revision read, nor a known sign-in a second read: on PostgreSQL, once it listens.</summary>
-    private static async Task<YibaoServer> StartedAsync(string provider)
-    {
-        var server = await YibaoServer.StartAsync(provider, NoSweep);
-        if (provider == "postgres")
-        {
-            var signal = server.Services.GetRequiredService<StorageOptions>().Signals;
-            await Eventually.UntilAsync(() => signal.Listening, "the server listening for reference revisions and sign-outs");
-        }
-
-        return server;
     }
 
     private static async Task<long[]> FlowAsync(HttpClient client, DbRoundTrips? trips = null)

@@ -12,7 +12,7 @@ public sealed class GatewaySignInTests
     [MemberData(nameof(StorageProviders.Names), MemberType = typeof(StorageProviders))]
     public async Task Call_AfterSigningOut_IsRefused(string provider)
     {
-        await using var server = await ListeningAsync(provider);
+        await using var server = await YibaoServer.StartListeningAsync(provider);
         var his = await GatewayFixture.SignedInAsync(server, "H33010000001");
         var before = await his.PersonInfoAsync("03", "330106196803140013", Api.Card("3301000000000001").CardSn);
 
@@ -28,8 +28,8 @@ public sealed class GatewaySignInTests
     [Fact]
     public async Task Call_SignedOutThroughAnotherServer_IsRefusedOnceHeard()
     {
-        await using var first = await ListeningAsync("postgres");
-        await using var second = await ListeningAsync("postgres", first.ConnectionString);
+        await using var first = await YibaoServer.StartListeningAsync("postgres");
+        await using var second = await YibaoServer.StartListeningAsync("postgres", connectionString: first.ConnectionString);
         var his = await GatewayFixture.SignedInAsync(first, "H33010000001");
         var before = await his.PersonInfoAsync("03", "330106196803140013", Api.Card("3301000000000001").CardSn);
         second.Clock.Advance(TimeSpan.FromMinutes(1)); // the same institution's message ids are its clock's: another minute, other ids
@@ -44,18 +44,5 @@ public sealed class GatewaySignInTests
         Assert.True(before.IsSuccess, before.ErrMsg);
         Assert.False(after.IsSuccess);
         Assert.StartsWith("[not_signed_in]", after.ErrMsg, StringComparison.Ordinal);
-    }
-
-    /// <summary>A server that, on PostgreSQL, listens for sign-outs (and so trusts a sign-in it has read).</summary>
-    private static async Task<YibaoServer> ListeningAsync(string provider, string? connectionString = null)
-    {
-        var server = await YibaoServer.StartAsync(provider, connectionString: connectionString);
-        if (provider == "postgres")
-        {
-            var signals = server.Services.GetRequiredService<StorageOptions>().Signals;
-            await Eventually.UntilAsync(() => signals.Listening, "the server listening");
-        }
-
-        return server;
     }
 }
