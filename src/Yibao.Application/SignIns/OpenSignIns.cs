@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Yibao.Storage;
 
 namespace Yibao.Application.SignIns;
@@ -22,18 +23,32 @@ public sealed class OpenSignIns(ChangeSignals signals)
         public ConcurrentDictionary<(string Institution, string SignNo), bool> Open { get; } = new();
     }
 
-    /// <summary>The count of sign-outs heard, taken before reading a sign-in: a sign-out heard during the read makes it untrusted.</summary>
-    public long Count() => signals.SignOuts;
-
-    /// <summary>Whether the session is known open with no sign-out heard since it was read.</summary>
-    public bool IsKnownOpen(string institution, string signNo)
+    /// <summary>
+    /// Whether the session is an open sign-in of the institution: known open with no sign-out heard
+    /// since it was read, or read now. The count of sign-outs is taken before the read, so that a
+    /// sign-out heard during it leaves what it read untrusted.
+    /// </summary>
+    public async Task<bool> IsOpenAsync(YibaoDbContext db, string institution, string signNo, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var generation = _generation;
-        return signals.Listening && generation.SignOuts == signals.SignOuts && generation.Open.ContainsKey((institution, signNo));
+        if (signals.Listening && generation.SignOuts == signals.SignOuts && generation.Open.ContainsKey((institution, signNo)))
+        {
+            return true;
+        }
+
+        var counted = signals.SignOuts;
+        if (!await db.GatewaySignIns.AnyAsync(s => s.SignNo == signNo && s.FixmedinsCode == institution && s.SignedOutAt == null, ct))
+        {
+            return false;
+        }
+
+        Remember(institution, signNo, counted);
+        return true;
     }
 
-    /// <summary>Remembers a session read open after <paramref name="counted"/> (<see cref="Count"/>), unless a sign-out has been heard since.</summary>
-    public void Remember(string institution, string signNo, long counted)
+    /// <summary>Remembers a session read open after <paramref name="counted"/> sign-outs were heard, unless another has been heard since.</summary>
+    private void Remember(string institution, string signNo, long counted)
     {
         if (!signals.Listening || counted != signals.SignOuts)
         {

@@ -54,18 +54,8 @@ public sealed class SignInHandler(YibaoDbContext db, AgencyCalendar calendar, Op
             return SignInErrors.NotSignedIn.With("sign_no is required: sign in with 9001 first.");
         }
 
-        if (known.IsKnownOpen(command.Institution, signNo))
-        {
-            return null;
-        }
-
-        var counted = known.Count();
-        if (!await db.GatewaySignIns.AnyAsync(s => s.SignNo == signNo && s.FixmedinsCode == command.Institution && s.SignedOutAt == null, ct))
-        {
-            return SignInErrors.NotSignedIn.With($"sign_no {signNo} is not an open sign-in of this institution: sign in with 9001.");
-        }
-
-        known.Remember(command.Institution, signNo, counted);
-        return null;
+        return await known.IsOpenAsync(db, command.Institution, signNo, ct)
+            ? null
+            : SignInErrors.NotSignedIn.With($"sign_no {signNo} is not an open sign-in of this institution: sign in with 9001.");
     }
 }
